@@ -1,0 +1,12 @@
+/*
+ * ctl.h -- hzctl's commands.  Each returns the process exit status.
+ */
+#ifndef HZ_CTL_H
+#define HZ_CTL_H
+
+struct db;
+
+int ctl_migrate(struct db *db);
+int ctl_demo(struct db *db);
+
+#endif

@@ -1,0 +1,53 @@
+/*
+ * hz-office -- the association's back office.
+ */
+#include <stddef.h>
+
+#include "http.h"
+#include "pages.h"
+
+enum page {
+	PAGE_HOME,
+	PAGE_LOGIN,
+	PAGE_LOGIN_POST,
+	PAGE_LOGOUT,
+	PAGE_USERS,
+	PAGE_USERS_POST,
+	PAGE_USERS_ROLES,
+	PAGE__MAX
+};
+
+static const struct route routes[PAGE__MAX] = {
+	[PAGE_HOME] =        { HTTP_GET,  "/o/", home_get, ACC_OFFICE, ROLE_ANY },
+	[PAGE_LOGIN] =       { HTTP_GET,  "/o/login", login_get, ACC_ANON, 0 },
+	[PAGE_LOGIN_POST] =  { HTTP_POST, "/o/login", login_post, ACC_ANON, 0 },
+	[PAGE_LOGOUT] =      { HTTP_POST, "/o/logout", logout_post, ACC_OFFICE, ROLE_ANY },
+	[PAGE_USERS] =       { HTTP_GET,  "/o/users", users_get, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_USERS_POST] =  { HTTP_POST, "/o/users", users_post, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_USERS_ROLES] = { HTTP_POST, "/o/users/roles", users_roles_post, ACC_OFFICE, ROLE_ADMIN },
+};
+
+static const char *const sheets[SHEET__MAX] = {
+	[SHEET_ERROR] = "error.xsl",
+	[SHEET_LOGIN] = "office/login.xsl",
+	[SHEET_HOME] = "office/home.xsl",
+	[SHEET_USERS] = "office/users.xsl",
+};
+
+static const struct app app = {
+	.name = "hz-office",
+	.prefix = "/o/",
+	.title = "职工互助保障 · 协会业务系统",
+	.kind = SESS_OFFICE,
+	.login_path = "/o/login",
+	.routes = routes,
+	.nroutes = PAGE__MAX,
+	.sheets = sheets,
+	.nsheets = SHEET__MAX,
+};
+
+int
+main(void)
+{
+	return http_serve(&app);
+}

@@ -1,0 +1,37 @@
+/*
+ * audit.c -- the audit log.
+ */
+#include "audit.h"
+#include "db.h"
+#include "http.h"
+
+enum stmt {
+	STMT_INSERT,
+	STMT__MAX
+};
+
+static const char *const sql[STMT__MAX] = {
+	[STMT_INSERT] =
+	    "INSERT INTO audit_log (actor_kind, actor_id, ip, action,"
+	    " object_type, object_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+};
+
+static const struct db_table tab = { DBM_AUDIT, sql, STMT__MAX };
+
+int
+audit_log(struct db *db, int actor_kind, int64_t actor_id, const char *ip,
+    const char *action, const char *object_type, int64_t object_id,
+    const char *detail)
+{
+	return db_exec(db, &tab, STMT_INSERT, "iisssis", (int64_t)actor_kind,
+	    actor_id, ip ? ip : "", action, object_type, object_id,
+	    detail) == 1;
+}
+
+int
+audit_req(struct req *r, const char *action, const char *object_type,
+    int64_t object_id, const char *detail)
+{
+	return audit_log(r->db, r->sess.kind, r->sess.subject, r->remote_addr,
+	    action, object_type, object_id, detail);
+}

@@ -1,0 +1,23 @@
+/*
+ * audit.h -- who did what to which record, when, from where.
+ * Every state change and every view of a full ID or bank number by office
+ * staff writes one row, in the caller's transaction when there is one.
+ */
+#ifndef HZ_AUDIT_H
+#define HZ_AUDIT_H
+
+#include <stdint.h>
+
+struct db;
+struct req;
+
+/* audit_log: one row; actor_kind 0 is the system.  Returns 1/0. */
+int audit_log(struct db *db, int actor_kind, int64_t actor_id, const char *ip,
+    const char *action, const char *object_type, int64_t object_id,
+    const char *detail);
+
+/* audit_req: the same, with the actor and address taken from a request. */
+int audit_req(struct req *r, const char *action, const char *object_type,
+    int64_t object_id, const char *detail);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * conf.h -- huzhu.conf: "key = value" lines, '#' comments.
+ *
+ * The file is found at $HUZHU_CONF, else SYSCONFDIR/huzhu.conf.  Every key
+ * has a default in the table in conf.c, so a missing key is never NULL.
+ */
+#ifndef HZ_CONF_H
+#define HZ_CONF_H
+
+#include <stddef.h>
+
+enum conf_key {
+	CONF_DB_SOCKET,		/* MariaDB unix socket; empty means TCP */
+	CONF_DB_HOST,
+	CONF_DB_PORT,
+	CONF_DB_USER,
+	CONF_DB_PASSWORD,
+	CONF_DB_NAME,
+	CONF_DATA_DIR,		/* xslt/ and sql/ live here */
+	CONF_STORE_DIR,		/* uploaded files, outside any web root */
+	CONF_TMP_DIR,		/* multipart temp files, export scratch */
+	CONF_LOG_FILE,		/* empty: stderr */
+	CONF_SMS_URL,		/* gateway endpoint, see README "SMS gateway" */
+	CONF_SMS_TOKEN,
+	CONF_SMS_SIGN,		/* 【签名】 prefixed to every message */
+	CONF_SECURE_COOKIES,	/* 1 when served over https */
+	CONF_DEMO,		/* 1 on the private demo stack */
+	CONF_SESSION_IDLE_MEMBER,	/* seconds */
+	CONF_SESSION_IDLE_AGENT,
+	CONF_SESSION_IDLE_OFFICE,
+	CONF__MAX
+};
+
+/*
+ * conf_load: read the configuration file (`path`, or NULL for the default
+ * search).  A missing default file is fine (defaults apply); a missing
+ * explicit file, an unknown key or a malformed line is an error.  Returns 1
+ * on success, 0 with a message in `err`.
+ */
+int conf_load(const char *path, char *err, size_t errsz);
+
+/* conf_parse: the same, from text in memory (used by conf_load and tests). */
+int conf_parse(const char *text, char *err, size_t errsz);
+
+/* The value of a key (never NULL), or as a number (0 if not numeric). */
+const char *conf_str(enum conf_key k);
+long conf_long(enum conf_key k);
+
+/* conf_path: the path conf_load(NULL) uses. */
+const char *conf_path(void);
+
+#endif

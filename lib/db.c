@@ -1,0 +1,485 @@
+/*
+ * db.c -- prepared statements, cached per connection; transactions with
+ * deadlock retry; reconnect on a lost connection outside transactions.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+
+#include "conf.h"
+#include "db.h"
+#include "log.h"
+
+struct db {
+	MYSQL		*my;
+	MYSQL_STMT	*stmts[DBM__MAX][DB_MAX_STMTS];
+	int		 in_txn;
+	unsigned	 err;
+	int64_t		 insert_id;
+};
+
+struct db_res {
+	struct db	*db;
+	MYSQL_STMT	*st;
+	MYSQL_BIND	*bind;
+	char		**buf;
+	unsigned long	*len, *cap;
+	my_bool		*null, *trunc;
+	size_t		 ncols;
+	int		 buffered;
+};
+
+/* Connect (or reconnect) db->my.  Returns 1 on success. */
+static int
+db_connect(struct db *db)
+{
+	const char *sock = conf_str(CONF_DB_SOCKET);
+	unsigned int timeout = 10;
+
+	if ((db->my = mysql_init(NULL)) == NULL)
+		return 0;
+	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(db->my, MYSQL_INIT_COMMAND,
+	    "SET time_zone = '+08:00', "
+	    "tx_isolation = 'READ-COMMITTED', "
+	    "sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'");
+	if (mysql_real_connect(db->my, *sock ? NULL : conf_str(CONF_DB_HOST),
+	    conf_str(CONF_DB_USER), conf_str(CONF_DB_PASSWORD),
+	    conf_str(CONF_DB_NAME), (unsigned)conf_long(CONF_DB_PORT),
+	    *sock ? sock : NULL, CLIENT_MULTI_STATEMENTS | CLIENT_FOUND_ROWS)
+	    == NULL) {
+		log_err("db connect: %s", mysql_error(db->my));
+		db->err = mysql_errno(db->my);
+		mysql_close(db->my);
+		db->my = NULL;
+		return 0;
+	}
+	return 1;
+}
+
+/* Drop every prepared statement and the connection. */
+static void
+db_disconnect(struct db *db)
+{
+	size_t m, i;
+
+	for (m = 0; m < DBM__MAX; m++)
+		for (i = 0; i < DB_MAX_STMTS; i++)
+			if (db->stmts[m][i]) {
+				mysql_stmt_close(db->stmts[m][i]);
+				db->stmts[m][i] = NULL;
+			}
+	if (db->my)
+		mysql_close(db->my);
+	db->my = NULL;
+}
+
+struct db *
+db_open(void)
+{
+	struct db *db;
+
+	if ((db = calloc(1, sizeof(*db))) == NULL)
+		return NULL;
+	if (!db_connect(db)) {
+		free(db);
+		return NULL;
+	}
+	return db;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	db_disconnect(db);
+	free(db);
+}
+
+static int
+lost(unsigned e)
+{
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST;
+}
+
+/* The cached statement, prepared on first use.  NULL on error. */
+static MYSQL_STMT *
+db_prepare(struct db *db, const struct db_table *t, int stmt)
+{
+	MYSQL_STMT **sp = &db->stmts[t->slot][stmt];
+	const char *sql = t->sql[stmt];
+
+	if (*sp)
+		return *sp;
+	if (db->my == NULL && !db_connect(db))
+		return NULL;
+	if ((*sp = mysql_stmt_init(db->my)) == NULL)
+		return NULL;
+	if (mysql_stmt_prepare(*sp, sql, strlen(sql)) != 0) {
+		db->err = mysql_stmt_errno(*sp);
+		log_err("db prepare %d/%d: %s", t->slot, stmt,
+		    mysql_stmt_error(*sp));
+		mysql_stmt_close(*sp);
+		*sp = NULL;
+		return NULL;
+	}
+	return *sp;
+}
+
+/*
+ * Prepare, bind the parameters described by fmt and execute.  On a lost
+ * connection outside a transaction, reconnect and try once more.
+ */
+static MYSQL_STMT *
+db_run(struct db *db, const struct db_table *t, int stmt, const char *fmt,
+    va_list ap0)
+{
+	MYSQL_BIND bind[DB_MAX_PARAMS];
+	int64_t ints[DB_MAX_PARAMS];
+	MYSQL_STMT *st;
+	const char *s;
+	size_t i, n = strlen(fmt);
+	int attempt;
+	va_list ap;
+
+	if (n > DB_MAX_PARAMS || stmt < 0 || (size_t)stmt >= t->n)
+		abort();	/* programming error, not user input */
+	for (attempt = 0; attempt < 2; attempt++) {
+		db->err = 0;
+		if ((st = db_prepare(db, t, stmt)) == NULL)
+			goto fail;
+		memset(bind, 0, sizeof(bind[0]) * (n ? n : 1));
+		va_copy(ap, ap0);
+		for (i = 0; i < n; i++) {
+			switch (fmt[i]) {
+			case 's':
+				s = va_arg(ap, const char *);
+				if (s == NULL) {
+					bind[i].buffer_type = MYSQL_TYPE_NULL;
+					break;
+				}
+				bind[i].buffer_type = MYSQL_TYPE_STRING;
+				bind[i].buffer = (char *)s;
+				bind[i].buffer_length = strlen(s);
+				break;
+			case 'i':
+				ints[i] = va_arg(ap, int64_t);
+				bind[i].buffer_type = MYSQL_TYPE_LONGLONG;
+				bind[i].buffer = &ints[i];
+				break;
+			default:
+				abort();
+			}
+		}
+		va_end(ap);
+		if (mysql_stmt_param_count(st) != n) {
+			log_err("db %d/%d: %lu parameters, %zu given", t->slot,
+			    stmt, mysql_stmt_param_count(st), n);
+			return NULL;
+		}
+		if ((n && mysql_stmt_bind_param(st, bind)) ||
+		    mysql_stmt_execute(st)) {
+			db->err = mysql_stmt_errno(st);
+			goto fail;
+		}
+		db->insert_id = (int64_t)mysql_stmt_insert_id(st);
+		return st;
+fail:
+		if (!db->err && db->my)
+			db->err = mysql_errno(db->my);
+		if (attempt == 0 && !db->in_txn && (lost(db->err) ||
+		    db->my == NULL)) {
+			log_warn("db connection lost (%u), reconnecting",
+			    db->err);
+			db_disconnect(db);
+			continue;
+		}
+		if (db->err != 1205 && db->err != 1213 && db->err != 1062)
+			log_err("db %d/%d: error %u: %s", t->slot, stmt,
+			    db->err, st ? mysql_stmt_error(st) : "no statement");
+		return NULL;
+	}
+	return NULL;
+}
+
+int64_t
+db_exec(struct db *db, const struct db_table *t, int stmt, const char *fmt, ...)
+{
+	MYSQL_STMT *st;
+	va_list ap;
+
+	va_start(ap, fmt);
+	st = db_run(db, t, stmt, fmt, ap);
+	va_end(ap);
+	if (st == NULL)
+		return -1;
+	return (int64_t)mysql_stmt_affected_rows(st);
+}
+
+void
+db_done(struct db_res *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	mysql_stmt_free_result(r->st);
+	for (i = 0; i < r->ncols; i++)
+		free(r->buf[i]);
+	free(r->buf);
+	free(r->bind);
+	free(r->len);
+	free(r->cap);
+	free(r->null);
+	free(r->trunc);
+	free(r);
+}
+
+/* Bind every result column as a growable text buffer. */
+static struct db_res *
+db_result(struct db *db, MYSQL_STMT *st, int buffered)
+{
+	MYSQL_RES *meta;
+	MYSQL_FIELD *f;
+	struct db_res *r;
+	size_t i;
+
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
+		return NULL;
+	if ((r = calloc(1, sizeof(*r))) == NULL) {
+		mysql_free_result(meta);
+		return NULL;
+	}
+	r->db = db;
+	r->st = st;
+	r->buffered = buffered;
+	r->ncols = mysql_num_fields(meta);
+	f = mysql_fetch_fields(meta);
+	r->bind = calloc(r->ncols, sizeof(*r->bind));
+	r->buf = calloc(r->ncols, sizeof(*r->buf));
+	r->len = calloc(r->ncols, sizeof(*r->len));
+	r->cap = calloc(r->ncols, sizeof(*r->cap));
+	r->null = calloc(r->ncols, sizeof(*r->null));
+	r->trunc = calloc(r->ncols, sizeof(*r->trunc));
+	if (!r->bind || !r->buf || !r->len || !r->cap || !r->null || !r->trunc)
+		goto fail;
+	for (i = 0; i < r->ncols; i++) {
+		/* Declared length in bytes; TEXT columns start small and grow. */
+		r->cap[i] = f[i].length > 0 && f[i].length < 512 ?
+		    f[i].length + 1 : 512;
+		if ((r->buf[i] = malloc(r->cap[i])) == NULL)
+			goto fail;
+		r->bind[i].buffer_type = MYSQL_TYPE_STRING;
+		r->bind[i].buffer = r->buf[i];
+		r->bind[i].buffer_length = r->cap[i] - 1;
+		r->bind[i].length = &r->len[i];
+		r->bind[i].is_null = &r->null[i];
+		r->bind[i].error = &r->trunc[i];
+	}
+	mysql_free_result(meta);
+	if (mysql_stmt_bind_result(st, r->bind))
+		goto fail_nometa;
+	if (buffered && mysql_stmt_store_result(st)) {
+		db->err = mysql_stmt_errno(st);
+		goto fail_nometa;
+	}
+	return r;
+fail:
+	mysql_free_result(meta);
+fail_nometa:
+	db_done(r);
+	return NULL;
+}
+
+static struct db_res *
+db_select(struct db *db, const struct db_table *t, int stmt, int buffered,
+    const char *fmt, va_list ap)
+{
+	MYSQL_STMT *st;
+
+	if ((st = db_run(db, t, stmt, fmt, ap)) == NULL)
+		return NULL;
+	return db_result(db, st, buffered);
+}
+
+struct db_res *
+db_query(struct db *db, const struct db_table *t, int stmt, const char *fmt, ...)
+{
+	struct db_res *r;
+	va_list ap;
+
+	va_start(ap, fmt);
+	r = db_select(db, t, stmt, 1, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+struct db_res *
+db_stream(struct db *db, const struct db_table *t, int stmt, const char *fmt, ...)
+{
+	struct db_res *r;
+	va_list ap;
+
+	va_start(ap, fmt);
+	r = db_select(db, t, stmt, 0, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+int
+db_next(struct db_res *r)
+{
+	size_t i;
+	int rc, rebind = 0;
+	char *nb;
+
+	rc = mysql_stmt_fetch(r->st);
+	if (rc == MYSQL_NO_DATA)
+		return 0;
+	if (rc == 1) {
+		r->db->err = mysql_stmt_errno(r->st);
+		log_err("db fetch: %s", mysql_stmt_error(r->st));
+		return -1;
+	}
+	for (i = 0; i < r->ncols; i++) {
+		if (r->null[i])
+			continue;
+		if (r->len[i] >= r->cap[i]) {
+			/* Truncated: grow and fetch this column again. */
+			if ((nb = realloc(r->buf[i], r->len[i] + 1)) == NULL)
+				return -1;
+			r->buf[i] = nb;
+			r->cap[i] = r->len[i] + 1;
+			r->bind[i].buffer = nb;
+			r->bind[i].buffer_length = r->cap[i] - 1;
+			if (mysql_stmt_fetch_column(r->st, &r->bind[i],
+			    (unsigned)i, 0))
+				return -1;
+			rebind = 1;
+		}
+		r->buf[i][r->len[i]] = '\0';
+	}
+	if (rebind && mysql_stmt_bind_result(r->st, r->bind))
+		return -1;
+	return 1;
+}
+
+const char *
+db_col(struct db_res *r, int i)
+{
+	if (i < 0 || (size_t)i >= r->ncols || r->null[i])
+		return NULL;
+	return r->buf[i];
+}
+
+int64_t
+db_int(struct db_res *r, int i)
+{
+	const char *s = db_col(r, i);
+
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+size_t
+db_ncols(struct db_res *r)
+{
+	return r->ncols;
+}
+
+int64_t
+db_one_int(struct db *db, const struct db_table *t, int stmt, int *found,
+    const char *fmt, ...)
+{
+	struct db_res *r;
+	int64_t v = 0;
+	va_list ap;
+	int rc;
+
+	*found = 0;
+	va_start(ap, fmt);
+	r = db_select(db, t, stmt, 1, fmt, ap);
+	va_end(ap);
+	if (r == NULL)
+		return -1;
+	if ((rc = db_next(r)) == 1) {
+		*found = 1;
+		v = db_int(r, 0);
+	} else if (rc < 0)
+		v = -1;
+	db_done(r);
+	return v;
+}
+
+int64_t
+db_insert_id(struct db *db)
+{
+	return db->insert_id;
+}
+
+unsigned
+db_errno(struct db *db)
+{
+	return db->err;
+}
+
+int
+db_raw(struct db *db, const char *sql)
+{
+	MYSQL_RES *res;
+	int rc;
+
+	if (db->my == NULL && !db_connect(db))
+		return 0;
+	if (mysql_real_query(db->my, sql, strlen(sql)) != 0)
+		goto fail;
+	do {
+		if ((res = mysql_store_result(db->my)) != NULL)
+			mysql_free_result(res);
+		else if (mysql_field_count(db->my) != 0)
+			goto fail;
+	} while ((rc = mysql_next_result(db->my)) == 0);
+	if (rc > 0)
+		goto fail;
+	return 1;
+fail:
+	db->err = mysql_errno(db->my);
+	log_err("db: %s", mysql_error(db->my));
+	if (lost(db->err) && !db->in_txn)
+		db_disconnect(db);
+	return 0;
+}
+
+int
+db_txn(struct db *db, int (*fn)(struct db *, void *), void *arg)
+{
+	int attempt, rc = -1;
+
+	for (attempt = 0; attempt < 5; attempt++) {
+		if (!db_raw(db, "START TRANSACTION"))
+			return -1;
+		db->in_txn = 1;
+		db->err = 0;
+		rc = fn(db, arg);
+		if (rc == 0) {
+			db->in_txn = 0;
+			if (mysql_commit(db->my) == 0)
+				return 0;
+			db->err = mysql_errno(db->my);
+			rc = -1;
+		}
+		db->in_txn = 0;
+		if (db->my)
+			mysql_rollback(db->my);
+		if (db->err != 1205 && db->err != 1213)
+			return rc;
+		log_warn("db: transaction retried after error %u", db->err);
+		usleep(10000u << attempt);
+	}
+	return rc;
+}

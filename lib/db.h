@@ -1,0 +1,109 @@
+/*
+ * db.h -- MariaDB through prepared statements only.
+ *
+ * Each module keeps its SQL in one array indexed by an enum (openradtool's
+ * stmts[STMT__MAX]) and describes it with a struct db_table whose `slot` is
+ * unique in enum db_module.  A statement is prepared the first time a
+ * connection uses it and reused after.  Parameters are bound by a format
+ * string, never pasted into SQL:
+ *
+ *	's'  const char *	(NULL binds SQL NULL)
+ *	'i'  int64_t
+ *
+ * Result columns always come back as text (db_col) or parsed (db_int).
+ */
+#ifndef HZ_DB_H
+#define HZ_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum db_module {
+	DBM_SESSION,
+	DBM_AUTH,
+	DBM_SMS,
+	DBM_AUDIT,
+	DBM_ORG,
+	DBM_MEMBER,
+	DBM_AGENT,
+	DBM_STAFF,
+	DBM_EXPORT,
+	DBM_CTL,
+	DBM_DEMO,
+	DBM__MAX
+};
+
+#define DB_MAX_STMTS	64	/* per module */
+#define DB_MAX_PARAMS	32
+
+struct db_table {
+	enum db_module		 slot;
+	const char *const	*sql;
+	size_t			 n;
+};
+
+struct db;
+struct db_res;
+
+/*
+ * db_open: connect with the settings of huzhu.conf (utf8mb4, time zone
+ * +08:00, READ COMMITTED).  Returns NULL on failure (logged).  Free with
+ * db_close(), which is NULL-safe.
+ */
+struct db *db_open(void);
+void db_close(struct db *db);
+
+/*
+ * db_exec: run a statement that returns no rows.  Returns the number of
+ * affected rows, or -1 on error (logged; see db_errno()).
+ */
+int64_t db_exec(struct db *db, const struct db_table *t, int stmt,
+    const char *fmt, ...);
+
+/*
+ * db_query: run a statement that returns rows, fully buffered on the client
+ * so other statements may run while it is open.  Returns a result to walk
+ * with db_next() and free with db_done(), or NULL on error.
+ *
+ * db_stream: the same, unbuffered, for exports of any size: memory stays
+ * constant, but no other statement may run on this connection until
+ * db_done().
+ */
+struct db_res *db_query(struct db *db, const struct db_table *t, int stmt,
+    const char *fmt, ...);
+struct db_res *db_stream(struct db *db, const struct db_table *t, int stmt,
+    const char *fmt, ...);
+
+/* db_next: 1 with a row, 0 at the end, -1 on error. */
+int db_next(struct db_res *res);
+/* db_col: column i of the current row as text, NULL for SQL NULL.  The
+ * text lives until the next db_next()/db_done(). */
+const char *db_col(struct db_res *res, int i);
+/* db_int: column i as an integer (0 for NULL). */
+int64_t db_int(struct db_res *res, int i);
+size_t db_ncols(struct db_res *res);
+void db_done(struct db_res *res);	/* NULL-safe */
+
+/*
+ * db_one_int: first column of the first row as an integer; *found says
+ * whether there was a row.  Returns -1 (and *found = 0) on error.
+ */
+int64_t db_one_int(struct db *db, const struct db_table *t, int stmt,
+    int *found, const char *fmt, ...);
+
+int64_t db_insert_id(struct db *db);
+unsigned db_errno(struct db *db);	/* last server/client error number */
+
+/* db_raw: run SQL text that has no user data in it (migrations, BEGIN).
+ * May hold several statements.  Returns 1 on success. */
+int db_raw(struct db *db, const char *sql);
+
+/*
+ * db_txn: run fn(db, arg) inside a transaction.  fn returns 0 to commit,
+ * anything else to roll back; when the rollback was caused by a deadlock or
+ * lock wait timeout (1213 / 1205) the whole transaction is retried, up to 5
+ * times.  Returns fn's result, or -1 if COMMIT itself failed.
+ */
+int db_txn(struct db *db, int (*fn)(struct db *, void *), void *arg);
+
+#endif

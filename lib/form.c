@@ -1,0 +1,229 @@
+/*
+ * form.c -- the field kinds table and form_read().
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth.h"
+#include "form.h"
+#include "http.h"
+#include "valid.h"
+#include "view.h"
+
+/* One parser per kind: in -> out (size outsz), 1 on success. */
+typedef int (*field_fn)(const char *in, char *out, size_t outsz,
+    const char **why);
+
+static int
+fk_text(const char *in, char *out, size_t outsz, const char **why)
+{
+	int n = valid_text_norm(in, out, outsz);
+
+	if (n <= 0 || n > 600) {
+		*why = n == 0 ? "请填写此项" : "内容过长";
+		return 0;
+	}
+	return 1;
+}
+
+static int
+fk_name(const char *in, char *out, size_t outsz, const char **why)
+{
+	return valid_name(in, out, outsz, why);
+}
+
+static int
+fk_id_type(const char *in, char *out, size_t outsz, const char **why)
+{
+	long long v;
+
+	if (!valid_int(in, 1, ID__MAX - 1, &v, why)) {
+		*why = "请选择证件类型";
+		return 0;
+	}
+	snprintf(out, outsz, "%lld", v);
+	return 1;
+}
+
+static int
+fk_resident_id(const char *in, char *out, size_t outsz, const char **why)
+{
+	char id[19];
+
+	if (!valid_resident_id(in, id, why))
+		return 0;
+	snprintf(out, outsz, "%s", id);
+	return 1;
+}
+
+static int
+fk_phone(const char *in, char *out, size_t outsz, const char **why)
+{
+	char p[12];
+
+	if (!valid_phone(in, p, why))
+		return 0;
+	snprintf(out, outsz, "%s", p);
+	return 1;
+}
+
+static int
+fk_code(const char *in, char *out, size_t outsz, const char **why)
+{
+	char c[16];
+	int n = valid_text_norm(in, c, sizeof(c)), i;
+
+	for (i = 0; i < n; i++)
+		if (c[i] < '0' || c[i] > '9')
+			break;
+	if (n != 6 || i != 6) {
+		*why = "请输入6位数字验证码";
+		return 0;
+	}
+	snprintf(out, outsz, "%s", c);
+	return 1;
+}
+
+static int
+fk_password(const char *in, char *out, size_t outsz, const char **why)
+{
+	if (*in == '\0' || strlen(in) >= outsz) {
+		*why = *in ? "密码过长" : "请输入密码";
+		return 0;
+	}
+	snprintf(out, outsz, "%s", in);
+	return 1;
+}
+
+static int
+fk_new_password(const char *in, char *out, size_t outsz, const char **why)
+{
+	if (!password_policy(in, why))
+		return 0;
+	snprintf(out, outsz, "%s", in);
+	return 1;
+}
+
+static int
+fk_username(const char *in, char *out, size_t outsz, const char **why)
+{
+	size_t n = strlen(in), i;
+
+	for (i = 0; i < n; i++)
+		if (!((in[i] >= 'a' && in[i] <= 'z') ||
+		    (in[i] >= '0' && in[i] <= '9') || in[i] == '_' || in[i] == '.'))
+			break;
+	if (n < 3 || n > 32 || i != n) {
+		*why = "用户名为3到32位小写字母、数字、下划线或点";
+		return 0;
+	}
+	snprintf(out, outsz, "%s", in);
+	return 1;
+}
+
+/* A phone number, or else a resident ID number. */
+static int
+fk_login(const char *in, char *out, size_t outsz, const char **why)
+{
+	if (fk_phone(in, out, outsz, why) || fk_resident_id(in, out, outsz, why))
+		return 1;
+	*why = "请输入手机号码或身份证号码";
+	return 0;
+}
+
+static const struct {
+	field_fn	 fn;
+	int		 echo;		/* show the input again on error */
+} kinds[FK__MAX] = {
+	[FK_TEXT] =		{ fk_text, 1 },
+	[FK_NAME] =		{ fk_name, 1 },
+	[FK_ID_TYPE] =		{ fk_id_type, 1 },
+	[FK_ID_NUMBER] =	{ NULL, 1 },	/* needs the type: below */
+	[FK_RESIDENT_ID] =	{ fk_resident_id, 1 },
+	[FK_PHONE] =		{ fk_phone, 1 },
+	[FK_CODE] =		{ fk_code, 1 },
+	[FK_PASSWORD] =		{ fk_password, 0 },
+	[FK_NEW_PASSWORD] =	{ fk_new_password, 0 },
+	[FK_USERNAME] =		{ fk_username, 1 },
+	[FK_LOGIN] =		{ fk_login, 1 },
+};
+
+xmlNodePtr
+form_node(struct req *r)
+{
+	xmlNodePtr n;
+
+	for (n = r->page->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrcmp(n->name, (const xmlChar *)"form") == 0)
+			return n;
+	return view_add(r->page, "form", NULL);
+}
+
+int
+form_read(struct req *r, const struct field *f, size_t n, struct field_val *out)
+{
+	xmlNodePtr form = form_node(r);
+	const char *in, *why;
+	char idnum[32];
+	int bad = 0, idtype = ID_RESIDENT;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		in = req_form(r, f[i].name);
+		memset(&out[i], 0, sizeof(out[i]));
+		why = NULL;
+		if (f[i].optional && *in == '\0')
+			;
+		else if (f[i].kind == FK_ID_NUMBER) {
+			if (valid_id_number(idtype, in, idnum, &why))
+				snprintf(out[i].v, sizeof(out[i].v), "%s", idnum);
+			else
+				out[i].err = why ? why : "证件号码不正确";
+		} else if (!kinds[f[i].kind].fn(in, out[i].v, sizeof(out[i].v),
+		    &why))
+			out[i].err = why ? why : "请检查此项";
+		if (f[i].kind == FK_ID_TYPE && !out[i].err)
+			idtype = (int)(out[i].num = strtoll(out[i].v, NULL, 10));
+		if (out[i].err)
+			bad++;
+		view_field(form, f[i].name, kinds[f[i].kind].echo ? in : "",
+		    out[i].err);
+	}
+	return bad;
+}
+
+void
+form_echo(struct req *r, const char *name)
+{
+	view_field(form_node(r), name, req_form(r, name), NULL);
+}
+
+void
+form_error(struct req *r, const char *name, const char *msg)
+{
+	xmlNodePtr n;
+	xmlChar *fn;
+
+	for (n = form_node(r)->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		fn = xmlGetProp(n, (const xmlChar *)"name");
+		if (fn && xmlStrcmp(fn, (const xmlChar *)name) == 0) {
+			view_attr(n, "error", msg);
+			xmlFree(fn);
+			return;
+		}
+		xmlFree(fn);
+	}
+	view_field(form_node(r), name, "", msg);
+}
+
+void
+form_message(struct req *r, const char *msg, const char *kind)
+{
+	xmlNodePtr m = view_add(form_node(r), "message", msg);
+
+	view_attr(m, "kind", kind);
+}

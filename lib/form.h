@@ -1,0 +1,65 @@
+/*
+ * form.h -- forms as tables of fields with parsing validators (kcgi's
+ * kvalid idea).  A handler declares its fields once; form_read() checks all
+ * of them, leaves each parsed value, and writes <form><field .../></form>
+ * into the page with the user's input and a Chinese message per bad field,
+ * so a failed submission re-renders with nothing lost.
+ */
+#ifndef HZ_FORM_H
+#define HZ_FORM_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+struct req;
+
+enum field_kind {
+	FK_TEXT,	/* trimmed text, 1..200 characters */
+	FK_NAME,	/* person's name (valid_name) */
+	FK_ID_TYPE,	/* 1..ID__MAX-1 */
+	FK_ID_NUMBER,	/* by the ID type parsed earlier in the table */
+	FK_RESIDENT_ID,	/* always a resident ID */
+	FK_PHONE,
+	FK_CODE,	/* 6-digit SMS code */
+	FK_PASSWORD,	/* any non-empty; never echoed back */
+	FK_NEW_PASSWORD,/* password_policy(); never echoed back */
+	FK_USERNAME,	/* [a-z0-9_.], 3..32 */
+	FK_LOGIN,	/* phone or resident ID number, normalised */
+	FK__MAX
+};
+
+struct field {
+	const char	*name;
+	enum field_kind	 kind;
+	int		 optional;	/* empty is allowed */
+};
+
+struct field_val {
+	char		 v[256];	/* parsed, canonical value */
+	long long	 num;		/* FK_ID_TYPE */
+	const char	*err;		/* NULL when fine */
+};
+
+/*
+ * form_read: check the request's form against fields[0..n).  Returns the
+ * number of bad fields (0 = all good).  The <form> node is added to the
+ * page in every case; form_error() adds a message to a field afterwards
+ * (e.g. "验证码不正确" found by a later check).
+ */
+int form_read(struct req *r, const struct field *fields, size_t n,
+    struct field_val *out);
+
+/* form_echo: put field `name` back on the page as typed, unchecked (the
+ * other fields of a form whose 获取验证码 button only needs the phone). */
+void form_echo(struct req *r, const char *name);
+
+/* form_error: mark field `name` with `msg` on the page's <form>. */
+void form_error(struct req *r, const char *name, const char *msg);
+
+/* form_message: a message for the whole form (<form><message>). */
+void form_message(struct req *r, const char *msg, const char *kind);
+
+/* form_node: the page's <form>, created on first use. */
+xmlNodePtr form_node(struct req *r);
+
+#endif

@@ -1,0 +1,447 @@
+/*
+ * http.c -- the FastCGI accept loop shared by every portal.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fcgiapp.h>
+#include <libxml/parser.h>
+
+#include "conf.h"
+#include "db.h"
+#include "http.h"
+#include "log.h"
+#include "rand.h"
+#include "session.h"
+#include "view.h"
+
+/* Sent with every dynamic response; nginx adds HSTS in production. */
+static const char security_headers[] =
+    "X-Content-Type-Options: nosniff\r\n"
+    "X-Frame-Options: DENY\r\n"
+    "Referrer-Policy: same-origin\r\n"
+    "Content-Security-Policy: default-src 'self'; img-src 'self' data: blob:; "
+    "style-src 'self'; script-src 'self'; object-src 'none'; "
+    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'\r\n"
+    "Cache-Control: no-store\r\n";
+
+/* The reason phrase for the few statuses we send. */
+static const char *
+http_reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 413: return "Payload Too Large";
+	case 429: return "Too Many Requests";
+	case 503: return "Service Unavailable";
+	default: return status >= 500 ? "Internal Server Error" : "OK";
+	}
+}
+
+const char *
+req_query(const struct req *r, const char *key)
+{
+	return kvlist_get(&r->query, key);
+}
+
+const char *
+req_form(const struct req *r, const char *key)
+{
+	const char *v = kvlist_get(&r->form, key);
+
+	return v ? v : "";
+}
+
+const char *
+req_cookie(const struct req *r, const char *key)
+{
+	return kvlist_get(&r->cookies, key);
+}
+
+const struct upload *
+req_file(const struct req *r, const char *field)
+{
+	size_t i;
+
+	for (i = 0; i < r->files.n; i++)
+		if (strcmp(r->files.v[i].field, field) == 0)
+			return &r->files.v[i];
+	return NULL;
+}
+
+int
+req_redirect(struct req *r, const char *path)
+{
+	free(r->location);
+	r->location = strdup(path);
+	return 303;
+}
+
+void
+req_cookie_set(struct req *r, const char *name, const char *value,
+    long max_age)
+{
+	char buf[512];
+
+	if (r->nset_cookie >= sizeof(r->set_cookie) / sizeof(r->set_cookie[0]))
+		return;
+	snprintf(buf, sizeof(buf), "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s",
+	    name, value, conf_long(CONF_SECURE_COOKIES) ? "; Secure" : "",
+	    max_age < 0 ? "" : max_age == 0 ? "; Max-Age=0" : "");
+	if (max_age > 0)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+		    "; Max-Age=%ld", max_age);
+	r->set_cookie[r->nset_cookie++] = strdup(buf);
+}
+
+void
+req_head(struct req *r, int status, const char *ctype, const char *extra)
+{
+	size_t i;
+
+	FCGX_FPrintF(r->fcgi->out, "Status: %d %s\r\n%s", status,
+	    http_reason(status), security_headers);
+	for (i = 0; i < r->nset_cookie; i++)
+		if (r->set_cookie[i])
+			FCGX_FPrintF(r->fcgi->out, "Set-Cookie: %s\r\n",
+			    r->set_cookie[i]);
+	if (ctype)
+		FCGX_FPrintF(r->fcgi->out, "Content-Type: %s\r\n", ctype);
+	if (extra)
+		FCGX_PutS(extra, r->fcgi->out);
+	FCGX_PutS("\r\n", r->fcgi->out);
+	r->sent = 1;
+}
+
+int
+req_write(struct req *r, const void *buf, size_t n)
+{
+	return FCGX_PutStr(buf, (int)n, r->fcgi->out) == (int)n;
+}
+
+int
+req_error_page(struct req *r, int status, const char *msg)
+{
+	xmlNodePtr e = view_add(r->page, "error", msg);
+
+	view_attrf(e, "status", "%d", status);
+	r->sheet = 0;		/* every app lists its error page first */
+	return status;
+}
+
+/* Read a urlencoded body of at most `max` bytes.  Returns the status. */
+static enum parse_status
+read_urlencoded(struct req *r, size_t len)
+{
+	enum parse_status st;
+	char *buf;
+	int got;
+
+	if (len > 1024 * 1024)
+		return PARSE_TOO_BIG;
+	if ((buf = malloc(len + 1)) == NULL)
+		return PARSE_NOMEM;
+	got = FCGX_GetStr(buf, (int)len, r->fcgi->in);
+	if (got < 0 || (size_t)got != len) {
+		free(buf);
+		return PARSE_BAD;
+	}
+	st = parse_urlencoded(buf, len, &parse_limits_default, &r->form);
+	free(buf);
+	return st;
+}
+
+/* Stream a multipart body into the parser in 64 KiB chunks. */
+static enum parse_status
+read_multipart(struct req *r, const char *ctype, size_t len)
+{
+	struct multipart *mp;
+	enum parse_status st = PARSE_OK;
+	char buf[65536];
+	size_t left = len;
+	int got;
+
+	if ((mp = multipart_new(ctype, conf_str(CONF_TMP_DIR),
+	    &parse_limits_default)) == NULL)
+		return PARSE_BAD;
+	while (left > 0 && st == PARSE_OK) {
+		got = FCGX_GetStr(buf, left < sizeof(buf) ? (int)left :
+		    (int)sizeof(buf), r->fcgi->in);
+		if (got <= 0) {
+			st = PARSE_BAD;
+			break;
+		}
+		left -= (size_t)got;
+		st = multipart_feed(mp, buf, (size_t)got);
+	}
+	if (st == PARSE_OK)
+		st = multipart_finish(mp, &r->form, &r->files);
+	multipart_free(mp);
+	return st;
+}
+
+/* Parse query string, cookies and body.  Returns an HTTP status. */
+static int
+req_parse(struct req *r)
+{
+	char **env = r->fcgi->envp;
+	const char *qs = FCGX_GetParam("QUERY_STRING", env);
+	const char *ck = FCGX_GetParam("HTTP_COOKIE", env);
+	const char *ct = FCGX_GetParam("CONTENT_TYPE", env);
+	const char *cl = FCGX_GetParam("CONTENT_LENGTH", env);
+	enum parse_status st = PARSE_OK;
+	unsigned long long len = cl && *cl ? strtoull(cl, NULL, 10) : 0;
+
+	if (qs && *qs && parse_urlencoded(qs, strlen(qs),
+	    &parse_limits_default, &r->query) != PARSE_OK)
+		return 400;
+	if (ck)
+		parse_cookies(ck, &r->cookies);
+	if (r->method != HTTP_POST || len == 0)
+		return 200;
+	if (len > parse_limits_default.max_total)
+		return 413;
+	if (ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
+		st = read_urlencoded(r, (size_t)len);
+	else if (ct && strncasecmp(ct, "multipart/form-data", 19) == 0)
+		st = read_multipart(r, ct, (size_t)len);
+	else
+		return 400;
+	switch (st) {
+	case PARSE_OK:
+		return 200;
+	case PARSE_TOO_BIG:
+		return 413;
+	case PARSE_NOMEM:
+		return 500;
+	default:
+		return 400;
+	}
+}
+
+/* Constant-time comparison of two NUL-terminated tokens. */
+static int
+token_eq(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i;
+	unsigned char d = la != lb;
+
+	for (i = 0; i < la && i < lb; i++)
+		d |= (unsigned char)(a[i] ^ b[i]);
+	return d == 0 && la > 0;
+}
+
+/* The CSRF token this visitor's forms carry: the session's, or an
+ * anonymous double-submit cookie (set here when missing). */
+static const char *
+req_csrf(struct req *r)
+{
+	const char *c;
+
+	if (r->sess.kind != SESS_NONE)
+		return r->sess.csrf;
+	if (r->anon_csrf[0] == '\0') {
+		c = req_cookie(r, "hz_csrf");
+		if (c && strlen(c) == 64)
+			snprintf(r->anon_csrf, sizeof(r->anon_csrf), "%s", c);
+		else if (rand_hex(r->anon_csrf, 32))
+			req_cookie_set(r, "hz_csrf", r->anon_csrf, -1);
+	}
+	return r->anon_csrf;
+}
+
+/* Find the route; *status is 404 or 405 when none fits. */
+static const struct route *
+route_find(const struct app *app, const struct req *r, int *status)
+{
+	size_t i;
+
+	*status = 404;
+	for (i = 0; i < app->nroutes; i++) {
+		if (app->routes[i].path == NULL ||
+		    strcmp(app->routes[i].path, r->path) != 0)
+			continue;
+		if (app->routes[i].method == r->method)
+			return &app->routes[i];
+		*status = 405;
+	}
+	return NULL;
+}
+
+/*
+ * Check that the caller may use the route.  Returns 0 to go on, or the
+ * status of the answer already prepared (redirect to login, 403).
+ */
+static int
+route_allow(struct req *r, const struct route *rt)
+{
+	if (rt->access == ACC_ANON)
+		return 0;
+	if (r->sess.kind != r->app->kind)
+		return req_redirect(r, r->app->login_path);
+	switch (rt->access) {
+	case ACC_AGENT:
+		if (!r->sess.complete)
+			return req_redirect(r, "/u/profile");
+		break;
+	case ACC_OFFICE:
+		if ((r->sess.roles & rt->roles) == 0)
+			return req_error_page(r, 403, "您没有权限访问此页面。");
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* Start the page document every handler fills. */
+static void
+req_page(struct req *r)
+{
+	xmlNodePtr u;
+
+	r->doc = xmlNewDoc((const xmlChar *)"1.0");
+	r->page = xmlNewNode(NULL, (const xmlChar *)"page");
+	xmlDocSetRootElement(r->doc, r->page);
+	view_attr(r->page, "portal", r->app->prefix);
+	view_attr(r->page, "portal-title", r->app->title);
+	view_attr(r->page, "path", r->path);
+	if (conf_long(CONF_DEMO))
+		view_attr(r->page, "demo", "1");
+	if (r->sess.kind != SESS_NONE) {
+		u = view_add(r->page, "user", NULL);
+		view_attr(u, "name", r->sess.name);
+		view_attrf(u, "roles", "%u", r->sess.roles);
+	}
+}
+
+/* Send whatever the handler left: redirect, rendered page or error. */
+static void
+req_respond(struct req *r, int status)
+{
+	xmlChar *out = NULL;
+	int len = 0;
+	char hdr[1200];
+
+	if (r->sent)
+		return;
+	if (r->location) {
+		snprintf(hdr, sizeof(hdr), "Location: %s\r\n", r->location);
+		req_head(r, 303, NULL, hdr);
+		return;
+	}
+	view_add(r->page, "csrf", req_csrf(r));
+	if (r->sheet < 0) {
+		req_error_page(r, status >= 400 ? status : 500,
+		    status == 404 ? "您访问的页面不存在。" :
+		    "系统繁忙，请稍后再试。");
+		status = status >= 400 ? status : 500;
+	}
+	if (!view_render(r->sheet, r->doc, &out, &len)) {
+		log_err("%s: render failed for %s", r->app->name, r->path);
+		req_head(r, 500, "text/plain; charset=utf-8", NULL);
+		FCGX_PutS("系统繁忙，请稍后再试。\n", r->fcgi->out);
+		return;
+	}
+	req_head(r, status, "text/html; charset=utf-8", NULL);
+	FCGX_PutStr((const char *)out, len, r->fcgi->out);
+	xmlFree(out);
+}
+
+static void
+req_free(struct req *r)
+{
+	size_t i;
+
+	kvlist_free(&r->query);
+	kvlist_free(&r->form);
+	kvlist_free(&r->cookies);
+	uploads_free(&r->files);
+	if (r->doc)
+		xmlFreeDoc(r->doc);
+	free(r->location);
+	for (i = 0; i < r->nset_cookie; i++)
+		free(r->set_cookie[i]);
+}
+
+/* One request from accept to the last byte. */
+static void
+http_handle(const struct app *app, FCGX_Request *fr, struct db *db)
+{
+	struct req r;
+	const struct route *rt;
+	const char *m = FCGX_GetParam("REQUEST_METHOD", fr->envp);
+	const char *uri = FCGX_GetParam("DOCUMENT_URI", fr->envp);
+	const char *addr = FCGX_GetParam("REMOTE_ADDR", fr->envp);
+	int status;
+
+	memset(&r, 0, sizeof(r));
+	r.app = app;
+	r.fcgi = fr;
+	r.db = db;
+	r.sheet = -1;
+	r.path = uri ? uri : "/";
+	r.remote_addr = addr ? addr : "";
+	r.method = m && strcmp(m, "POST") == 0 ? HTTP_POST :
+	    m && (strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0) ?
+	    HTTP_GET : HTTP__MAX;
+	status = req_parse(&r);
+	session_load(&r);
+	req_page(&r);
+	if (r.method == HTTP__MAX)
+		status = req_error_page(&r, 405, "不支持的请求方式。");
+	else if (status == 413)
+		req_error_page(&r, 413, "上传的内容太大，请压缩后重新上传。");
+	else if (status != 200)
+		req_error_page(&r, status, "请求格式不正确，请返回重试。");
+	else if ((rt = route_find(app, &r, &status)) == NULL)
+		req_error_page(&r, status, status == 404 ?
+		    "您访问的页面不存在。" : "不支持的请求方式。");
+	else if ((status = route_allow(&r, rt)) != 0)
+		;	/* redirect or 403 prepared */
+	else if (r.method == HTTP_POST &&
+	    !token_eq(req_form(&r, "_csrf"), req_csrf(&r)))
+		status = req_error_page(&r, 403,
+		    "页面已过期或来源不明，请刷新页面后重试。");
+	else
+		status = rt->fn(&r);
+	req_respond(&r, status);
+	if (status >= 500)
+		log_err("%s %s -> %d", m ? m : "?", r.path, status);
+	req_free(&r);
+}
+
+int
+http_serve(const struct app *app)
+{
+	FCGX_Request fr;
+	struct db *db;
+	char err[512], dir[1024];
+
+	if (!conf_load(NULL, err, sizeof(err))) {
+		fprintf(stderr, "%s: %s\n", app->name, err);
+		return 1;
+	}
+	log_open(app->name);
+	snprintf(dir, sizeof(dir), "%s/xslt", conf_str(CONF_DATA_DIR));
+	if (!view_init(dir, app->sheets, app->nsheets))
+		return 1;
+	if ((db = db_open()) == NULL)
+		return 1;
+	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0)
+		return 1;
+	log_info("ready");
+	while (FCGX_Accept_r(&fr) >= 0) {
+		http_handle(app, &fr, db);
+		FCGX_Finish_r(&fr);
+	}
+	db_close(db);
+	return 0;
+}

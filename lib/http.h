@@ -1,0 +1,139 @@
+/*
+ * http.h -- one FastCGI program: the accept loop, the request, routing,
+ * access checks and the response.
+ *
+ * A program describes itself with a struct app: its route table (indexed
+ * by the program's own enum of pages), its stylesheets, and which kind of
+ * session its pages use.  http_serve() does the rest:
+ *
+ *   parse (limits, multipart streamed to temp files) -> find the route ->
+ *   load the session -> check who may call it -> check CSRF on POST ->
+ *   handler returns an HTTP status -> render the view or redirect.
+ */
+#ifndef HZ_HTTP_H
+#define HZ_HTTP_H
+
+#include <stdint.h>
+#include <libxml/tree.h>
+
+#include "http_parse.h"
+
+struct db;
+struct FCGX_Request;
+
+enum http_method {
+	HTTP_GET,
+	HTTP_POST,
+	HTTP__MAX
+};
+
+/* Who may call a route. */
+enum access {
+	ACC_ANON,		/* anyone, signed in or not */
+	ACC_MEMBER,		/* a bound member (/m/) */
+	ACC_AGENT_NEW,		/* an agent, profile possibly incomplete */
+	ACC_AGENT,		/* an agent with a completed profile */
+	ACC_OFFICE,		/* office staff holding one of route.roles */
+	ACC__MAX
+};
+
+/* Office roles as bits (staff_role.role holds the name). */
+enum role {
+	ROLE_REVIEW1 = 1 << 0,	/* 初审 */
+	ROLE_REVIEW2 = 1 << 1,	/* 复审 */
+	ROLE_MEDICAL = 1 << 2,	/* 报告复核 */
+	ROLE_FINANCE = 1 << 3,	/* 财务 */
+	ROLE_ADMIN   = 1 << 4,	/* 管理员 */
+	ROLE_ANY     = 0x1f
+};
+
+/* Kinds of session; one cookie per kind so the portals never mix. */
+enum session_kind {
+	SESS_NONE,
+	SESS_MEMBER,
+	SESS_AGENT,
+	SESS_OFFICE,
+	SESS__MAX
+};
+
+struct req;
+
+struct route {
+	enum http_method	 method;
+	const char		*path;		/* exact match */
+	int			(*fn)(struct req *);
+	enum access		 access;
+	unsigned		 roles;		/* ACC_OFFICE: any of these */
+};
+
+struct app {
+	const char		*name;		/* program name for logs */
+	const char		*prefix;	/* "/m/" */
+	enum session_kind	 kind;
+	const char		*login_path;	/* where ACC_* failures go */
+	const struct route	*routes;
+	size_t			 nroutes;
+	const char *const	*sheets;	/* stylesheet paths under xslt/ */
+	size_t			 nsheets;
+	const char		*title;		/* portal name for <page> */
+};
+
+struct session {
+	int64_t		 id;
+	enum session_kind kind;
+	int64_t		 subject;	/* member / agent / staff id */
+	char		 csrf[65];
+	unsigned	 roles;		/* office: ROLE_* bits */
+	int		 complete;	/* agent: profile completed */
+	char		 name[128];	/* display name */
+};
+
+struct req {
+	const struct app	*app;
+	struct FCGX_Request	*fcgi;
+	struct db		*db;
+	enum http_method	 method;
+	const char		*path;
+	const char		*remote_addr;
+	struct kvlist		 query, form, cookies;
+	struct uploads		 files;
+	struct session		 sess;		/* kind SESS_NONE if anonymous */
+	char			 anon_csrf[65];	/* double-submit token */
+	xmlDocPtr		 doc;		/* the page being built */
+	xmlNodePtr		 page;		/* its root, <page> */
+	int			 sheet;		/* stylesheet to render, -1 none */
+	char			*location;	/* redirect target (303) */
+	char			*set_cookie[4];
+	size_t			 nset_cookie;
+	int			 sent;		/* handler wrote the response */
+};
+
+/* http_serve: run the accept loop forever.  Returns only on a fatal start-up
+ * error, with the exit status to use. */
+int http_serve(const struct app *app);
+
+/* Request inputs. */
+const char *req_query(const struct req *r, const char *key);
+const char *req_form(const struct req *r, const char *key);	/* "" if absent */
+const char *req_cookie(const struct req *r, const char *key);
+const struct upload *req_file(const struct req *r, const char *field);
+
+/* req_redirect: answer 303 See Other to `path`; returns 303. */
+int req_redirect(struct req *r, const char *path);
+/* req_cookie_set: queue a Set-Cookie header (value already safe). */
+void req_cookie_set(struct req *r, const char *name, const char *value,
+    long max_age);
+
+/*
+ * Writing a response the handler produces itself (downloads): write the
+ * status and headers with req_head(), the body with req_write(), then return
+ * the status; r->sent tells http_serve not to add anything.
+ */
+void req_head(struct req *r, int status, const char *ctype,
+    const char *extra_headers);
+int req_write(struct req *r, const void *buf, size_t n);
+
+/* req_error_page: render the friendly error page with `msg`; returns status. */
+int req_error_page(struct req *r, int status, const char *msg);
+
+#endif

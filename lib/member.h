@@ -1,0 +1,42 @@
+/*
+ * member.h -- 职工/会员: the person, their binding and their 会籍.
+ */
+#ifndef HZ_MEMBER_H
+#define HZ_MEMBER_H
+
+#include <stdint.h>
+
+struct db;
+
+struct member {
+	int64_t	 id;
+	int	 id_type;
+	char	 id_number[32];
+	char	 name[128];
+	char	 gender;		/* 'M', 'F' or 0 */
+	char	 birth_date[11];
+	char	 phone[12];
+	int64_t	 unit_id;		/* 0: no current 会籍 */
+	char	 unit_name[256];
+	char	 bound_phone[12];	/* H5 binding, "" if not bound */
+};
+
+/*
+ * member_find: the member with this ID type and number whose name matches
+ * exactly (the bind check).  Returns 1 with *m filled, 0 if none, -1 on a
+ * database error.
+ */
+int member_find(struct db *db, int id_type, const char *id_number,
+    const char *name, struct member *m);
+
+/* member_get: by id.  Returns 1 / 0 / -1 as above. */
+int member_get(struct db *db, int64_t id, struct member *m);
+
+/* member_bind: record the phone proven by SMS code for the member's H5
+ * account (re-binding replaces it).  Returns 1/0. */
+int member_bind(struct db *db, int64_t member_id, const char *phone);
+
+/* member_count: members in the system, for the office home. */
+int64_t member_count(struct db *db);
+
+#endif

@@ -1,0 +1,159 @@
+/*
+ * session.c -- load, start and end sessions.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "conf.h"
+#include "db.h"
+#include "rand.h"
+#include "session.h"
+
+enum stmt {
+	STMT_LOAD_MEMBER,
+	STMT_LOAD_AGENT,
+	STMT_LOAD_OFFICE,
+	STMT_TOUCH,
+	STMT_INSERT,
+	STMT_DELETE,
+	STMT_DELETE_OTHERS,
+	STMT__MAX
+};
+
+/* Columns of every load: id, subject, csrf, name, flag, stale. */
+#define LOAD_WHERE \
+	" WHERE s.token_hash = UNHEX(SHA2(?, 256)) AND s.kind = ?" \
+	" AND s.last_seen > NOW() - INTERVAL ? SECOND" \
+	" AND s.created_at > NOW() - INTERVAL ? SECOND"
+
+static const char *const sql[STMT__MAX] = {
+	[STMT_LOAD_MEMBER] =
+	    "SELECT s.id, s.subject_id, s.csrf, m.name, 1,"
+	    " s.last_seen < NOW() - INTERVAL 60 SECOND"
+	    " FROM session s JOIN member m ON m.id = s.subject_id" LOAD_WHERE,
+	[STMT_LOAD_AGENT] =
+	    "SELECT s.id, s.subject_id, s.csrf, COALESCE(a.name, a.phone),"
+	    " a.name IS NOT NULL AND a.password_hash IS NOT NULL,"
+	    " s.last_seen < NOW() - INTERVAL 60 SECOND"
+	    " FROM session s JOIN agent a ON a.id = s.subject_id" LOAD_WHERE
+	    " AND a.disabled = 0",
+	[STMT_LOAD_OFFICE] =
+	    "SELECT s.id, s.subject_id, s.csrf, u.name, u.roles + 0,"
+	    " s.last_seen < NOW() - INTERVAL 60 SECOND"
+	    " FROM session s JOIN staff u ON u.id = s.subject_id" LOAD_WHERE
+	    " AND u.disabled = 0",
+	[STMT_TOUCH] = "UPDATE session SET last_seen = NOW() WHERE id = ?",
+	[STMT_INSERT] =
+	    "INSERT INTO session (token_hash, kind, subject_id, csrf, ip,"
+	    " created_at, last_seen) VALUES (UNHEX(SHA2(?, 256)), ?, ?, ?, ?,"
+	    " NOW(), NOW())",
+	[STMT_DELETE] = "DELETE FROM session WHERE token_hash = UNHEX(SHA2(?, 256))",
+	[STMT_DELETE_OTHERS] =
+	    "DELETE FROM session WHERE kind = ? AND subject_id = ? AND id <> ?",
+};
+
+static const struct db_table tab = { DBM_SESSION, sql, STMT__MAX };
+
+/* Per kind: cookie name, idle limit key, absolute lifetime in seconds. */
+static const struct {
+	const char	*cookie;
+	enum conf_key	 idle;
+	long		 absolute;
+	int		 load;
+} kinds[SESS__MAX] = {
+	[SESS_MEMBER] = { "hz_m", CONF_SESSION_IDLE_MEMBER, 180L * 86400,
+	    STMT_LOAD_MEMBER },
+	[SESS_AGENT] =  { "hz_u", CONF_SESSION_IDLE_AGENT, 12L * 3600,
+	    STMT_LOAD_AGENT },
+	[SESS_OFFICE] = { "hz_o", CONF_SESSION_IDLE_OFFICE, 12L * 3600,
+	    STMT_LOAD_OFFICE },
+};
+
+static int
+token_ok(const char *t)
+{
+	size_t i;
+
+	if (t == NULL || strlen(t) != 64)
+		return 0;
+	for (i = 0; i < 64; i++)
+		if (!((t[i] >= '0' && t[i] <= '9') || (t[i] >= 'a' && t[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+int
+session_load(struct req *r)
+{
+	enum session_kind k = r->app->kind;
+	const char *tok;
+	struct db_res *res;
+	int found = 0;
+
+	memset(&r->sess, 0, sizeof(r->sess));
+	if (k == SESS_NONE ||
+	    !token_ok(tok = req_cookie(r, kinds[k].cookie)))
+		return 0;
+	res = db_query(r->db, &tab, kinds[k].load, "siii", tok, (int64_t)k,
+	    (int64_t)conf_long(kinds[k].idle), (int64_t)kinds[k].absolute);
+	if (res && db_next(res) == 1) {
+		found = 1;
+		r->sess.kind = k;
+		r->sess.id = db_int(res, 0);
+		r->sess.subject = db_int(res, 1);
+		snprintf(r->sess.csrf, sizeof(r->sess.csrf), "%s", db_col(res, 2));
+		snprintf(r->sess.name, sizeof(r->sess.name), "%s",
+		    db_col(res, 3) ? db_col(res, 3) : "");
+		if (k == SESS_OFFICE)
+			r->sess.roles = (unsigned)db_int(res, 4);
+		else
+			r->sess.complete = (int)db_int(res, 4);
+		/* Write last_seen at most once a minute, not per request. */
+		if (db_int(res, 5))
+			db_exec(r->db, &tab, STMT_TOUCH, "i", r->sess.id);
+	}
+	db_done(res);
+	return found;
+}
+
+int
+session_start(struct req *r, int64_t subject)
+{
+	enum session_kind k = r->app->kind;
+	const char *old = req_cookie(r, kinds[k].cookie);
+	char tok[65], csrf[65];
+
+	if (token_ok(old))
+		db_exec(r->db, &tab, STMT_DELETE, "s", old);
+	if (!rand_hex(tok, 32) || !rand_hex(csrf, 32))
+		return 0;
+	if (db_exec(r->db, &tab, STMT_INSERT, "siiss", tok, (int64_t)k, subject,
+	    csrf, r->remote_addr) != 1)
+		return 0;
+	memset(&r->sess, 0, sizeof(r->sess));
+	r->sess.kind = k;
+	r->sess.id = db_insert_id(r->db);
+	r->sess.subject = subject;
+	memcpy(r->sess.csrf, csrf, sizeof(csrf));
+	req_cookie_set(r, kinds[k].cookie, tok, -1);
+	return 1;
+}
+
+void
+session_end(struct req *r)
+{
+	enum session_kind k = r->app->kind;
+	const char *tok = req_cookie(r, kinds[k].cookie);
+
+	if (token_ok(tok))
+		db_exec(r->db, &tab, STMT_DELETE, "s", tok);
+	req_cookie_set(r, kinds[k].cookie, "", 0);
+	memset(&r->sess, 0, sizeof(r->sess));
+}
+
+void
+session_end_others(struct req *r)
+{
+	db_exec(r->db, &tab, STMT_DELETE_OTHERS, "iii", (int64_t)r->sess.kind,
+	    r->sess.subject, r->sess.id);
+}

@@ -1,0 +1,34 @@
+/*
+ * session.h -- sign-in sessions kept in MariaDB.
+ *
+ * The cookie carries 256 random bits (hex); the table keeps only their
+ * SHA-256, so a copy of the database does not sign anyone in.  Sessions end
+ * after an idle period (per kind, from huzhu.conf) or an absolute lifetime,
+ * and are replaced on every sign-in (no fixation).
+ */
+#ifndef HZ_SESSION_H
+#define HZ_SESSION_H
+
+#include <stdint.h>
+
+#include "http.h"
+
+/* session_load: fill r->sess from the app's cookie if it names a live
+ * session (kind SESS_NONE otherwise).  Returns 1 if one was found. */
+int session_load(struct req *r);
+
+/*
+ * session_start: sign `subject` in as the app's kind: delete any session the
+ * request carried, create a new one, set the cookie and fill r->sess.
+ * Returns 1, or 0 on a database error.
+ */
+int session_start(struct req *r, int64_t subject);
+
+/* session_end: delete the current session and clear the cookie. */
+void session_end(struct req *r);
+
+/* session_end_all: sign a subject out everywhere (after a password change,
+ * except the current session). */
+void session_end_others(struct req *r);
+
+#endif

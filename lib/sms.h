@@ -1,0 +1,73 @@
+/*
+ * sms.h -- verification codes and the SMS outbox.
+ *
+ * Codes: 6 digits, valid 5 minutes, at most 5 tries, at most one per phone
+ * per minute and 10 per phone per day.  Messages are rows in sms_outbox,
+ * inserted in the caller's transaction; hz-jobs delivers them to the
+ * gateway configured in huzhu.conf (sms_url) with
+ *
+ *   POST sms_url
+ *   Authorization: Bearer <sms_token>
+ *   Content-Type: application/json
+ *   {"id": 42, "phone": "13800000000", "text": "【职工互助】您的验证码是…"}
+ *
+ * A 2xx answer means accepted; 4xx is a permanent failure; 5xx or no answer
+ * is retried with backoff (10 s, 20 s, 40 s, …), 6 tries in all.
+ */
+#ifndef HZ_SMS_H
+#define HZ_SMS_H
+
+#include <stdint.h>
+
+struct db;
+
+enum code_send {
+	SEND_OK,
+	SEND_TOO_SOON,		/* one per minute */
+	SEND_DAILY_LIMIT,	/* ten per day */
+	SEND_ERROR,
+};
+
+enum code_check {
+	CODE_OK,
+	CODE_NONE,		/* never requested for this phone/purpose */
+	CODE_WRONG,
+	CODE_EXPIRED,
+	CODE_TOO_MANY,		/* 5 wrong tries: request a new one */
+	CODE__MAX
+};
+
+#define SMS_MAX_TRIES	6
+
+/*
+ * sms_code_send: make a code for (phone, purpose) and queue its message.
+ * On SEND_TOO_SOON, *wait holds the seconds left.  Runs its own statements;
+ * the caller need not open a transaction.
+ */
+enum code_send sms_code_send(struct db *db, const char *phone,
+    const char *purpose, long *wait);
+
+/* sms_code_send_text: the Chinese message for a send result. */
+const char *sms_code_send_text(enum code_send st);
+
+/*
+ * sms_code_check: compare `code` with the newest code for (phone, purpose).
+ * A match uses the code up (it cannot be replayed); a miss counts a try.
+ */
+enum code_check sms_code_check(struct db *db, const char *phone,
+    const char *purpose, const char *code);
+
+/* sms_code_check_text: the Chinese message for a check result. */
+const char *sms_code_check_text(enum code_check st);
+
+/* sms_queue: add a message to the outbox.  Returns its id, or 0. */
+int64_t sms_queue(struct db *db, const char *phone, const char *text);
+
+/*
+ * sms_deliver: claim up to `max` due messages (FOR UPDATE SKIP LOCKED, so
+ * several workers may run) and send them.  Returns how many were tried,
+ * or -1 on a database error.
+ */
+int sms_deliver(struct db *db, int max);
+
+#endif

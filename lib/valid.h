@@ -1,0 +1,113 @@
+/*
+ * valid.h -- validators that parse (kcgi's kvalid_* idea).
+ *
+ * Every validator takes the raw user text, normalises what a person would
+ * consider "the same" (stray spaces, full-width digits and letters, a
+ * lowercase x), checks it, and on success writes the canonical value to the
+ * caller's buffer.  On failure it returns 0 and, if `why` is not NULL, points
+ * it at a static Chinese message fit to show beside the field.  No validator
+ * allocates.
+ */
+#ifndef HZ_VALID_H
+#define HZ_VALID_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* 证件类型: the values stored in the database (member.id_type). */
+enum id_type {
+	ID_RESIDENT = 1,	/* 居民身份证 */
+	ID_PASSPORT,		/* 护照 */
+	ID_HKMO,		/* 港澳居民来往内地通行证 */
+	ID_TW,			/* 台湾居民来往大陆通行证 */
+	ID_FOREIGN_PR,		/* 外国人永久居留身份证 */
+	ID__MAX
+};
+
+/* Chinese label of an ID type, or NULL when out of range. */
+const char *id_type_label(int type);
+
+/*
+ * valid_text_norm: copy `in` to `out` (size `outsz`) with full-width ASCII
+ * (U+FF01..U+FF5E) and the ideographic space folded to ASCII, and leading
+ * and trailing whitespace removed.  Returns the length written, or -1 if it
+ * does not fit or `in` is not valid UTF-8.
+ */
+int valid_text_norm(const char *in, char *out, size_t outsz);
+
+/*
+ * valid_resident_id: GB 11643 18-digit resident ID.  Normalises (see above,
+ * plus spaces inside dropped and a final x upper-cased), checks the region
+ * shape, birth date (a real calendar date, not in the future, year >= 1800:
+ * records hold people born in the 1880s) and the ISO 7064 MOD 11-2 check
+ * digit.  `out` must hold 19 bytes.  Returns 1 on success.
+ */
+int valid_resident_id(const char *in, char out[19], const char **why);
+
+/*
+ * valid_id_number: check an ID number of the given type; resident IDs as
+ * above, other types by format (letters and digits, type-specific length).
+ * `out` must hold 32 bytes.  Returns 1 on success.
+ */
+int valid_id_number(int type, const char *in, char out[32], const char **why);
+
+/*
+ * id_birth_gender: from a valid 18-digit resident ID, the birth date as
+ * "YYYY-MM-DD" (11 bytes) and the gender, 'M' or 'F'.  Returns 1 on success.
+ */
+int id_birth_gender(const char *id18, char birth[11], char *gender);
+
+/*
+ * valid_credit_code: GB 32100 unified social credit code (18 characters,
+ * check character by the standard's weights over the 31-character alphabet
+ * without I O Z S V).  `out` must hold 19 bytes.  Returns 1 on success.
+ */
+int valid_credit_code(const char *in, char out[19], const char **why);
+
+/* valid_phone: mainland mobile number, 11 digits starting 1[3-9]. */
+int valid_phone(const char *in, char out[12], const char **why);
+
+/*
+ * valid_bank_card: 12..19 digits (spaces allowed and removed) into `out`
+ * (20 bytes).  Returns 1 when the digits are acceptable; *luhn_ok says
+ * whether the Luhn check passed -- a failed Luhn check is a warning to the
+ * user, never a block, because some bank cards do not use it.
+ */
+int valid_bank_card(const char *in, char out[20], int *luhn_ok, const char **why);
+
+/* luhn_ok: 1 if the digit string passes the Luhn check. */
+int luhn_ok(const char *digits);
+
+/*
+ * valid_date: "YYYY-MM-DD" (also accepts YYYY/MM/DD and YYYY.M.D) into the
+ * canonical "YYYY-MM-DD" (11 bytes).  Returns 1 for a real calendar date.
+ */
+int valid_date(const char *in, char out[11], const char **why);
+
+/*
+ * valid_fen: a CNY amount as typed ("8323.04", "8,323.04", "100") into
+ * integer fen.  At most two decimals, not negative, below 10^13 fen.
+ */
+int valid_fen(const char *in, int64_t *fen, const char **why);
+
+/*
+ * valid_name: a person's name: 1..30 characters of valid UTF-8 (any plane,
+ * so 𠀾 and 䶮 pass), no whitespace inside, no digits, no ASCII (or common
+ * CJK) punctuation except the middle dot forms used in transliterated names
+ * (· • ・), which become U+00B7.  Leading and trailing spaces are trimmed.
+ * `out` receives the canonical form.
+ */
+int valid_name(const char *in, char *out, size_t outsz, const char **why);
+
+/* valid_int: a decimal integer within [min, max]. */
+int valid_int(const char *in, long long min, long long max, long long *val,
+    const char **why);
+
+/* id_check_char: the GB 11643 check character ('0'..'9' or 'X') of the
+ * 17 digits at first17 -- for generating demo and test identities. */
+char id_check_char(const char *first17);
+
+/* credit_check_char: the GB 32100 check character of 17 characters. */
+char credit_check_char(const char *first17);
+
+#endif

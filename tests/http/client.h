@@ -1,0 +1,62 @@
+/*
+ * client.h -- a tiny browser for the HTTP suites: libcurl with a cookie
+ * jar, pages parsed by libxml2's HTML parser and read with XPath.
+ * Redirects are not followed unless asked, so tests can check them.
+ */
+#ifndef HZ_TEST_CLIENT_H
+#define HZ_TEST_CLIENT_H
+
+#include <stddef.h>
+
+struct hc;
+
+/* hc_new: a browser with an empty cookie jar against $HZ_URL. */
+struct hc *hc_new(void);
+void hc_free(struct hc *c);
+
+/* hc_get: GET path; returns the HTTP status (0 on transport error). */
+int hc_get(struct hc *c, const char *path);
+
+/*
+ * hc_post: POST an urlencoded form of NULL-terminated key, value pairs.
+ * The current page's _csrf value is added unless the pairs name "_csrf".
+ * Returns the status.  hc_submit does the same and follows redirects.
+ */
+int hc_post(struct hc *c, const char *path, ...);
+int hc_submit(struct hc *c, const char *path, ...);
+
+/* hc_follow: GET the Location of the last response; returns the status. */
+int hc_follow(struct hc *c);
+
+/* Last response. */
+const char *hc_body(struct hc *c);
+size_t hc_body_len(struct hc *c);
+const char *hc_location(struct hc *c);	/* "" if none */
+const char *hc_header(struct hc *c, const char *name);	/* NULL if none */
+
+/* hc_xpath: the string value of an XPath expression on the last page. */
+const char *hc_xpath(struct hc *c, const char *expr);
+/* hc_count: count(expr) on the last page. */
+int hc_count(struct hc *c, const char *expr);
+
+/* hc_cookie / hc_set_cookie: read or plant a cookie in the jar. */
+const char *hc_cookie(struct hc *c, const char *name);
+void hc_set_cookie(struct hc *c, const char *name, const char *value);
+
+/*
+ * sms_count: messages the sink has recorded for a phone.
+ * sms_wait_code: wait (up to 10 s) until the sink holds more than `after`
+ * messages for the phone, and return the 6-digit code of the newest one
+ * (static buffer), or "" on timeout.
+ */
+int sms_count(const char *phone);
+const char *sms_wait_code(const char *phone, int after);
+const char *sms_last_text(const char *phone);
+
+/* test_sql: run SQL on the test stack's database (time travel for expiry
+ * tests, reading the audit log).  test_sql_int: first column of the first
+ * row as an integer (-1 if none). */
+int test_sql(const char *sql);
+long long test_sql_int(const char *sql);
+
+#endif

@@ -1,0 +1,12 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+  <xsl:template match="/page" mode="title">提示</xsl:template>
+  <xsl:template match="/page" mode="content">
+    <section class="card error-page">
+      <h1>提示</h1>
+      <p class="msg msg-error" id="error" data-status="{error/@status}"><xsl:value-of select="error"/></p>
+      <p><a class="button" href="{@portal}">返回首页</a></p>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>

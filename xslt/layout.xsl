@@ -1,0 +1,111 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  layout.xsl: the page shell and the shared furniture (form fields,
+  messages, status chips).  Every page stylesheet imports this file and
+  provides two templates: match="/page" mode="title" and mode="content".
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="html" encoding="UTF-8" doctype-system="about:legacy-compat" indent="no"/>
+
+  <xsl:template match="/page">
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:apply-templates select="." mode="title"/> - <xsl:value-of select="@portal-title"/></title>
+        <link rel="stylesheet" href="/static/huzhu.css"/>
+        <script src="/static/huzhu.js" defer="defer"></script>
+      </head>
+      <body class="portal-{translate(@portal, '/', '')}">
+        <header class="top">
+          <span class="brand"><xsl:value-of select="@portal-title"/></span>
+          <xsl:if test="user">
+            <span class="who"><xsl:value-of select="user/@name"/></span>
+            <form method="post" class="inline">
+              <xsl:attribute name="action">
+                <xsl:choose>
+                  <xsl:when test="@portal = '/x/'">/o/logout</xsl:when>
+                  <xsl:otherwise><xsl:value-of select="concat(@portal, 'logout')"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+              <xsl:call-template name="csrf"/>
+              <button type="submit" class="link" id="logout">退出</button>
+            </form>
+          </xsl:if>
+        </header>
+        <main>
+          <xsl:if test="@demo = '1'">
+            <p class="demo">演示环境：短信验证码可在 <a href="/_sink/">短信记录</a> 中查看。</p>
+          </xsl:if>
+          <xsl:apply-templates select="." mode="content"/>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="/page" mode="title">职工互助保障</xsl:template>
+
+  <!-- The CSRF token every POST form carries. -->
+  <xsl:template name="csrf">
+    <input type="hidden" name="_csrf" value="{/page/csrf}"/>
+  </xsl:template>
+
+  <!-- Messages for the whole form: <form><message kind="ok|error">. -->
+  <xsl:template name="messages">
+    <xsl:for-each select="/page/form/message">
+      <p class="msg msg-{@kind}" role="alert"><xsl:value-of select="."/></p>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- One labelled input with the user's value and its message. -->
+  <xsl:template name="input">
+    <xsl:param name="name"/>
+    <xsl:param name="label"/>
+    <xsl:param name="type" select="'text'"/>
+    <xsl:param name="placeholder" select="''"/>
+    <xsl:param name="autocomplete" select="'off'"/>
+    <xsl:param name="inputmode" select="''"/>
+    <xsl:param name="maxlength" select="''"/>
+    <xsl:variable name="f" select="/page/form/field[@name = $name]"/>
+    <div class="field">
+      <xsl:if test="$f/@error"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
+      <label for="f-{$name}"><xsl:value-of select="$label"/></label>
+      <input id="f-{$name}" name="{$name}" type="{$type}" autocomplete="{$autocomplete}">
+        <xsl:if test="$type != 'password'"><xsl:attribute name="value"><xsl:value-of select="$f/@value"/></xsl:attribute></xsl:if>
+        <xsl:if test="$placeholder != ''"><xsl:attribute name="placeholder"><xsl:value-of select="$placeholder"/></xsl:attribute></xsl:if>
+        <xsl:if test="$inputmode != ''"><xsl:attribute name="inputmode"><xsl:value-of select="$inputmode"/></xsl:attribute></xsl:if>
+        <xsl:if test="$maxlength != ''"><xsl:attribute name="maxlength"><xsl:value-of select="$maxlength"/></xsl:attribute></xsl:if>
+      </input>
+      <xsl:if test="$f/@error"><span class="err" id="err-{$name}"><xsl:value-of select="$f/@error"/></span></xsl:if>
+    </div>
+  </xsl:template>
+
+  <!-- The SMS code input with its 获取验证码 button and 60 s countdown. -->
+  <xsl:template name="code-input">
+    <xsl:variable name="f" select="/page/form/field[@name = 'code']"/>
+    <div class="field code">
+      <xsl:if test="$f/@error"><xsl:attribute name="class">field code has-error</xsl:attribute></xsl:if>
+      <label for="f-code">验证码</label>
+      <span class="code-row">
+        <input id="f-code" name="code" type="text" inputmode="numeric" maxlength="6" autocomplete="one-time-code" placeholder="请输入验证码" value="{$f/@value}"/>
+        <button type="submit" name="send_code" value="1" class="secondary send-code" formnovalidate="formnovalidate" data-wait="{/page/form/@wait}">获取验证码</button>
+      </span>
+      <xsl:if test="$f/@error"><span class="err" id="err-code"><xsl:value-of select="$f/@error"/></span></xsl:if>
+    </div>
+  </xsl:template>
+
+  <!-- 证件类型 -->
+  <xsl:template name="id-type-select">
+    <xsl:variable name="v" select="/page/form/field[@name = 'id_type']/@value"/>
+    <div class="field">
+      <label for="f-id_type">证件类型</label>
+      <select id="f-id_type" name="id_type">
+        <option value="1"><xsl:if test="$v = '1' or not($v)"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>居民身份证</option>
+        <option value="2"><xsl:if test="$v = '2'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>护照</option>
+        <option value="3"><xsl:if test="$v = '3'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>港澳居民来往内地通行证</option>
+        <option value="4"><xsl:if test="$v = '4'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>台湾居民来往大陆通行证</option>
+        <option value="5"><xsl:if test="$v = '5'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>外国人永久居留身份证</option>
+      </select>
+    </div>
+  </xsl:template>
+</xsl:stylesheet>

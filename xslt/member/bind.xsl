@@ -1,0 +1,40 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- 职工绑定账号 -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="../layout.xsl"/>
+  <xsl:template match="/page" mode="title">职工绑定账号</xsl:template>
+  <xsl:template match="/page" mode="content">
+    <section class="card bind">
+      <h1>职工绑定账号</h1>
+      <p class="hint">首次使用请绑定您的职工信息，绑定后可查看参保记录、申请补助。</p>
+      <form method="post" action="/m/bind" id="bind-form" novalidate="novalidate">
+        <xsl:call-template name="csrf"/>
+        <xsl:call-template name="messages"/>
+        <xsl:call-template name="input">
+          <xsl:with-param name="name" select="'name'"/>
+          <xsl:with-param name="label">姓名</xsl:with-param>
+          <xsl:with-param name="placeholder">请输入您的姓名</xsl:with-param>
+          <xsl:with-param name="autocomplete" select="'name'"/>
+        </xsl:call-template>
+        <xsl:call-template name="id-type-select"/>
+        <xsl:call-template name="input">
+          <xsl:with-param name="name" select="'id_number'"/>
+          <xsl:with-param name="label">证件号码</xsl:with-param>
+          <xsl:with-param name="placeholder">请输入您的证件号码</xsl:with-param>
+          <xsl:with-param name="maxlength" select="'32'"/>
+        </xsl:call-template>
+        <xsl:call-template name="input">
+          <xsl:with-param name="name" select="'phone'"/>
+          <xsl:with-param name="label">手机号码</xsl:with-param>
+          <xsl:with-param name="type" select="'tel'"/>
+          <xsl:with-param name="placeholder">请输入您的手机号码</xsl:with-param>
+          <xsl:with-param name="inputmode" select="'numeric'"/>
+          <xsl:with-param name="maxlength" select="'11'"/>
+          <xsl:with-param name="autocomplete" select="'tel'"/>
+        </xsl:call-template>
+        <xsl:call-template name="code-input"/>
+        <button type="submit" class="primary wide" id="bind-submit">立即绑定</button>
+      </form>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,19 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The office side menu, shown by role. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:template name="office-nav">
+    <xsl:param name="active"/>
+    <xsl:variable name="roles" select="/page/user/@roles"/>
+    <nav class="side">
+      <a href="/o/"><xsl:if test="$active = 'home'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>工作台</a>
+      <!-- ROLE_ADMIN is bit 16 -->
+      <xsl:if test="floor($roles div 16) mod 2 = 1">
+        <a href="/o/users" id="nav-users"><xsl:if test="$active = 'users'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>用户与角色</a>
+      </xsl:if>
+      <!-- everyone but a medical-only reviewer may export -->
+      <xsl:if test="$roles != 4">
+        <a href="/x/members.xlsx" id="nav-export">导出职工名单</a>
+      </xsl:if>
+    </nav>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,21 @@
+/* huzhu.js: small progressive enhancements; every page works without it. */
+(function () {
+  'use strict';
+  // 获取验证码: count down 60 s after a code was sent (data-wait from the server).
+  document.querySelectorAll('button.send-code').forEach(function (btn) {
+    var left = parseInt(btn.getAttribute('data-wait') || '0', 10);
+    var label = btn.textContent;
+    function tick() {
+      if (left > 0) {
+        btn.disabled = true;
+        btn.textContent = left + ' 秒后重新获取';
+        left -= 1;
+        setTimeout(tick, 1000);
+      } else {
+        btn.disabled = false;
+        btn.textContent = label;
+      }
+    }
+    tick();
+  });
+})();

@@ -1,0 +1,36 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- 经办人首页: the units I serve -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="../layout.xsl"/>
+  <xsl:template match="/page" mode="title">首页</xsl:template>
+  <xsl:template match="/page" mode="content">
+    <nav class="side">
+      <a href="/u/" class="active">首页</a>
+      <a href="/u/password">修改密码</a>
+    </nav>
+    <section class="card">
+      <h1>我服务的单位</h1>
+      <xsl:choose>
+        <xsl:when test="units/unit">
+          <table class="list" id="units">
+            <thead><tr><th>单位名称</th><th>统一社会信用代码</th><th>上级工会</th><th>身份</th><th>医疗互助权限</th></tr></thead>
+            <tbody>
+              <xsl:for-each select="units/unit">
+                <tr data-unit="{@id}">
+                  <td class="unit-name"><xsl:value-of select="name"/></td>
+                  <td><xsl:value-of select="credit-code"/></td>
+                  <td><xsl:value-of select="parent"/></td>
+                  <td><xsl:choose><xsl:when test="@role = 'chairman'">工会主席</xsl:when><xsl:otherwise>工作人员</xsl:otherwise></xsl:choose></td>
+                  <td><xsl:choose><xsl:when test="@mutual-aid">有</xsl:when><xsl:otherwise><span class="muted">无</span></xsl:otherwise></xsl:choose></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty" id="no-units">您还没有绑定任何单位。新单位请先注册，已有单位请通过“单位绑定”申请。</p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>
