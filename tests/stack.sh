@@ -35,6 +35,9 @@ deps() {
 	local want="$RUN_PKGS" missing=()
 	[ "${1:-}" = test ] && want="$RUN_PKGS $TEST_PKGS"
 	for p in $want; do
+		# A node/npm already on PATH (e.g. from NodeSource) will do.
+		case $p in nodejs) command -v node >/dev/null && continue;;
+			npm) command -v npm >/dev/null && continue;; esac
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 			missing+=("$p")
 	done
@@ -62,7 +65,7 @@ build() {
 	make -C "$BUILDDIR" -j"$(nproc)" -s
 }
 
-inst_port() { case "$1" in demo) echo "${HZ_PORT:-8480}";; test) echo "${HZ_TEST_PORT:-18480}";; *) say "unknown stack $1"; exit 2;; esac; }
+inst_port() { case "$1" in demo) echo "${HZ_PORT:-8480}";; test) echo "${HZ_TEST_PORT:-18480}";; bench) echo "${HZ_BENCH_PORT:-28480}";; *) say "unknown stack $1"; exit 2;; esac; }
 inst_run() { echo "$BUILDDIR/run/$1"; }
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -161,8 +164,8 @@ start() {
 	write_conf "$inst"
 	programs_stop "$run"
 	db_start "$run"
-	if [ "$inst" = test ]; then
-		sql test -e "DROP DATABASE IF EXISTS huzhu"
+	if [ "$inst" != demo ]; then
+		sql "$inst" -e "DROP DATABASE IF EXISTS huzhu"
 		: >"$run/sms.log"
 	fi
 	sql "$inst" -e "CREATE DATABASE IF NOT EXISTS huzhu CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
@@ -173,7 +176,7 @@ start() {
 
 stop() {
 	local which=${1:-all} run
-	for inst in demo test; do
+	for inst in demo test bench; do
 		[ "$which" = all ] || [ "$which" = "$inst" ] || continue
 		run=$(inst_run "$inst")
 		[ -d "$run" ] || continue

@@ -1,4 +1,78 @@
 #!/usr/bin/env bash
-# make bench: figures, not pass/fail (written in the next step).
-echo "bench: not yet measured" >&2
-exit 1
+# make bench -- figures, one line each: name, value, unit, ratio.
+# Page throughput is a ratio to hz-hello (the smallest FastCGI program)
+# behind the same nginx with the same number of processes; the export is a
+# ratio to python3-openpyxl writing the same rows.  Not a pass/fail test.
+set -euo pipefail
+SRCDIR=$(cd "$(dirname "$0")/../.." && pwd)
+BUILDDIR=${HZ_BUILDDIR:-$(pwd)}
+export HZ_BUILDDIR=$BUILDDIR
+PORT=${HZ_BENCH_PORT:-28480}
+URL=http://127.0.0.1:$PORT
+RUN=$BUILDDIR/run/bench
+DUR=${HZ_BENCH_SECONDS:-10}
+ROWS=${HZ_BENCH_ROWS:-100000}
+
+bash "$SRCDIR/tests/stack.sh" start bench >/dev/null
+sql() { mariadb --no-defaults --socket="$RUN/sock/db.sock" -uroot -N huzhu -e "$1"; }
+trap 'bash "$SRCDIR/tests/stack.sh" stop bench >/dev/null 2>&1' EXIT
+
+# Signed-in sessions planted directly (the sign-in flows are tested elsewhere).
+MTOK=$(head -c32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+OTOK=$(head -c32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+sql "INSERT INTO session (token_hash, kind, subject_id, csrf, created_at, last_seen)
+     VALUES (UNHEX(SHA2('$MTOK',256)), 1, 1, REPEAT('a',64), NOW(), NOW()),
+            (UNHEX(SHA2('$OTOK',256)), 3, (SELECT id FROM staff WHERE username='finance'), REPEAT('b',64), NOW(), NOW())"
+
+# wrk: requests/s and p99 latency at 16 connections.
+measure() { # path cookie -> "rps p99ms"
+	local out
+	out=$(wrk -t2 -c16 -d"${DUR}s" --latency ${2:+-H "Cookie: $2"} "$URL$1")
+	awk '/Requests\/sec/ {r=$2} / 99%/ {p=$2} END {
+		if (p ~ /us$/) { sub(/us/,"",p); p=p/1000 } else if (p ~ /ms$/) { sub(/ms/,"",p) } else if (p ~ /s$/) { sub(/s/,"",p); p=p*1000 }
+		printf "%.0f %.2f\n", r, p }' <<<"$out"
+}
+curl -fsS -o /dev/null -b "hz_m=$MTOK" "$URL/m/" || { echo "member home does not answer" >&2; exit 1; }
+read -r HELLO HELLO99 < <(measure /hello "")
+read -r MEM MEM99 < <(measure /m/ "hz_m=$MTOK")
+read -r OFF OFF99 < <(measure /o/ "hz_o=$OTOK")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+printf '%-34s %10s %-8s %s\n' "hello (ceiling)" "$HELLO" "req/s" "p99 ${HELLO99} ms"
+printf '%-34s %10s %-8s %s\n' "member home (signed in)" "$MEM" "req/s" "$(ratio "$MEM" "$HELLO") of ceiling, p99 ${MEM99} ms"
+printf '%-34s %10s %-8s %s\n' "office home (signed in)" "$OFF" "req/s" "$(ratio "$OFF" "$HELLO") of ceiling, p99 ${OFF99} ms"
+
+# XLSX export of $ROWS members through hz-export.
+sql "SET SESSION cte_max_recursion_depth = 1000000;
+     INSERT INTO member (id_type, id_number, name, gender, birth_date, phone, unit_id)
+     SELECT 2, CONCAT('B', LPAD(seq, 10, '0')), CONCAT('测试', seq), IF(seq % 2, 'M', 'F'),
+            '1980-01-01' + INTERVAL (seq % 10000) DAY, CONCAT('139', LPAD(seq, 8, '0')),
+            (SELECT id FROM org WHERE level = 'unit' ORDER BY id LIMIT 1)
+     FROM seq_1_to_$((ROWS - 200))"
+T0=$(date +%s.%N)
+curl -fsS -o "$RUN/tmp/bench.xlsx" -b "hz_o=$OTOK" "$URL/x/members.xlsx"
+T1=$(date +%s.%N)
+EXP_S=$(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.2f", b - a }')
+EXP_RSS=0
+for pid in $(pgrep -f "$BUILDDIR/hz-export"); do
+	kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+	[ "${kb:-0}" -gt "$EXP_RSS" ] && EXP_RSS=$kb
+done
+ROWS_GOT=$(unzip -p "$RUN/tmp/bench.xlsx" xl/worksheets/sheet1.xml 2>/dev/null | grep -o '<row ' | wc -l || echo "?")
+
+cat >"$RUN/tmp/openpyxl_bench.py" <<'PY'
+import sys
+from openpyxl import Workbook
+rows = int(sys.argv[1])
+wb = Workbook(write_only=True)
+ws = wb.create_sheet("职工名单")
+ws.append(["序号", "姓名", "证件类型", "证件号码", "性别", "出生日期", "手机号码", "所在单位", "上级工会"])
+for i in range(1, rows + 1):
+    ws.append([str(i), "测试%d" % i, "护照", "B%010d" % i, "男", "1980-01-01",
+               "139%08d" % i, "市南区第一中学工会委员会", "市南区总工会"])
+wb.save(sys.argv[2])
+PY
+PY_OUT=$( { /usr/bin/time -f "%e %M" /usr/bin/python3 "$RUN/tmp/openpyxl_bench.py" "$ROWS" "$RUN/tmp/py.xlsx"; } 2>&1 | tail -1)
+read -r PY_S PY_RSS <<<"$PY_OUT"
+printf '%-34s %10s %-8s %s\n' "export $ROWS members (hz-export)" "$EXP_S" "s" "peak RSS $((EXP_RSS / 1024)) MB, $ROWS_GOT rows in file"
+printf '%-34s %10s %-8s %s\n' "same rows, openpyxl write-only" "$PY_S" "s" "peak RSS $((PY_RSS / 1024)) MB"
+printf '%-34s %10s %-8s\n' "export speed vs openpyxl" "$(ratio "$PY_S" "$EXP_S")" "x"

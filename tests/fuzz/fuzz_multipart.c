@@ -156,12 +156,14 @@ same(const struct result *a, const struct result *b)
 	for (i = 0; i < a->form.n; i++)
 		if (strcmp(a->form.v[i].key, b->form.v[i].key) ||
 		    a->form.v[i].vlen != b->form.v[i].vlen ||
-		    memcmp(a->form.v[i].val, b->form.v[i].val, a->form.v[i].vlen))
+		    memcmp(a->form.v[i].val, b->form.v[i].val,
+		    a->form.v[i].vlen))
 			abort();
 	for (i = 0; i < a->files.n; i++) {
 		x = &a->files.v[i];
 		y = &b->files.v[i];
-		if (strcmp(x->field, y->field) || strcmp(x->filename, y->filename) ||
+		if (strcmp(x->field, y->field) || strcmp(x->filename,
+		    y->filename) ||
 		    strcmp(x->ctype, y->ctype) || x->size != y->size)
 			abort();
 		dx = slurp(x->path, x->size);

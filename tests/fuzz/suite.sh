@@ -95,23 +95,27 @@ for src in "${harnesses[@]}"; do
 		skip "run $base" "not built"
 		continue
 	fi
-	read -r -a sources <<<"$(sed -n 's|^// *fuzz-sources:||p' <<<"$hdr" | head -n 1)"
-	read -r -a libs <<<"$(sed -n 's|^// *fuzz-libs:||p' <<<"$hdr" | head -n 1)"
+	read -r -a sources <<<"$(sed -n 's|^// *fuzz-sources:||p' <<<"$hdr" |
+	    head -n 1)"
+	read -r -a libs <<<"$(sed -n 's|^// *fuzz-libs:||p' <<<"$hdr" |
+	    head -n 1)"
 	paths=()
-	for s in "${sources[@]}"; do
+	for s in ${sources[@]+"${sources[@]}"}; do
 		paths+=("$srcdir/$s")
 	done
 	pkgflags=()
 	built=1
 	{
-		echo "# sources: ${sources[*]}"
-		echo "# libs: ${libs[*]}"
+		echo "# sources: ${sources[*]-}"
+		echo "# libs: ${libs[*]-}"
 	} >"$blog"
-	if [ ${#libs[@]} -gt 0 ]; then
+	if [ "${#libs[@]}" -gt 0 ]; then
 		if ! command -v pkg-config >/dev/null 2>&1; then
-			echo "pkg-config not installed (apt-get install pkg-config)" >>"$blog"
+			echo "pkg-config not installed" \
+			    "(apt-get install pkg-config)" >>"$blog"
 			built=0
-		elif flags=$(pkg-config --cflags --libs "${libs[@]}" 2>>"$blog"); then
+		elif flags=$(pkg-config --cflags --libs "${libs[@]}" \
+		    2>>"$blog"); then
 			read -r -a pkgflags <<<"$flags"
 		else
 			echo "pkg-config --cflags --libs ${libs[*]} failed" >>"$blog"
@@ -121,7 +125,8 @@ for src in "${harnesses[@]}"; do
 	if [ "$built" -eq 1 ]; then
 		cmd=(clang -g -O1 -fsanitize=fuzzer,address,undefined
 		    -std=c11 -D_GNU_SOURCE -I"$srcdir/lib"
-		    "$src" "${paths[@]}" -o "$exe" "${pkgflags[@]}")
+		    "$src" ${paths[@]+"${paths[@]}"} -o "$exe"
+		    ${pkgflags[@]+"${pkgflags[@]}"})
 		echo "${cmd[*]}" >>"$blog"
 		"${cmd[@]}" >>"$blog" 2>&1 || built=0
 	fi
@@ -144,12 +149,13 @@ for src in "${harnesses[@]}"; do
 	fi
 	rm -rf "$bindir/tmp/$name"
 	mkdir -p "$bindir/tmp/$name"
-	(cd "$bindir" && TMPDIR="$bindir/tmp/$name" "$exe" -runs="$runs" -max_total_time="$secs" \
-	    -timeout=10 -print_final_stats=1 \
-	    -artifact_prefix="$bindir/artifacts/$base-" "$corpus") \
-	    >"$rlog" 2>&1
+	(cd "$bindir" && TMPDIR="$bindir/tmp/$name" "$exe" \
+	    -runs="$runs" -max_total_time="$secs" -timeout=10 \
+	    -print_final_stats=1 -artifact_prefix="$bindir/artifacts/$base-" \
+	    "$corpus") >"$rlog" 2>&1
 	rc=$?
-	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$rlog" | tail -n 1)
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$rlog" |
+	    tail -n 1)
 	if [ "$rc" -eq 0 ] && [ -n "$execs" ]; then
 		pass "run $base ($execs execs)"
 	else

@@ -217,7 +217,8 @@ test_kvlist(void)
 
 	ok(kvlist_add(&l, "a", "x\0y", 3), "kvlist: add with NUL inside");
 	is_int(l.v[0].vlen, 3, "kvlist: vlen kept");
-	ok(memcmp(l.v[0].val, "x\0y", 4) == 0, "kvlist: value copied and NUL-terminated");
+	ok(memcmp(l.v[0].val, "x\0y", 4) == 0,
+	    "kvlist: value copied and NUL-terminated");
 	ok(kvlist_add(&l, "e", NULL, 0), "kvlist: NULL empty value");
 	is_str(kvlist_get(&l, "e"), "", "kvlist: empty value is \"\"");
 	ok(kvlist_get(&l, "nope") == NULL, "kvlist: missing key is NULL");
@@ -232,10 +233,13 @@ test_kvlist(void)
 	kvlist_free(&l);
 	ok(1, "kvlist: double free of emptied list is safe");
 	is_int(parse_limits_default.max_fields, 200, "limits: 200 fields");
-	is_int(parse_limits_default.max_value, 64 * 1024, "limits: 64 KiB value");
+	is_int(parse_limits_default.max_value, 64 * 1024,
+	    "limits: 64 KiB value");
 	is_int(parse_limits_default.max_files, 10, "limits: 10 files");
-	is_int(parse_limits_default.max_file, 20 * 1024 * 1024, "limits: 20 MiB file");
-	is_int(parse_limits_default.max_total, 60 * 1024 * 1024, "limits: 60 MiB total");
+	is_int(parse_limits_default.max_file, 20 * 1024 * 1024,
+	    "limits: 20 MiB file");
+	is_int(parse_limits_default.max_total, 60 * 1024 * 1024,
+	    "limits: 60 MiB total");
 }
 
 /* Parse s with lim into a fresh list, returning the status. */
@@ -263,11 +267,13 @@ test_urlencoded(void)
 	is_str(kvlist_get(&l, "e"), "", "query: no '=' is empty value");
 	kvlist_free(&l);
 
-	is_int(ue("&&=skip&a=1&=&", NULL, &l), PARSE_OK, "query: junk separators");
+	is_int(ue("&&=skip&a=1&=&", NULL, &l), PARSE_OK,
+	    "query: junk separators");
 	is_int(l.n, 1, "query: empty pieces and keys skipped");
 	kvlist_free(&l);
 
-	is_int(ue("%41%62+c=%2b%3D%26", NULL, &l), PARSE_OK, "query: escaped key");
+	is_int(ue("%41%62+c=%2b%3D%26", NULL, &l), PARSE_OK,
+	    "query: escaped key");
 	is_str(kvlist_get(&l, "Ab c"), "+=&", "query: escaped key and value");
 	kvlist_free(&l);
 
@@ -276,11 +282,13 @@ test_urlencoded(void)
 	is_int(l.n, 2, "query: both kept");
 	kvlist_free(&l);
 
-	is_int(parse_urlencoded("a=1&b=2", 3, NULL, &l), PARSE_OK, "query: len honoured");
+	is_int(parse_urlencoded("a=1&b=2", 3, NULL, &l), PARSE_OK,
+	    "query: len honoured");
 	ok(l.n == 1 && kvlist_get(&l, "b") == NULL, "query: stops at len");
 	kvlist_free(&l);
 
-	is_int(parse_urlencoded("", 0, NULL, &l), PARSE_OK, "query: empty string");
+	is_int(parse_urlencoded("", 0, NULL, &l), PARSE_OK,
+	    "query: empty string");
 	is_int(l.n, 0, "query: empty string adds nothing");
 
 	is_int(ue("a=%", NULL, &l), PARSE_BAD, "query: lone %% is bad");
@@ -289,17 +297,22 @@ test_urlencoded(void)
 	is_int(ue("a%zz=1", NULL, &l), PARSE_BAD, "query: bad escape in key");
 	is_int(ue("a=%FF", NULL, &l), PARSE_BAD, "query: invalid UTF-8 is bad");
 	is_int(ue("a=%C0%AF", NULL, &l), PARSE_BAD, "query: overlong is bad");
-	is_int(ue("a=%ED%A0%80", NULL, &l), PARSE_BAD, "query: surrogate is bad");
+	is_int(ue("a=%ED%A0%80", NULL, &l), PARSE_BAD,
+	    "query: surrogate is bad");
 	is_int(ue("a=x%00y", NULL, &l), PARSE_BAD, "query: NUL is bad");
-	is_int(ue("%FF=1", NULL, &l), PARSE_BAD, "query: invalid UTF-8 key is bad");
-	is_int(ue("a=\xe4\xb8", NULL, &l), PARSE_BAD, "query: raw truncated UTF-8 is bad");
+	is_int(ue("%FF=1", NULL, &l), PARSE_BAD,
+	    "query: invalid UTF-8 key is bad");
+	is_int(ue("a=\xe4\xb8", NULL, &l), PARSE_BAD,
+	    "query: raw truncated UTF-8 is bad");
 	is_int(l.n, 0, "query: nothing left behind on error");
 
 	kvlist_add(&l, "pre", "x", 1);
 	is_int(ue("x=1&y=2&z=%ZZ", NULL, &l), PARSE_BAD, "query: late error");
-	ok(l.n == 1 && strcmp(l.v[0].key, "pre") == 0, "query: error rolls back to what was there");
+	ok(l.n == 1 && strcmp(l.v[0].key, "pre") == 0,
+	    "query: error rolls back to what was there");
 	is_int(ue("x=1", NULL, &l), PARSE_OK, "query: appends");
-	ok(l.n == 2 && strcmp(l.v[1].key, "x") == 0, "query: appended after existing");
+	ok(l.n == 2 && strcmp(l.v[1].key, "x") == 0,
+	    "query: appended after existing");
 	kvlist_free(&l);
 
 	lim.max_fields = 2;
@@ -307,15 +320,20 @@ test_urlencoded(void)
 	lim.max_total = 40;
 	is_int(ue("a=1&b=2", &lim, &l), PARSE_OK, "query: at max_fields");
 	kvlist_free(&l);
-	is_int(ue("a=1&b=2&c=3", &lim, &l), PARSE_TOO_BIG, "query: over max_fields");
+	is_int(ue("a=1&b=2&c=3", &lim, &l), PARSE_TOO_BIG,
+	    "query: over max_fields");
 	is_int(l.n, 0, "query: too big leaves nothing");
-	is_int(ue("a=1&&&b=2&=x", &lim, &l), PARSE_OK, "query: skipped pieces do not count");
+	is_int(ue("a=1&&&b=2&=x", &lim, &l), PARSE_OK,
+	    "query: skipped pieces do not count");
 	kvlist_free(&l);
 	is_int(ue("a=abc", &lim, &l), PARSE_OK, "query: value at max_value");
 	kvlist_free(&l);
-	is_int(ue("a=abcd", &lim, &l), PARSE_TOO_BIG, "query: value over max_value");
-	is_int(ue("abcd=1", &lim, &l), PARSE_TOO_BIG, "query: key over max_value");
-	is_int(ue("a=%E4%B8%AD", &lim, &l), PARSE_OK, "query: max_value counts decoded bytes");
+	is_int(ue("a=abcd", &lim, &l), PARSE_TOO_BIG,
+	    "query: value over max_value");
+	is_int(ue("abcd=1", &lim, &l), PARSE_TOO_BIG,
+	    "query: key over max_value");
+	is_int(ue("a=%E4%B8%AD", &lim, &l), PARSE_OK,
+	    "query: max_value counts decoded bytes");
 	kvlist_free(&l);
 	is_int(ue("a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9&j=10",
 	    &lim, &l), PARSE_TOO_BIG, "query: over max_total");
@@ -367,29 +385,37 @@ test_mp_new(void)
 	struct multipart	*mp;
 	char			 ct[200];
 
-	ok((mp = multipart_new(CT, tmpdir, NULL)) != NULL, "mp_new: plain boundary");
+	ok((mp = multipart_new(CT, tmpdir, NULL)) != NULL,
+	    "mp_new: plain boundary");
 	multipart_free(mp);
 	ok((mp = multipart_new("Multipart/Form-Data;BOUNDARY=\"a;b c\"; charset=utf-8",
 	    tmpdir, NULL)) != NULL, "mp_new: quoted boundary, odd case");
 	multipart_free(mp);
 	ok((mp = multipart_new("multipart/form-data; charset=\"x;boundary=no\"; "
-	    "boundary=yes", tmpdir, NULL)) != NULL, "mp_new: boundary after quoted param");
+	    "boundary=yes", tmpdir, NULL)) != NULL,
+	    "mp_new: boundary after quoted param");
 	multipart_free(mp);
-	ok(multipart_new("multipart/form-data", tmpdir, NULL) == NULL, "mp_new: no boundary");
-	ok(multipart_new("multipart/form-data; boundary=", tmpdir, NULL) == NULL,
+	ok(multipart_new("multipart/form-data", tmpdir, NULL) == NULL,
+	    "mp_new: no boundary");
+	ok(multipart_new("multipart/form-data; boundary=", tmpdir,
+	    NULL) == NULL,
 	    "mp_new: empty boundary");
-	ok(multipart_new("multipart/form-data; boundary=\"\"", tmpdir, NULL) == NULL,
+	ok(multipart_new("multipart/form-data; boundary=\"\"", tmpdir,
+	    NULL) == NULL,
 	    "mp_new: empty quoted boundary");
-	ok(multipart_new("multipart/form-data; boundary=\"abc", tmpdir, NULL) == NULL,
+	ok(multipart_new("multipart/form-data; boundary=\"abc", tmpdir,
+	    NULL) == NULL,
 	    "mp_new: unterminated quote");
 	ok(multipart_new("text/plain; boundary=abc", tmpdir, NULL) == NULL,
 	    "mp_new: not multipart");
-	ok(multipart_new("multipart/form-data; boundary=\"ab \"", tmpdir, NULL) == NULL,
+	ok(multipart_new("multipart/form-data; boundary=\"ab \"", tmpdir,
+	    NULL) == NULL,
 	    "mp_new: trailing space");
 	ok(multipart_new(NULL, tmpdir, NULL) == NULL, "mp_new: NULL header");
 	snprintf(ct, sizeof(ct), "multipart/form-data; boundary=%.70s",
 	    "0123456789012345678901234567890123456789012345678901234567890123456789xx");
-	ok((mp = multipart_new(ct, tmpdir, NULL)) != NULL, "mp_new: 70-char boundary");
+	ok((mp = multipart_new(ct, tmpdir, NULL)) != NULL,
+	    "mp_new: 70-char boundary");
 	multipart_free(mp);
 	snprintf(ct, sizeof(ct), "multipart/form-data; boundary=%.71s",
 	    "0123456789012345678901234567890123456789012345678901234567890123456789xx");
@@ -406,7 +432,8 @@ test_mp_main(void)
 	struct stat		 sb;
 	enum parse_status	 st;
 	char			*body, *path, label[64];
-	static const long	 sizes[] = { 0, 1, 2, 3, 4, 5, 7, 13, 28, 29, 64,
+	static const long	 sizes[] = { 0, 1, 2, 3, 4, 5, 7, 13, 28, 29,
+	    64,
 	    -1, -7, -42, -1234 };
 	static const ptrdiff_t	 cuts[] = { -30, -2, -1, 0, 1, 10,
 	    sizeof(B) - 1, sizeof(B) };
@@ -423,22 +450,26 @@ test_mp_main(void)
 	is_str(kvlist_get(&form, "note"),
 	    "line1\r\nline2 " B " not at a line start",
 	    "mp: unquoted name, CRLF and boundary text inside value");
-	is_int(files.n, 1, "mp: one file (empty one dropped, nameless ignored)");
+	is_int(files.n, 1,
+	    "mp: one file (empty one dropped, nameless ignored)");
 	if (files.n == 1) {
 		is_str(files.v[0].field, "doc", "mp: file field name");
-		is_str(files.v[0].filename, "a.jpg", "mp: C:\\x\\a.jpg stripped to a.jpg");
+		is_str(files.v[0].filename, "a.jpg",
+		    "mp: C:\\x\\a.jpg stripped to a.jpg");
 		is_str(files.v[0].ctype, "image/jpeg", "mp: file content type");
 		is_int(files.v[0].size, FILELEN, "mp: file size");
 		ok(strncmp(files.v[0].path, tmpdir, strlen(tmpdir)) == 0,
 		    "mp: temp file is in tmpdir");
-		ok(stat(files.v[0].path, &sb) == 0 && (sb.st_mode & 0777) == 0600,
+		ok(stat(files.v[0].path,
+		    &sb) == 0 && (sb.st_mode & 0777) == 0600,
 		    "mp: temp file mode 0600");
 		ok(main_result_ok(st, &form, &files),
 		    "mp: file bytes intact (near-delimiters, NUL, stray CR)");
 	}
 	is_int(dir_count(), 1, "mp: exactly one temp file exists");
 	path = files.n ? strdup(files.v[0].path) : NULL;
-	ok(path && access(path, F_OK) == 0, "mp: temp file exists before uploads_free");
+	ok(path && access(path, F_OK) == 0,
+	    "mp: temp file exists before uploads_free");
 	uploads_free(&files);
 	ok(path && access(path, F_OK) == -1, "mp: uploads_free unlinks it");
 	ok(files.v == NULL && files.n == 0, "mp: uploads_free resets");
@@ -447,12 +478,15 @@ test_mp_main(void)
 
 	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		if (sizes[i] >= 0)
-			snprintf(label, sizeof(label), "chunks of %ld", sizes[i]);
+			snprintf(label, sizeof(label), "chunks of %ld",
+			    sizes[i]);
 		else
-			snprintf(label, sizeof(label), "random chunks, seed %ld",
+			snprintf(label, sizeof(label),
+			    "random chunks, seed %ld",
 			    -sizes[i]);
 		st = mp_run(CT, body, len, sizes[i], 0, NULL, &form, &files);
-		ok(main_result_ok(st, &form, &files), "mp: %s: same result", label);
+		ok(main_result_ok(st, &form, &files), "mp: %s: same result",
+		    label);
 		uploads_free(&files);
 		kvlist_free(&form);
 	}
@@ -467,27 +501,32 @@ test_mp_main(void)
 		uploads_free(&files);
 		kvlist_free(&form);
 	}
-	is_int(badsplit, 0, "mp: all %zu two-piece splits give the same result", len - 1);
+	is_int(badsplit, 0, "mp: all %zu two-piece splits give the same result",
+	    len - 1);
 	is_int(dir_count(), 0, "mp: no temp files left after the split runs");
 
 	/* multipart_free without finish removes the files */
 	{
 		struct multipart *mp = multipart_new(CT, tmpdir, NULL);
 
-		is_int(multipart_feed(mp, body, len), PARSE_OK, "mp: feed only");
+		is_int(multipart_feed(mp, body, len), PARSE_OK,
+		    "mp: feed only");
 		is_int(dir_count(), 1, "mp: temp file while unfinished");
 		multipart_free(mp);
-		is_int(dir_count(), 0, "mp: multipart_free removes unclaimed files");
+		is_int(dir_count(), 0,
+		    "mp: multipart_free removes unclaimed files");
 	}
 	/* finish with files == NULL leaves them to multipart_free */
 	{
 		struct multipart *mp = multipart_new(CT, tmpdir, NULL);
 
 		multipart_feed(mp, body, len);
-		is_int(multipart_finish(mp, &form, NULL), PARSE_OK, "mp: finish, form only");
+		is_int(multipart_finish(mp, &form, NULL), PARSE_OK,
+		    "mp: finish, form only");
 		is_int(form.n, 2, "mp: form moved out");
 		multipart_free(mp);
-		is_int(dir_count(), 0, "mp: unclaimed file removed by multipart_free");
+		is_int(dir_count(), 0,
+		    "mp: unclaimed file removed by multipart_free");
 		kvlist_free(&form);
 	}
 	/* the truncated body: never a close delimiter */
@@ -495,8 +534,10 @@ test_mp_main(void)
 		if (memcmp(body + endpos, B "--", sizeof(B) + 1) == 0)
 			break;
 	for (i = 0; i < sizeof(cuts) / sizeof(cuts[0]); i++) {
-		st = mp_run(CT, body, endpos + cuts[i], 1, 0, NULL, &form, &files);
-		is_int(st, PARSE_BAD, "mp: body cut at %zu, %+d from the close, is bad",
+		st = mp_run(CT, body, endpos + cuts[i], 1, 0, NULL, &form,
+		    &files);
+		is_int(st, PARSE_BAD,
+		    "mp: body cut at %zu, %+d from the close, is bad",
 		    endpos + cuts[i], (int)cuts[i]);
 	}
 	st = mp_run(CT, body, len - FILELEN - 300, 0, 0, NULL, &form, &files);
@@ -556,14 +597,17 @@ test_mp_parts(void)
 	is_str(files.n ? files.v[0].filename : NULL, "passwd",
 	    "mp: ../../etc/pass^Awd^? is passwd");
 	uploads_free(&files);
-	is_int(mp_both(FILEP("f", "\xe6\x8a\xa5\xe9\x94\x80.pdf", "x") END, NULL,
+	is_int(mp_both(FILEP("f", "\xe6\x8a\xa5\xe9\x94\x80.pdf", "x") END,
+	    NULL,
 	    &form, &files), PARSE_OK, "mp: UTF-8 filename");
-	is_str(files.n ? files.v[0].filename : NULL, "\xe6\x8a\xa5\xe9\x94\x80.pdf",
+	is_str(files.n ? files.v[0].filename : NULL,
+	    "\xe6\x8a\xa5\xe9\x94\x80.pdf",
 	    "mp: UTF-8 filename kept");
 	uploads_free(&files);
 	is_int(mp_both(FILEP("f", "\xb1\xa8.pdf", "x") END, NULL,
 	    &form, &files), PARSE_OK, "mp: GBK filename");
-	is_str(files.n ? files.v[0].filename : NULL, "\xef\xbf\xbd\xef\xbf\xbd.pdf",
+	is_str(files.n ? files.v[0].filename : NULL,
+	    "\xef\xbf\xbd\xef\xbf\xbd.pdf",
 	    "mp: bad UTF-8 in filename becomes U+FFFD");
 	uploads_free(&files);
 	is_int(mp_both(FILEP("f", "dir/..", "x") END, NULL,
@@ -579,7 +623,8 @@ test_mp_parts(void)
 	is_int(mp_both(FILEP("f", "empty.txt", "") END, NULL, &form, &files),
 	    PARSE_OK, "mp: zero-byte named file");
 	ok(files.n == 1 && files.v[0].size == 0 &&
-	    access(files.v[0].path, F_OK) == 0, "mp: zero-byte named file kept on disk");
+	    access(files.v[0].path, F_OK) == 0,
+	    "mp: zero-byte named file kept on disk");
 	is_str(files.n ? files.v[0].ctype : NULL, "application/octet-stream",
 	    "mp: default file content type");
 	uploads_free(&files);
@@ -596,29 +641,38 @@ test_mp_parts(void)
 	ok(files.n == 0 && form.n == 1 && strcmp(form.v[0].val, "v") == 0,
 	    "mp: Content-Type without filename is a text field");
 	kvlist_free(&form);
-	is_int(mp_both(PART("Content-Type: text/plain", "v") END, NULL, &form, &files),
+	is_int(mp_both(PART("Content-Type: text/plain", "v") END, NULL, &form,
+	    &files),
 	    PARSE_BAD, "mp: no Content-Disposition is bad");
 	is_int(mp_both(B "\r\n\r\nv\r\n" END, NULL, &form, &files),
 	    PARSE_BAD, "mp: part without headers is bad");
 	is_int(mp_both(PART("Content-Disposition: form-data; name=\"a\"\r\n"
 	    "Content-Disposition: form-data; name=\"b\"", "v") END,
-	    NULL, &form, &files), PARSE_BAD, "mp: two Content-Dispositions is bad");
-	is_int(mp_both(PART("Content-Disposition: form-data; name=\"a", "v") END,
+	    NULL, &form, &files), PARSE_BAD,
+	    "mp: two Content-Dispositions is bad");
+	is_int(mp_both(PART("Content-Disposition: form-data; name=\"a",
+	    "v") END,
 	    NULL, &form, &files), PARSE_BAD, "mp: unterminated quote is bad");
-	is_int(mp_both(PART("Content-Disposition: form-data; name=\"a\"b", "v") END,
-	    NULL, &form, &files), PARSE_BAD, "mp: junk after a parameter is bad");
-	is_int(mp_both(PART("Content-Disposition: form-data; name=\"a\x01\"", "v") END,
+	is_int(mp_both(PART("Content-Disposition: form-data; name=\"a\"b",
+	    "v") END,
+	    NULL, &form, &files), PARSE_BAD,
+	    "mp: junk after a parameter is bad");
+	is_int(mp_both(PART("Content-Disposition: form-data; name=\"a\x01\"",
+	    "v") END,
 	    NULL, &form, &files), PARSE_BAD, "mp: control char in name is bad");
-	is_int(mp_both(PART("Content-Disposition: form-data; name=\"\xff\"", "v") END,
+	is_int(mp_both(PART("Content-Disposition: form-data; name=\"\xff\"",
+	    "v") END,
 	    NULL, &form, &files), PARSE_BAD, "mp: bad UTF-8 in name is bad");
 	is_int(mp_both(PART("Content-Disposition: form-data; name=\"\"", "v")
 	    TEXT("b", "2") END, NULL, &form, &files), PARSE_OK,
 	    "mp: empty name");
-	ok(form.n == 1 && strcmp(form.v[0].key, "b") == 0, "mp: empty name part ignored");
+	ok(form.n == 1 && strcmp(form.v[0].key, "b") == 0,
+	    "mp: empty name part ignored");
 	kvlist_free(&form);
 
 	big = malloc(10000);
-	strcpy(big, B "\r\nContent-Disposition: form-data; name=\"a\"\r\nX-Pad: ");
+	strcpy(big,
+	    B "\r\nContent-Disposition: form-data; name=\"a\"\r\nX-Pad: ");
 	i = strlen(big);
 	memset(big + i, 'p', 9000);
 	strcpy(big + i + 9000, "\r\n\r\nv\r\n" END);
@@ -627,12 +681,14 @@ test_mp_parts(void)
 	free(big);
 
 	/* text values */
-	is_int(mp_both(TEXT("a", "\xe4\xb8") END, NULL, &form, &files), PARSE_BAD,
+	is_int(mp_both(TEXT("a", "\xe4\xb8") END, NULL, &form, &files),
+	    PARSE_BAD,
 	    "mp: bad UTF-8 text value");
 	{
 		static const char nul[] = TEXT("a", "x\0y") END;
 
-		is_int(mp_run(CT, nul, sizeof(nul) - 1, 1, 0, NULL, &form, &files),
+		is_int(mp_run(CT, nul, sizeof(nul) - 1, 1, 0, NULL, &form,
+		    &files),
 		    PARSE_BAD, "mp: NUL in text value is bad");
 	}
 	is_int(mp_both(TEXT("a", "") TEXT("a", "2") END, NULL, &form, &files),
@@ -642,15 +698,18 @@ test_mp_parts(void)
 	kvlist_free(&form);
 
 	/* framing */
-	is_int(mp_both(END, NULL, &form, &files), PARSE_OK, "mp: no parts at all");
-	is_int(mp_both("", NULL, &form, &files), PARSE_BAD, "mp: empty body is bad");
+	is_int(mp_both(END, NULL, &form, &files), PARSE_OK,
+	    "mp: no parts at all");
+	is_int(mp_both("", NULL, &form, &files), PARSE_BAD,
+	    "mp: empty body is bad");
 	is_int(mp_both("junk only", NULL, &form, &files), PARSE_BAD,
 	    "mp: no boundary at all is bad");
 	is_int(mp_both(TEXT("a", "1"), NULL, &form, &files), PARSE_BAD,
 	    "mp: missing close delimiter is bad");
 	is_int(mp_both(TEXT("a", "1") B, NULL, &form, &files), PARSE_BAD,
 	    "mp: delimiter without -- or CRLF is bad");
-	is_int(mp_both(TEXT("a", "1") B "x\r\n", NULL, &form, &files), PARSE_BAD,
+	is_int(mp_both(TEXT("a", "1") B "x\r\n", NULL, &form, &files),
+	    PARSE_BAD,
 	    "mp: delimiter followed by junk is bad");
 	is_int(mp_both(TEXT("a", "1") B "-x", NULL, &form, &files), PARSE_BAD,
 	    "mp: half close delimiter is bad");
@@ -659,7 +718,8 @@ test_mp_parts(void)
 	is_int(mp_both(TEXT("a", "1") B "--", NULL, &form, &files), PARSE_OK,
 	    "mp: close delimiter without CRLF is fine");
 	kvlist_free(&form);
-	is_int(mp_both("\r\n" TEXT("a", "1") END, NULL, &form, &files), PARSE_OK,
+	is_int(mp_both("\r\n" TEXT("a", "1") END, NULL, &form, &files),
+	    PARSE_OK,
 	    "mp: CRLF preamble");
 	is_str(kvlist_get(&form, "a"), "1", "mp: field after CRLF preamble");
 	kvlist_free(&form);
@@ -671,7 +731,8 @@ test_mp_parts(void)
 	kvlist_free(&form);
 	is_int(mp_both(TEXT("a", "1") TEXT("b", "2") TEXT("c", "3") END, &lim,
 	    &form, &files), PARSE_TOO_BIG, "mp: over max_fields");
-	is_int(mp_both(TEXT("a", "1") TEXT("b", "2") FILEP("f", "x.txt", "x") END,
+	is_int(mp_both(TEXT("a", "1") TEXT("b", "2") FILEP("f", "x.txt",
+	    "x") END,
 	    &lim, &form, &files), PARSE_OK, "mp: files do not count as fields");
 	uploads_free(&files);
 	kvlist_free(&form);
@@ -680,7 +741,8 @@ test_mp_parts(void)
 	is_int(mp_both(TEXT("a", "abcd") END, &lim, &form, &files), PARSE_OK,
 	    "mp: at max_value");
 	kvlist_free(&form);
-	is_int(mp_both(TEXT("a", "abcde") END, &lim, &form, &files), PARSE_TOO_BIG,
+	is_int(mp_both(TEXT("a", "abcde") END, &lim, &form, &files),
+	    PARSE_TOO_BIG,
 	    "mp: over max_value");
 	lim = parse_limits_default;
 	lim.max_file = 10;
@@ -688,14 +750,16 @@ test_mp_parts(void)
 	    PARSE_OK, "mp: at max_file");
 	is_int(files.n ? files.v[0].size : 0, 10, "mp: 10-byte file");
 	uploads_free(&files);
-	is_int(mp_both(FILEP("f", "a", "0123456789\r") END, &lim, &form, &files),
+	is_int(mp_both(FILEP("f", "a", "0123456789\r") END, &lim, &form,
+	    &files),
 	    PARSE_TOO_BIG, "mp: over max_file by a CR");
 	is_int(mp_both(FILEP("f", "a", "01234567890123456789") END, &lim, &form,
 	    &files), PARSE_TOO_BIG, "mp: over max_file");
 	is_int(dir_count(), 0, "mp: too-big file removed");
 	lim = parse_limits_default;
 	lim.max_files = 1;
-	is_int(mp_both(FILEP("f", "a", "1") FILEP("g", "", "") FILEP("h", "", "")
+	is_int(mp_both(FILEP("f", "a", "1") FILEP("g", "", "") FILEP("h", "",
+	    "")
 	    END, &lim, &form, &files), PARSE_OK,
 	    "mp: empty file inputs do not count as files");
 	is_int(files.n, 1, "mp: one file kept");
@@ -721,13 +785,15 @@ test_mp_parts(void)
 
 		is_int(multipart_feed(mp, bad, sizeof(bad) - 1), PARSE_BAD,
 		    "mp: feed reports bad");
-		is_int(multipart_feed(mp, "x", 1), PARSE_BAD, "mp: error sticks");
+		is_int(multipart_feed(mp, "x", 1), PARSE_BAD,
+		    "mp: error sticks");
 		is_int(multipart_finish(mp, &form, &files), PARSE_BAD,
 		    "mp: finish repeats it");
 		multipart_free(mp);
 	}
 	{
-		struct multipart *mp = multipart_new(CT, "/nonexistent/dir", NULL);
+		struct multipart *mp = multipart_new(CT, "/nonexistent/dir",
+		    NULL);
 		static const char f[] = FILEP("f", "a", "1") END;
 
 		is_int(multipart_feed(mp, f, sizeof(f) - 1), PARSE_NOMEM,
