@@ -163,6 +163,13 @@ ci_eq(const char *s, size_t len, const char *w)
 	return w[len] == '\0';
 }
 
+/* Space or tab. */
+static int
+is_sp(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
 /* Optional whitespace, including the CR LF left by folded header lines. */
 static int
 is_ows(int c)
@@ -476,13 +483,13 @@ parse_cookies(const char *hdr, struct kvlist *out)
 			semi = p + strlen(p);
 		if ((eq = memchr(p, '=', (size_t)(semi - p))) == NULL)
 			continue;
-		for (ns = p; ns < eq && (*ns == ' ' || *ns == '\t'); ns++)
+		for (ns = p; ns < eq && is_sp(*ns); ns++)
 			continue;
-		for (ne = eq; ne > ns && (ne[-1] == ' ' || ne[-1] == '\t'); ne--)
+		for (ne = eq; ne > ns && is_sp(ne[-1]); ne--)
 			continue;
-		for (vs = eq + 1; vs < semi && (*vs == ' ' || *vs == '\t'); vs++)
+		for (vs = eq + 1; vs < semi && is_sp(*vs); vs++)
 			continue;
-		for (ve = semi; ve > vs && (ve[-1] == ' ' || ve[-1] == '\t'); ve--)
+		for (ve = semi; ve > vs && is_sp(ve[-1]); ve--)
 			continue;
 		if (ns == ne)
 			continue;
@@ -882,7 +889,8 @@ mp_disposition(const char *p, const char *e, char **name, char **fname)
 		p++;			/* the ';' */
 		while (p < e && is_ows(*p))
 			p++;
-		for (ns = p; p < e && *p != '=' && *p != ';' && !is_ows(*p); p++)
+		for (ns = p; p < e && *p != '=' && *p != ';' && !is_ows(*p);
+		    p++)
 			continue;
 		nlen = (size_t)(p - ns);
 		while (p < e && is_ows(*p))
@@ -960,7 +968,8 @@ mp_headers(struct multipart *mp)
 				st = mp_disposition(hv, lend, &name, &fname);
 		} else if (ct == NULL &&
 		    ci_eq(line, (size_t)(hn - line), "content-type")) {
-			if ((ct = clean_text(hv, (size_t)(lend - hv), 0)) == NULL)
+			ct = clean_text(hv, (size_t)(lend - hv), 0);
+			if (ct == NULL)
 				st = PARSE_NOMEM;
 		}
 	}

@@ -29,8 +29,9 @@ show() { tail -n "${2:-40}" "$1" 2>/dev/null | sed 's/^/#   /'; }
 # the tail (reproducer and artifact path).
 show_run() {
 	local first last total
-	first=$(grep -n -m 1 -E '==[0-9]+==ERROR|runtime error:|ERROR: libFuzzer|deadly signal' "$1" |
-	    cut -d: -f1)
+	first=$(grep -n -m 1 -E \
+	    '==[0-9]+==ERROR|runtime error:|ERROR: libFuzzer|deadly signal' \
+	    "$1" | cut -d: -f1)
 	total=$(wc -l <"$1")
 	if [ -n "$first" ]; then
 		last=$((first + 24))
@@ -118,7 +119,8 @@ for src in "${harnesses[@]}"; do
 		    2>>"$blog"); then
 			read -r -a pkgflags <<<"$flags"
 		else
-			echo "pkg-config --cflags --libs ${libs[*]} failed" >>"$blog"
+			echo "pkg-config --cflags --libs ${libs[*]} failed" \
+			    >>"$blog"
 			built=0
 		fi
 	fi

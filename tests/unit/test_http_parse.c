@@ -115,9 +115,10 @@ mp_run(const char *ct, const char *body, size_t len, long chunk, size_t split,
 }
 
 /* The main multipart body: preamble, two text fields, a file, an empty
- * file input, an unnamed part, close delimiter and epilogue. */
+ * file input, an unnamed part, close delimiter and epilogue.  *len gets its
+ * length and *fileoff where the file's bytes start; the caller frees. */
 static char *
-main_body(size_t *len)
+main_body(size_t *len, size_t *fileoff)
 {
 	static const char head[] =
 	    "This preamble is ignored.\r\n"
@@ -147,6 +148,7 @@ main_body(size_t *len)
 	    "epilogue, also ignored\r\n" B "\r\ngarbage";
 	char	*b;
 
+	*fileoff = sizeof(head) - 1;
 	*len = sizeof(head) - 1 + FILELEN + sizeof(tail) - 1;
 	if ((b = malloc(*len)) == NULL)
 		abort();
@@ -242,7 +244,7 @@ test_kvlist(void)
 	    "limits: 60 MiB total");
 }
 
-/* Parse s with lim into a fresh list, returning the status. */
+/* parse_urlencoded() on the C string s, appending to l. */
 static enum parse_status
 ue(const char *s, const struct parse_limits *lim, struct kvlist *l)
 {
@@ -379,47 +381,45 @@ test_cookies(void)
 	is_int(l.n, 0, "cookie: nothing from junk");
 }
 
+/* 1 if multipart_new() accepts the Content-Type `ct`. */
+static int
+mp_accepts(const char *ct)
+{
+	struct multipart	*mp;
+
+	if ((mp = multipart_new(ct, tmpdir, NULL)) == NULL)
+		return 0;
+	multipart_free(mp);
+	return 1;
+}
+
 static void
 test_mp_new(void)
 {
-	struct multipart	*mp;
+	static const char	 b70[] = "0123456789012345678901234567890123"
+	    "456789012345678901234567890123456789";
 	char			 ct[200];
 
-	ok((mp = multipart_new(CT, tmpdir, NULL)) != NULL,
-	    "mp_new: plain boundary");
-	multipart_free(mp);
-	ok((mp = multipart_new("Multipart/Form-Data;BOUNDARY=\"a;b c\"; charset=utf-8",
-	    tmpdir, NULL)) != NULL, "mp_new: quoted boundary, odd case");
-	multipart_free(mp);
-	ok((mp = multipart_new("multipart/form-data; charset=\"x;boundary=no\"; "
-	    "boundary=yes", tmpdir, NULL)) != NULL,
-	    "mp_new: boundary after quoted param");
-	multipart_free(mp);
-	ok(multipart_new("multipart/form-data", tmpdir, NULL) == NULL,
-	    "mp_new: no boundary");
-	ok(multipart_new("multipart/form-data; boundary=", tmpdir,
-	    NULL) == NULL,
+	ok(mp_accepts(CT), "mp_new: plain boundary");
+	ok(mp_accepts("Multipart/Form-Data;BOUNDARY=\"a;b c\"; charset=utf-8"),
+	    "mp_new: quoted boundary, odd case");
+	ok(mp_accepts("multipart/form-data; charset=\"x;boundary=no\"; "
+	    "boundary=yes"), "mp_new: boundary after quoted param");
+	ok(!mp_accepts("multipart/form-data"), "mp_new: no boundary");
+	ok(!mp_accepts("multipart/form-data; boundary="),
 	    "mp_new: empty boundary");
-	ok(multipart_new("multipart/form-data; boundary=\"\"", tmpdir,
-	    NULL) == NULL,
+	ok(!mp_accepts("multipart/form-data; boundary=\"\""),
 	    "mp_new: empty quoted boundary");
-	ok(multipart_new("multipart/form-data; boundary=\"abc", tmpdir,
-	    NULL) == NULL,
+	ok(!mp_accepts("multipart/form-data; boundary=\"abc"),
 	    "mp_new: unterminated quote");
-	ok(multipart_new("text/plain; boundary=abc", tmpdir, NULL) == NULL,
-	    "mp_new: not multipart");
-	ok(multipart_new("multipart/form-data; boundary=\"ab \"", tmpdir,
-	    NULL) == NULL,
+	ok(!mp_accepts("text/plain; boundary=abc"), "mp_new: not multipart");
+	ok(!mp_accepts("multipart/form-data; boundary=\"ab \""),
 	    "mp_new: trailing space");
-	ok(multipart_new(NULL, tmpdir, NULL) == NULL, "mp_new: NULL header");
-	snprintf(ct, sizeof(ct), "multipart/form-data; boundary=%.70s",
-	    "0123456789012345678901234567890123456789012345678901234567890123456789xx");
-	ok((mp = multipart_new(ct, tmpdir, NULL)) != NULL,
-	    "mp_new: 70-char boundary");
-	multipart_free(mp);
-	snprintf(ct, sizeof(ct), "multipart/form-data; boundary=%.71s",
-	    "0123456789012345678901234567890123456789012345678901234567890123456789xx");
-	ok(multipart_new(ct, tmpdir, NULL) == NULL, "mp_new: 71-char boundary");
+	ok(!mp_accepts(NULL), "mp_new: NULL header");
+	snprintf(ct, sizeof(ct), "multipart/form-data; boundary=%s", b70);
+	ok(mp_accepts(ct), "mp_new: 70-char boundary");
+	snprintf(ct, sizeof(ct), "multipart/form-data; boundary=%sx", b70);
+	ok(!mp_accepts(ct), "mp_new: 71-char boundary");
 	multipart_free(NULL);
 	ok(1, "mp_free: NULL is fine");
 }
@@ -433,13 +433,12 @@ test_mp_main(void)
 	enum parse_status	 st;
 	char			*body, *path, label[64];
 	static const long	 sizes[] = { 0, 1, 2, 3, 4, 5, 7, 13, 28, 29,
-	    64,
-	    -1, -7, -42, -1234 };
+	    64, -1, -7, -42, -1234 };
 	static const ptrdiff_t	 cuts[] = { -30, -2, -1, 0, 1, 10,
 	    sizeof(B) - 1, sizeof(B) };
-	size_t			 len, i, badsplit, endpos;
+	size_t			 len, i, badsplit, endpos, fileoff;
 
-	body = main_body(&len);
+	body = main_body(&len, &fileoff);
 
 	st = mp_run(CT, body, len, 0, 0, NULL, &form, &files);
 	is_int(st, PARSE_OK, "mp: whole body parses");
@@ -460,9 +459,8 @@ test_mp_main(void)
 		is_int(files.v[0].size, FILELEN, "mp: file size");
 		ok(strncmp(files.v[0].path, tmpdir, strlen(tmpdir)) == 0,
 		    "mp: temp file is in tmpdir");
-		ok(stat(files.v[0].path,
-		    &sb) == 0 && (sb.st_mode & 0777) == 0600,
-		    "mp: temp file mode 0600");
+		ok(stat(files.v[0].path, &sb) == 0 &&
+		    (sb.st_mode & 0777) == 0600, "mp: temp file mode 0600");
 		ok(main_result_ok(st, &form, &files),
 		    "mp: file bytes intact (near-delimiters, NUL, stray CR)");
 	}
@@ -482,8 +480,7 @@ test_mp_main(void)
 			    sizes[i]);
 		else
 			snprintf(label, sizeof(label),
-			    "random chunks, seed %ld",
-			    -sizes[i]);
+			    "random chunks, seed %ld", -sizes[i]);
 		st = mp_run(CT, body, len, sizes[i], 0, NULL, &form, &files);
 		ok(main_result_ok(st, &form, &files), "mp: %s: same result",
 		    label);
@@ -540,286 +537,279 @@ test_mp_main(void)
 		    "mp: body cut at %zu, %+d from the close, is bad",
 		    endpos + cuts[i], (int)cuts[i]);
 	}
-	st = mp_run(CT, body, len - FILELEN - 300, 0, 0, NULL, &form, &files);
+	st = mp_run(CT, body, fileoff + FILELEN / 2, 0, 0, NULL, &form, &files);
 	is_int(st, PARSE_BAD, "mp: body cut inside the file is bad");
 	is_int(dir_count(), 0, "mp: no temp files after truncated bodies");
 	free(body);
 }
 
-/* One-part helpers: run `body` whole and byte by byte; both must agree. */
-static enum parse_status
-mp_both(const char *body, const struct parse_limits *lim, struct kvlist *form,
-    struct uploads *files)
-{
-	struct kvlist		 f2 = { 0 };
-	struct uploads		 u2 = { 0 };
-	enum parse_status	 a, b;
+/* Results of the last mp(): the small-body tests below share them. */
+static struct kvlist	 F;
+static struct uploads	 U;
 
+/*
+ * mp: parse the C string `body` with `lim` (NULL: defaults) whole and byte
+ * by byte; both must agree.  Frees the previous results, leaves the whole
+ * run's in F and U, and returns its status (-1 if the runs disagree).
+ */
+static int
+mp(const char *body, const struct parse_limits *lim)
+{
+	struct kvlist	 f2 = { 0 };
+	struct uploads	 u2 = { 0 };
+	int		 a, b;
+
+	kvlist_free(&F);
+	uploads_free(&U);
 	a = mp_run(CT, body, strlen(body), 1, 0, lim, &f2, &u2);
-	b = mp_run(CT, body, strlen(body), 0, 0, lim, form, files);
-	if (a != b || f2.n != form->n || u2.n != files->n) {
-		printf("# whole and 1-byte feeds disagree: %d/%d\n", a, b);
-		b = (enum parse_status)-1;
+	b = mp_run(CT, body, strlen(body), 0, 0, lim, &F, &U);
+	if (a != b || f2.n != F.n || u2.n != U.n) {
+		printf("# whole and 1-byte feeds disagree: %d/%d\n", b, a);
+		b = -1;
 	}
 	uploads_free(&u2);
 	kvlist_free(&f2);
 	return b;
 }
 
+/* The first upload's file name after the last mp(), or NULL. */
+static const char *
+fn0(void)
+{
+	return U.n ? U.v[0].filename : NULL;
+}
+
 #define PART(hdrs, data)	B "\r\n" hdrs "\r\n\r\n" data "\r\n"
-#define TEXT(name, data)	PART("Content-Disposition: form-data; name=\"" name "\"", data)
-#define FILEP(name, fn, data)	PART("Content-Disposition: form-data; name=\"" name \
-				    "\"; filename=\"" fn "\"", data)
+#define CD			"Content-Disposition: form-data; "
+#define TEXT(name, data)	PART(CD "name=\"" name "\"", data)
+#define FILEP(name, fn, data)	\
+	PART(CD "name=\"" name "\"; filename=\"" fn "\"", data)
 #define END			B "--\r\n"
 
 static void
-test_mp_parts(void)
+test_mp_filenames(void)
 {
-	struct kvlist		 form = { 0 };
-	struct uploads		 files = { 0 };
-	struct parse_limits	 lim = parse_limits_default;
-	char			*big;
-	size_t			 i;
-
-	/* filenames */
-	is_int(mp_both(FILEP("f", "my \\\"best\\\" pic.png", "x") END, NULL,
-	    &form, &files), PARSE_OK, "mp: escaped quotes in filename");
-	is_str(files.n ? files.v[0].filename : NULL, "my \"best\" pic.png",
-	    "mp: filename unescaped");
-	uploads_free(&files);
-	is_int(mp_both(FILEP("f", "C:\\\\x\\\\a.jpg", "x") END, NULL,
-	    &form, &files), PARSE_OK, "mp: escaped backslashes");
-	is_str(files.n ? files.v[0].filename : NULL, "a.jpg",
-	    "mp: C:\\\\x\\\\a.jpg is a.jpg");
-	uploads_free(&files);
-	is_int(mp_both(FILEP("f", "../../etc/pass\x01wd\x7f", "x") END, NULL,
-	    &form, &files), PARSE_OK, "mp: path and controls in filename");
-	is_str(files.n ? files.v[0].filename : NULL, "passwd",
-	    "mp: ../../etc/pass^Awd^? is passwd");
-	uploads_free(&files);
-	is_int(mp_both(FILEP("f", "\xe6\x8a\xa5\xe9\x94\x80.pdf", "x") END,
-	    NULL,
-	    &form, &files), PARSE_OK, "mp: UTF-8 filename");
-	is_str(files.n ? files.v[0].filename : NULL,
-	    "\xe6\x8a\xa5\xe9\x94\x80.pdf",
+	is_int(mp(FILEP("f", "my \\\"best\\\" pic.png", "x") END, NULL),
+	    PARSE_OK, "mp: escaped quotes in filename");
+	is_str(fn0(), "my \"best\" pic.png", "mp: filename unescaped");
+	is_int(mp(FILEP("f", "C:\\\\x\\\\a.jpg", "x") END, NULL), PARSE_OK,
+	    "mp: escaped backslashes");
+	is_str(fn0(), "a.jpg", "mp: C:\\\\x\\\\a.jpg is a.jpg");
+	is_int(mp(FILEP("f", "/srv/a/b.txt", "x") END, NULL), PARSE_OK,
+	    "mp: Unix path");
+	is_str(fn0(), "b.txt", "mp: /srv/a/b.txt is b.txt");
+	is_int(mp(FILEP("f", "../../etc/pass\x01wd\x7f", "x") END, NULL),
+	    PARSE_OK, "mp: path and controls in filename");
+	is_str(fn0(), "passwd", "mp: ../../etc/pass^Awd^? is passwd");
+	is_int(mp(FILEP("f", "\xe6\x8a\xa5\xe9\x94\x80.pdf", "x") END, NULL),
+	    PARSE_OK, "mp: UTF-8 filename");
+	is_str(fn0(), "\xe6\x8a\xa5\xe9\x94\x80.pdf",
 	    "mp: UTF-8 filename kept");
-	uploads_free(&files);
-	is_int(mp_both(FILEP("f", "\xb1\xa8.pdf", "x") END, NULL,
-	    &form, &files), PARSE_OK, "mp: GBK filename");
-	is_str(files.n ? files.v[0].filename : NULL,
-	    "\xef\xbf\xbd\xef\xbf\xbd.pdf",
+	is_int(mp(FILEP("f", "\xb1\xa8.pdf", "x") END, NULL), PARSE_OK,
+	    "mp: GBK filename");
+	is_str(fn0(), "\xef\xbf\xbd\xef\xbf\xbd.pdf",
 	    "mp: bad UTF-8 in filename becomes U+FFFD");
-	uploads_free(&files);
-	is_int(mp_both(FILEP("f", "dir/..", "x") END, NULL,
-	    &form, &files), PARSE_OK, "mp: filename ..");
-	ok(files.n == 1 && strcmp(files.v[0].filename, "") == 0,
-	    "mp: '..' becomes empty, file with bytes kept");
-	uploads_free(&files);
+	is_int(mp(FILEP("f", "dir/..", "x") END, NULL), PARSE_OK,
+	    "mp: filename ..");
+	is_str(fn0(), "", "mp: '..' becomes empty, file with bytes kept");
 
-	/* empty files */
-	is_int(mp_both(FILEP("f", "", "") END, NULL, &form, &files), PARSE_OK,
+	is_int(mp(FILEP("f", "", "") END, NULL), PARSE_OK,
 	    "mp: empty file input");
-	is_int(files.n, 0, "mp: empty file input dropped");
-	is_int(mp_both(FILEP("f", "empty.txt", "") END, NULL, &form, &files),
-	    PARSE_OK, "mp: zero-byte named file");
-	ok(files.n == 1 && files.v[0].size == 0 &&
-	    access(files.v[0].path, F_OK) == 0,
+	is_int(U.n, 0, "mp: empty file input dropped");
+	is_int(mp(FILEP("f", "empty.txt", "") END, NULL), PARSE_OK,
+	    "mp: zero-byte named file");
+	ok(U.n == 1 && U.v[0].size == 0 && access(U.v[0].path, F_OK) == 0,
 	    "mp: zero-byte named file kept on disk");
-	is_str(files.n ? files.v[0].ctype : NULL, "application/octet-stream",
+	is_str(U.n ? U.v[0].ctype : NULL, "application/octet-stream",
 	    "mp: default file content type");
-	uploads_free(&files);
-	is_int(dir_count(), 0, "mp: parts tests leave no temp files");
+	uploads_free(&U);
+	is_int(dir_count(), 0, "mp: filename tests leave no temp files");
+}
 
-	/* headers */
-	is_int(mp_both(PART("Content-Disposition: form-data;\r\n name=\"folded\"",
-	    "v") END, NULL, &form, &files), PARSE_OK, "mp: folded header");
-	is_str(kvlist_get(&form, "folded"), "v", "mp: folded name found");
-	kvlist_free(&form);
-	is_int(mp_both(PART("X-Junk: 1\r\nno colon line\r\nCONTENT-DISPOSITION:form-data;"
-	    "NAME=\"n\"\r\nContent-Type: text/plain; charset=utf-8", "v") END,
-	    NULL, &form, &files), PARSE_OK, "mp: extra headers, odd case");
-	ok(files.n == 0 && form.n == 1 && strcmp(form.v[0].val, "v") == 0,
+static void
+test_mp_headers(void)
+{
+	char	*big;
+	size_t	 i;
+
+	is_int(mp(PART(CD "\r\n name=\"folded\"", "v") END, NULL), PARSE_OK,
+	    "mp: folded header");
+	is_str(kvlist_get(&F, "folded"), "v", "mp: folded name found");
+	is_int(mp(PART("X-Junk: 1\r\nno colon line\r\n"
+	    "CONTENT-DISPOSITION:form-data;NAME=\"n\"\r\n"
+	    "Content-Type: text/plain; charset=utf-8", "v") END, NULL),
+	    PARSE_OK, "mp: extra headers, odd case");
+	ok(U.n == 0 && F.n == 1 && strcmp(F.v[0].val, "v") == 0,
 	    "mp: Content-Type without filename is a text field");
-	kvlist_free(&form);
-	is_int(mp_both(PART("Content-Type: text/plain", "v") END, NULL, &form,
-	    &files),
-	    PARSE_BAD, "mp: no Content-Disposition is bad");
-	is_int(mp_both(B "\r\n\r\nv\r\n" END, NULL, &form, &files),
-	    PARSE_BAD, "mp: part without headers is bad");
-	is_int(mp_both(PART("Content-Disposition: form-data; name=\"a\"\r\n"
-	    "Content-Disposition: form-data; name=\"b\"", "v") END,
-	    NULL, &form, &files), PARSE_BAD,
-	    "mp: two Content-Dispositions is bad");
-	is_int(mp_both(PART("Content-Disposition: form-data; name=\"a",
-	    "v") END,
-	    NULL, &form, &files), PARSE_BAD, "mp: unterminated quote is bad");
-	is_int(mp_both(PART("Content-Disposition: form-data; name=\"a\"b",
-	    "v") END,
-	    NULL, &form, &files), PARSE_BAD,
-	    "mp: junk after a parameter is bad");
-	is_int(mp_both(PART("Content-Disposition: form-data; name=\"a\x01\"",
-	    "v") END,
-	    NULL, &form, &files), PARSE_BAD, "mp: control char in name is bad");
-	is_int(mp_both(PART("Content-Disposition: form-data; name=\"\xff\"",
-	    "v") END,
-	    NULL, &form, &files), PARSE_BAD, "mp: bad UTF-8 in name is bad");
-	is_int(mp_both(PART("Content-Disposition: form-data; name=\"\"", "v")
-	    TEXT("b", "2") END, NULL, &form, &files), PARSE_OK,
-	    "mp: empty name");
-	ok(form.n == 1 && strcmp(form.v[0].key, "b") == 0,
+	is_int(mp(PART(CD "name=\"\"", "v") TEXT("b", "2") END, NULL),
+	    PARSE_OK, "mp: empty name");
+	ok(F.n == 1 && strcmp(F.v[0].key, "b") == 0,
 	    "mp: empty name part ignored");
-	kvlist_free(&form);
+	is_int(mp(PART(CD "filename=\"x.txt\"", "v") END, NULL), PARSE_OK,
+	    "mp: no name");
+	ok(F.n == 0 && U.n == 0 && dir_count() == 0,
+	    "mp: part without a name ignored, no temp file");
 
-	big = malloc(10000);
-	strcpy(big,
-	    B "\r\nContent-Disposition: form-data; name=\"a\"\r\nX-Pad: ");
+	is_int(mp(PART("Content-Type: text/plain", "v") END, NULL), PARSE_BAD,
+	    "mp: no Content-Disposition is bad");
+	is_int(mp(B "\r\n\r\nv\r\n" END, NULL), PARSE_BAD,
+	    "mp: part without headers is bad");
+	is_int(mp(PART(CD "name=\"a\"\r\n" CD "name=\"b\"", "v") END, NULL),
+	    PARSE_BAD, "mp: two Content-Dispositions is bad");
+	is_int(mp(PART(CD "name=\"a", "v") END, NULL), PARSE_BAD,
+	    "mp: unterminated quote is bad");
+	is_int(mp(PART(CD "name=\"a\"b", "v") END, NULL), PARSE_BAD,
+	    "mp: junk after a parameter is bad");
+	is_int(mp(PART(CD "name=\"a\x01\"", "v") END, NULL), PARSE_BAD,
+	    "mp: control char in name is bad");
+	is_int(mp(PART(CD "name=\"\xff\"", "v") END, NULL), PARSE_BAD,
+	    "mp: bad UTF-8 in name is bad");
+
+	if ((big = malloc(10000)) == NULL)
+		abort();
+	strcpy(big, B "\r\n" CD "name=\"a\"\r\nX-Pad: ");
 	i = strlen(big);
 	memset(big + i, 'p', 9000);
 	strcpy(big + i + 9000, "\r\n\r\nv\r\n" END);
-	is_int(mp_both(big, NULL, &form, &files), PARSE_TOO_BIG,
+	is_int(mp(big, NULL), PARSE_TOO_BIG,
 	    "mp: 9 KB header block is too big");
 	free(big);
+}
 
-	/* text values */
-	is_int(mp_both(TEXT("a", "\xe4\xb8") END, NULL, &form, &files),
-	    PARSE_BAD,
+static void
+test_mp_framing(void)
+{
+	static const char	 nul[] = TEXT("a", "x\0y") END;
+	struct kvlist		 form = { 0 };
+	struct uploads		 files = { 0 };
+
+	is_int(mp(TEXT("a", "\xe4\xb8") END, NULL), PARSE_BAD,
 	    "mp: bad UTF-8 text value");
-	{
-		static const char nul[] = TEXT("a", "x\0y") END;
-
-		is_int(mp_run(CT, nul, sizeof(nul) - 1, 1, 0, NULL, &form,
-		    &files),
-		    PARSE_BAD, "mp: NUL in text value is bad");
-	}
-	is_int(mp_both(TEXT("a", "") TEXT("a", "2") END, NULL, &form, &files),
-	    PARSE_OK, "mp: empty and duplicate text fields");
-	ok(form.n == 2 && strcmp(form.v[0].val, "") == 0 && form.v[0].vlen == 0,
+	is_int(mp_run(CT, nul, sizeof(nul) - 1, 1, 0, NULL, &form, &files),
+	    PARSE_BAD, "mp: NUL in text value is bad");
+	is_int(mp(TEXT("a", "") TEXT("a", "2") END, NULL), PARSE_OK,
+	    "mp: empty and duplicate text fields");
+	ok(F.n == 2 && strcmp(F.v[0].val, "") == 0 && F.v[0].vlen == 0,
 	    "mp: empty text value");
-	kvlist_free(&form);
 
-	/* framing */
-	is_int(mp_both(END, NULL, &form, &files), PARSE_OK,
-	    "mp: no parts at all");
-	is_int(mp_both("", NULL, &form, &files), PARSE_BAD,
-	    "mp: empty body is bad");
-	is_int(mp_both("junk only", NULL, &form, &files), PARSE_BAD,
+	is_int(mp(END, NULL), PARSE_OK, "mp: no parts at all");
+	is_int(mp("", NULL), PARSE_BAD, "mp: empty body is bad");
+	is_int(mp("junk only", NULL), PARSE_BAD,
 	    "mp: no boundary at all is bad");
-	is_int(mp_both(TEXT("a", "1"), NULL, &form, &files), PARSE_BAD,
+	is_int(mp(TEXT("a", "1"), NULL), PARSE_BAD,
 	    "mp: missing close delimiter is bad");
-	is_int(mp_both(TEXT("a", "1") B, NULL, &form, &files), PARSE_BAD,
+	is_int(mp(TEXT("a", "1") B, NULL), PARSE_BAD,
 	    "mp: delimiter without -- or CRLF is bad");
-	is_int(mp_both(TEXT("a", "1") B "x\r\n", NULL, &form, &files),
-	    PARSE_BAD,
+	is_int(mp(TEXT("a", "1") B "x\r\n", NULL), PARSE_BAD,
 	    "mp: delimiter followed by junk is bad");
-	is_int(mp_both(TEXT("a", "1") B "-x", NULL, &form, &files), PARSE_BAD,
+	is_int(mp(TEXT("a", "1") B "-x", NULL), PARSE_BAD,
 	    "mp: half close delimiter is bad");
-	is_int(mp_both(TEXT("a", "1") B "\rx", NULL, &form, &files), PARSE_BAD,
+	is_int(mp(TEXT("a", "1") B "\rx", NULL), PARSE_BAD,
 	    "mp: CR without LF after delimiter is bad");
-	is_int(mp_both(TEXT("a", "1") B "--", NULL, &form, &files), PARSE_OK,
+	is_int(mp(TEXT("a", "1") B "--", NULL), PARSE_OK,
 	    "mp: close delimiter without CRLF is fine");
-	kvlist_free(&form);
-	is_int(mp_both("\r\n" TEXT("a", "1") END, NULL, &form, &files),
-	    PARSE_OK,
+	is_int(mp("\r\n" TEXT("a", "1") END, NULL), PARSE_OK,
 	    "mp: CRLF preamble");
-	is_str(kvlist_get(&form, "a"), "1", "mp: field after CRLF preamble");
-	kvlist_free(&form);
+	is_str(kvlist_get(&F, "a"), "1", "mp: field after CRLF preamble");
+	is_int(mp(TEXT("a", "1") B " \t \r\n" CD "name=\"b\"\r\n\r\n2\r\n" END,
+	    NULL), PARSE_OK, "mp: transport padding after a delimiter");
+	is_str(kvlist_get(&F, "b"), "2", "mp: field after padding");
+}
 
-	/* limits */
+static void
+test_mp_limits(void)
+{
+	struct parse_limits	 lim = parse_limits_default;
+
 	lim.max_fields = 2;
-	is_int(mp_both(TEXT("a", "1") TEXT("b", "2") END, &lim, &form, &files),
-	    PARSE_OK, "mp: at max_fields");
-	kvlist_free(&form);
-	is_int(mp_both(TEXT("a", "1") TEXT("b", "2") TEXT("c", "3") END, &lim,
-	    &form, &files), PARSE_TOO_BIG, "mp: over max_fields");
-	is_int(mp_both(TEXT("a", "1") TEXT("b", "2") FILEP("f", "x.txt",
-	    "x") END,
-	    &lim, &form, &files), PARSE_OK, "mp: files do not count as fields");
-	uploads_free(&files);
-	kvlist_free(&form);
+	is_int(mp(TEXT("a", "1") TEXT("b", "2") END, &lim), PARSE_OK,
+	    "mp: at max_fields");
+	is_int(mp(TEXT("a", "1") TEXT("b", "2") TEXT("c", "3") END, &lim),
+	    PARSE_TOO_BIG, "mp: over max_fields");
+	is_int(mp(TEXT("a", "1") TEXT("b", "2") FILEP("f", "x", "x") END, &lim),
+	    PARSE_OK, "mp: files do not count as fields");
+
 	lim = parse_limits_default;
 	lim.max_value = 4;
-	is_int(mp_both(TEXT("a", "abcd") END, &lim, &form, &files), PARSE_OK,
-	    "mp: at max_value");
-	kvlist_free(&form);
-	is_int(mp_both(TEXT("a", "abcde") END, &lim, &form, &files),
-	    PARSE_TOO_BIG,
+	is_int(mp(TEXT("a", "abcd") END, &lim), PARSE_OK, "mp: at max_value");
+	is_int(mp(TEXT("a", "abcde") END, &lim), PARSE_TOO_BIG,
 	    "mp: over max_value");
+
 	lim = parse_limits_default;
 	lim.max_file = 10;
-	is_int(mp_both(FILEP("f", "a", "0123456789") END, &lim, &form, &files),
-	    PARSE_OK, "mp: at max_file");
-	is_int(files.n ? files.v[0].size : 0, 10, "mp: 10-byte file");
-	uploads_free(&files);
-	is_int(mp_both(FILEP("f", "a", "0123456789\r") END, &lim, &form,
-	    &files),
-	    PARSE_TOO_BIG, "mp: over max_file by a CR");
-	is_int(mp_both(FILEP("f", "a", "01234567890123456789") END, &lim, &form,
-	    &files), PARSE_TOO_BIG, "mp: over max_file");
+	is_int(mp(FILEP("f", "a", "0123456789") END, &lim), PARSE_OK,
+	    "mp: at max_file");
+	is_int(U.n ? U.v[0].size : 0, 10, "mp: 10-byte file");
+	is_int(mp(FILEP("f", "a", "0123456789\r") END, &lim), PARSE_TOO_BIG,
+	    "mp: over max_file by a CR");
+	is_int(mp(FILEP("f", "a", "01234567890123456789") END, &lim),
+	    PARSE_TOO_BIG, "mp: over max_file");
 	is_int(dir_count(), 0, "mp: too-big file removed");
+
 	lim = parse_limits_default;
 	lim.max_files = 1;
-	is_int(mp_both(FILEP("f", "a", "1") FILEP("g", "", "") FILEP("h", "",
-	    "")
-	    END, &lim, &form, &files), PARSE_OK,
+	is_int(mp(FILEP("f", "a", "1") FILEP("g", "", "") FILEP("h", "", "")
+	    END, &lim), PARSE_OK,
 	    "mp: empty file inputs do not count as files");
-	is_int(files.n, 1, "mp: one file kept");
-	uploads_free(&files);
-	is_int(mp_both(FILEP("f", "a", "1") FILEP("g", "b", "2") END, &lim,
-	    &form, &files), PARSE_TOO_BIG, "mp: over max_files");
-	is_int(mp_both(FILEP("f", "a", "1") FILEP("g", "b", "") END, &lim,
-	    &form, &files), PARSE_TOO_BIG, "mp: zero-byte named file counts");
+	is_int(U.n, 1, "mp: one file kept");
+	is_int(mp(FILEP("f", "a", "1") FILEP("g", "b", "2") END, &lim),
+	    PARSE_TOO_BIG, "mp: over max_files");
+	is_int(mp(FILEP("f", "a", "1") FILEP("g", "b", "") END, &lim),
+	    PARSE_TOO_BIG, "mp: zero-byte named file counts");
+
 	lim = parse_limits_default;
 	lim.max_total = 60;
-	is_int(mp_both(TEXT("a", "1") END, &lim, &form, &files), PARSE_TOO_BIG,
+	is_int(mp(TEXT("a", "1") END, &lim), PARSE_TOO_BIG,
 	    "mp: over max_total");
 	lim.max_total = strlen(TEXT("a", "1") END);
-	is_int(mp_both(TEXT("a", "1") END, &lim, &form, &files), PARSE_OK,
-	    "mp: at max_total");
-	kvlist_free(&form);
+	is_int(mp(TEXT("a", "1") END, &lim), PARSE_OK, "mp: at max_total");
+	kvlist_free(&F);
+	uploads_free(&U);
 	is_int(dir_count(), 0, "mp: limit tests leave no temp files");
+}
 
-	/* errors stick, and finish appends to what the caller had */
-	{
-		struct multipart *mp = multipart_new(CT, tmpdir, NULL);
-		static const char bad[] = TEXT("a", "\xff") END;
+/* Sticky errors, an unusable tmpdir, and finish appending. */
+static void
+test_mp_api(void)
+{
+	static const char	 bad[] = TEXT("a", "\xff") END;
+	static const char	 file[] = FILEP("f", "a", "1") END;
+	static const char	 text[] = TEXT("b", "2") END;
+	struct multipart	*m;
+	struct kvlist		 form = { 0 };
+	struct uploads		 files = { 0 };
 
-		is_int(multipart_feed(mp, bad, sizeof(bad) - 1), PARSE_BAD,
-		    "mp: feed reports bad");
-		is_int(multipart_feed(mp, "x", 1), PARSE_BAD,
-		    "mp: error sticks");
-		is_int(multipart_finish(mp, &form, &files), PARSE_BAD,
-		    "mp: finish repeats it");
-		multipart_free(mp);
-	}
-	{
-		struct multipart *mp = multipart_new(CT, "/nonexistent/dir",
-		    NULL);
-		static const char f[] = FILEP("f", "a", "1") END;
+	m = multipart_new(CT, tmpdir, NULL);
+	is_int(multipart_feed(m, bad, sizeof(bad) - 1), PARSE_BAD,
+	    "mp: feed reports bad");
+	is_int(multipart_feed(m, "x", 1), PARSE_BAD, "mp: error sticks");
+	is_int(multipart_finish(m, &form, &files), PARSE_BAD,
+	    "mp: finish repeats it");
+	ok(form.n == 0 && files.n == 0, "mp: nothing moved out on error");
+	multipart_free(m);
 
-		is_int(multipart_feed(mp, f, sizeof(f) - 1), PARSE_NOMEM,
-		    "mp: unusable tmpdir is NOMEM");
-		multipart_free(mp);
-	}
-	{
-		struct multipart *mp = multipart_new(CT, tmpdir, NULL);
-		static const char t[] = TEXT("b", "2") END;
+	m = multipart_new(CT, "/nonexistent/dir", NULL);
+	is_int(multipart_feed(m, file, sizeof(file) - 1), PARSE_NOMEM,
+	    "mp: unusable tmpdir is NOMEM");
+	multipart_free(m);
 
-		kvlist_add(&form, "a", "1", 1);
-		multipart_feed(mp, t, sizeof(t) - 1);
-		is_int(multipart_finish(mp, &form, &files), PARSE_OK,
-		    "mp: finish into a non-empty form");
-		ok(form.n == 2 && strcmp(form.v[0].key, "a") == 0 &&
-		    strcmp(form.v[1].key, "b") == 0, "mp: finish appends");
-		multipart_free(mp);
-		kvlist_free(&form);
-	}
+	m = multipart_new(CT, tmpdir, NULL);
+	kvlist_add(&form, "a", "1", 1);
+	multipart_feed(m, text, sizeof(text) - 1);
+	is_int(multipart_finish(m, &form, &files), PARSE_OK,
+	    "mp: finish into a non-empty form");
+	ok(form.n == 2 && strcmp(form.v[0].key, "a") == 0 &&
+	    strcmp(form.v[1].key, "b") == 0, "mp: finish appends");
+	multipart_free(m);
+	kvlist_free(&form);
 }
 
 /* A large file streams through in 8 KiB chunks. */
 static void
 test_mp_large(void)
 {
-	static const char	 head[] = B "\r\nContent-Disposition: form-data; "
+	static const char	 head[] = B "\r\n"
+	    "Content-Disposition: form-data; "
 	    "name=\"big\"; filename=\"big.bin\"\r\n\r\n";
 	static const char	 tail[] = "\r\n" END;
 	struct multipart	*mp;
@@ -864,7 +854,11 @@ main(void)
 	test_cookies();
 	test_mp_new();
 	test_mp_main();
-	test_mp_parts();
+	test_mp_filenames();
+	test_mp_headers();
+	test_mp_framing();
+	test_mp_limits();
+	test_mp_api();
 	test_mp_large();
 	ok(rmdir(tmpdir) == 0, "tmpdir empty and removed at the end");
 	return tap_done();
