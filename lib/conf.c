@@ -33,6 +33,7 @@ static const struct conf_def defs[CONF__MAX] = {
 	[CONF_SESSION_IDLE_MEMBER] = { "session_idle_member", "2592000" },
 	[CONF_SESSION_IDLE_AGENT] =  { "session_idle_agent", "7200" },
 	[CONF_SESSION_IDLE_OFFICE] = { "session_idle_office", "1800" },
+	[CONF_FIGURES_EVERY] =	{ "figures_every", "60" },	/* seconds */
 };
 
 static char *vals[CONF__MAX];

@@ -30,6 +30,7 @@ enum db_module {
 	DBM_EXPORT,
 	DBM_CTL,
 	DBM_DEMO,
+	DBM_FIGURES,
 	DBM__MAX
 };
 

@@ -57,6 +57,7 @@ enum session_kind {
 };
 
 struct req;
+struct member;
 
 struct route {
 	enum http_method	 method;
@@ -98,6 +99,7 @@ struct req {
 	struct kvlist		 query, form, cookies;
 	struct uploads		 files;
 	struct session		 sess;		/* kind SESS_NONE if anonymous */
+	const struct member	*member;	/* member portal: who, or NULL */
 	char			 anon_csrf[65];	/* double-submit token */
 	xmlDocPtr		 doc;		/* the page being built */
 	xmlNodePtr		 page;		/* its root, <page> */

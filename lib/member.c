@@ -11,15 +11,10 @@ enum stmt {
 	STMT_FIND,
 	STMT_GET,
 	STMT_BIND,
-	STMT_COUNT,
 	STMT__MAX
 };
 
-#define MEMBER_COLS \
-	"SELECT m.id, m.id_type, m.id_number, m.name, m.gender," \
-	" m.birth_date, m.phone, m.unit_id, o.name, b.phone" \
-	" FROM member m LEFT JOIN org o ON o.id = m.unit_id" \
-	" LEFT JOIN member_bind b ON b.member_id = m.id"
+#define MEMBER_COLS "SELECT " MEMBER_COLUMNS " FROM member m" MEMBER_JOINS
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_FIND] = MEMBER_COLS
@@ -28,30 +23,28 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_BIND] =
 	    "INSERT INTO member_bind (member_id, phone) VALUES (?, ?)"
 	    " ON DUPLICATE KEY UPDATE phone = VALUES(phone), bound_at = NOW()",
-	[STMT_COUNT] = "SELECT COUNT(*) FROM member",
 };
 
 static const struct db_table tab = { DBM_MEMBER, sql, STMT__MAX };
 
 #define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src) ? (src) : "")
 
-/* Fill *m from the current row of a MEMBER_COLS query. */
-static void
-member_row(struct db_res *r, struct member *m)
+void
+member_from_row(struct db_res *r, int c, struct member *m)
 {
-	const char *g = db_col(r, 4);
+	const char *g = db_col(r, c + 4);
 
 	memset(m, 0, sizeof(*m));
-	m->id = db_int(r, 0);
-	m->id_type = (int)db_int(r, 1);
-	COPY(m->id_number, db_col(r, 2));
-	COPY(m->name, db_col(r, 3));
+	m->id = db_int(r, c);
+	m->id_type = (int)db_int(r, c + 1);
+	COPY(m->id_number, db_col(r, c + 2));
+	COPY(m->name, db_col(r, c + 3));
 	m->gender = g ? g[0] : 0;
-	COPY(m->birth_date, db_col(r, 5));
-	COPY(m->phone, db_col(r, 6));
-	m->unit_id = db_int(r, 7);
-	COPY(m->unit_name, db_col(r, 8));
-	COPY(m->bound_phone, db_col(r, 9));
+	COPY(m->birth_date, db_col(r, c + 5));
+	COPY(m->phone, db_col(r, c + 6));
+	m->unit_id = db_int(r, c + 7);
+	COPY(m->unit_name, db_col(r, c + 8));
+	COPY(m->bound_phone, db_col(r, c + 9));
 }
 
 /* Run a MEMBER_COLS statement and take its first row. */
@@ -63,7 +56,7 @@ member_one(struct db_res *r, struct member *m)
 	if (r == NULL)
 		return -1;
 	if ((rc = db_next(r)) == 1)
-		member_row(r, m);
+		member_from_row(r, 0, m);
 	db_done(r);
 	return rc;
 }
@@ -88,10 +81,3 @@ member_bind(struct db *db, int64_t member_id, const char *phone)
 	return db_exec(db, &tab, STMT_BIND, "is", member_id, phone) >= 1;
 }
 
-int64_t
-member_count(struct db *db)
-{
-	int found;
-
-	return db_one_int(db, &tab, STMT_COUNT, &found, "");
-}

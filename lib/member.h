@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 struct db;
+struct db_res;
 
 struct member {
 	int64_t	 id;
@@ -22,6 +23,21 @@ struct member {
 };
 
 /*
+ * The member row as one statement reads it: MEMBER_COLUMNS after SELECT (10
+ * columns), MEMBER_JOINS after "FROM member m".  The session loader uses
+ * them too, so a member page gets its member with the session in one trip.
+ */
+#define MEMBER_COLUMNS \
+	"m.id, m.id_type, m.id_number, m.name, m.gender," \
+	" m.birth_date, m.phone, m.unit_id, o.name, b.phone"
+#define MEMBER_JOINS \
+	" LEFT JOIN org o ON o.id = m.unit_id" \
+	" LEFT JOIN member_bind b ON b.member_id = m.id"
+
+/* member_from_row: fill *m from MEMBER_COLUMNS starting at column `col`. */
+void member_from_row(struct db_res *res, int col, struct member *m);
+
+/*
  * member_find: the member with this ID type and number whose name matches
  * exactly (the bind check).  Returns 1 with *m filled, 0 if none, -1 on a
  * database error.
@@ -35,8 +51,5 @@ int member_get(struct db *db, int64_t id, struct member *m);
 /* member_bind: record the phone proven by SMS code for the member's H5
  * account (re-binding replaces it).  Returns 1/0. */
 int member_bind(struct db *db, int64_t member_id, const char *phone);
-
-/* member_count: members in the system, for the office home. */
-int64_t member_count(struct db *db);
 
 #endif

@@ -5,14 +5,11 @@
 #include "org.h"
 
 enum stmt {
-	STMT_COUNT_UNITS,
 	STMT_TREE,
 	STMT__MAX
 };
 
 static const char *const sql[STMT__MAX] = {
-	[STMT_COUNT_UNITS] =
-	    "SELECT COUNT(*) FROM org WHERE level = 'unit' AND status = 'approved'",
 	[STMT_TREE] =
 	    "WITH RECURSIVE t (id, parent_id, level, name, depth, path) AS ("
 	    " SELECT id, parent_id, level, name, 0, CAST(LPAD(id, 10, '0')"
@@ -26,14 +23,6 @@ static const char *const sql[STMT__MAX] = {
 };
 
 static const struct db_table tab = { DBM_ORG, sql, STMT__MAX };
-
-int64_t
-org_count_units(struct db *db)
-{
-	int found;
-
-	return db_one_int(db, &tab, STMT_COUNT_UNITS, &found, "");
-}
 
 struct db_res *
 org_tree(struct db *db)

@@ -9,8 +9,6 @@
 struct db;
 struct db_res;
 
-/* org_count_units: approved grassroots units. */
-int64_t org_count_units(struct db *db);
 
 /*
  * org_tree: every org in tree order (parents before children).  Columns:

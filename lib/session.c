@@ -6,6 +6,7 @@
 
 #include "conf.h"
 #include "db.h"
+#include "member.h"
 #include "rand.h"
 #include "session.h"
 
@@ -27,10 +28,12 @@ enum stmt {
 	" AND s.created_at > NOW() - INTERVAL ? SECOND"
 
 static const char *const sql[STMT__MAX] = {
+	/* Members: the member row too (MEMBER_COLUMNS from column 6). */
 	[STMT_LOAD_MEMBER] =
 	    "SELECT s.id, s.subject_id, s.csrf, m.name, 1,"
-	    " s.last_seen < NOW() - INTERVAL 60 SECOND"
-	    " FROM session s JOIN member m ON m.id = s.subject_id" LOAD_WHERE,
+	    " s.last_seen < NOW() - INTERVAL 60 SECOND, " MEMBER_COLUMNS
+	    " FROM session s JOIN member m ON m.id = s.subject_id" MEMBER_JOINS
+	    LOAD_WHERE,
 	[STMT_LOAD_AGENT] =
 	    "SELECT s.id, s.subject_id, s.csrf, COALESCE(a.name, a.phone),"
 	    " a.name IS NOT NULL AND a.password_hash IS NOT NULL,"
@@ -82,6 +85,9 @@ token_ok(const char *t)
 	return 1;
 }
 
+/* The member of this request (workers serve one request at a time). */
+static struct member signed_in;
+
 int
 session_load(struct req *r)
 {
@@ -91,6 +97,7 @@ session_load(struct req *r)
 	int found = 0;
 
 	memset(&r->sess, 0, sizeof(r->sess));
+	r->member = NULL;
 	if (k == SESS_NONE ||
 	    !token_ok(tok = req_cookie(r, kinds[k].cookie)))
 		return 0;
@@ -104,6 +111,10 @@ session_load(struct req *r)
 		snprintf(r->sess.csrf, sizeof(r->sess.csrf), "%s", db_col(res, 2));
 		snprintf(r->sess.name, sizeof(r->sess.name), "%s",
 		    db_col(res, 3) ? db_col(res, 3) : "");
+		if (k == SESS_MEMBER) {
+			member_from_row(res, 6, &signed_in);
+			r->member = &signed_in;
+		}
 		if (k == SESS_OFFICE)
 			r->sess.roles = (unsigned)db_int(res, 4);
 		else
@@ -149,6 +160,7 @@ session_end(struct req *r)
 		db_exec(r->db, &tab, STMT_DELETE, "s", tok);
 	req_cookie_set(r, kinds[k].cookie, "", 0);
 	memset(&r->sess, 0, sizeof(r->sess));
+	r->member = NULL;
 }
 
 void

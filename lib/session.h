@@ -13,8 +13,12 @@
 
 #include "http.h"
 
-/* session_load: fill r->sess from the app's cookie if it names a live
- * session (kind SESS_NONE otherwise).  Returns 1 if one was found. */
+/*
+ * session_load: fill r->sess from the app's cookie if it names a live
+ * session (kind SESS_NONE otherwise); for a member, r->member too, read in
+ * the same statement (storage owned here, valid until the next request).
+ * Returns 1 if one was found.
+ */
 int session_load(struct req *r);
 
 /*

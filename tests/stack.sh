@@ -8,17 +8,24 @@
 #                                 stack with demo data, print URL and logins
 #   tests/stack.sh check          install packages, build (ASan/UBSan) and
 #                                 run every test suite; prints "N passed, M failed"
+#   tests/stack.sh bench          install packages, build, run `make bench`
 #   tests/stack.sh stop [INST]    stop a stack (demo, test or all; default all)
 #   tests/stack.sh start INST     start one (test: always a fresh database)
 #   tests/stack.sh status INST    exit 0 when the stack answers
 #   tests/stack.sh deps [test]    only install the Debian packages
 #
-# Environment: HZ_BUILDDIR (default: the source tree), HZ_PORT (demo 8480,
+# Environment: HZ_BUILDDIR (default run/build), HZ_PORT (demo 8480,
 # test 18480), HZ_WORKERS (processes per portal, default 2).
 set -euo pipefail
 
 SRCDIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILDDIR=${HZ_BUILDDIR:-$SRCDIR}
+# Builds go out of the source tree (run/build; the tests' sanitizer build in
+# run/check-build) unless the tree was configured in place by hand.
+if [ -f "$SRCDIR/config.status" ]; then
+	BUILDDIR=${HZ_BUILDDIR:-$SRCDIR}
+else
+	BUILDDIR=${HZ_BUILDDIR:-$SRCDIR/run/build}
+fi
 WORKERS=${HZ_WORKERS:-2}
 
 RUN_PKGS="libfcgi-dev spawn-fcgi multiwatch libmariadb-dev mariadb-server
@@ -83,7 +90,7 @@ db_start() {
 			--skip-networking --pid-file="$run/db.pid" --log-error="$run/log/mariadb.err" \
 			--user="$user" --innodb-buffer-pool-size=256M --max-connections=200 \
 			--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-			--innodb-flush-log-at-trx-commit=2 >/dev/null 2>&1 &
+			--innodb-flush-log-at-trx-commit=2 ${HZ_MARIADB_OPTS:-} >/dev/null 2>&1 &
 		for _ in $(seq 1 100); do
 			mariadb-admin --no-defaults --socket="$run/sock/db.sock" -uroot ping >/dev/null 2>&1 && break
 			sleep 0.2
@@ -111,6 +118,7 @@ sms_url = http://127.0.0.1:$port/_sink/send
 sms_token = stack-token
 secure_cookies = 0
 demo = $([ "$inst" = demo ] && echo 1 || echo 0)
+figures_every = $([ "$inst" = test ] && echo 1 || echo 60)
 CONF
 	sed -e "s|@RUN@|$run|g" -e "s|@PORT@|$port|g" -e "s|@SRCDIR@|$SRCDIR|g" \
 		"$SRCDIR/nginx/stack.conf.in" >"$run/nginx.conf"
@@ -222,8 +230,18 @@ members to bind: see README "Demo data" (e.g. any row of the office export)
 stop with: tests/stack.sh stop
 MSG
 	;;
+bench)
+	deps test
+	build
+	make -C "$BUILDDIR" -s bench
+	;;
 check)
 	deps test
+	if [ -z "${HZ_BUILDDIR:-}" ] && [ -f "$SRCDIR/config.status" ]; then
+		say "the source tree is configured in place (config.status): run"
+		say "'make distclean' there first; the tests build in run/check-build"
+		exit 2
+	fi
 	BUILDDIR=${HZ_BUILDDIR:-$SRCDIR/run/check-build}
 	export HZ_BUILDDIR=$BUILDDIR
 	build --enable-sanitize

@@ -11,6 +11,7 @@
 #include "auth.h"
 #include "ctl.h"
 #include "db.h"
+#include "figures.h"
 #include "staff.h"
 #include "valid.h"
 
@@ -203,7 +204,7 @@ ctl_demo(struct db *db)
 	}
 	if (!password_hash(DEMO_PASSWORD, d.hash))
 		return 1;
-	if (db_txn(db, demo_load, &d) != 0) {
+	if (db_txn(db, demo_load, &d) != 0 || !figures_refresh(db)) {
 		fprintf(stderr, "hzctl: demo data could not be loaded\n");
 		return 1;
 	}

@@ -1,7 +1,8 @@
 /*
- * hz-jobs -- the background worker: delivers the SMS outbox (and, as the
- * system grows, imports, reminders and batches).  Several copies may run:
- * work is claimed with SELECT ... FOR UPDATE SKIP LOCKED.
+ * hz-jobs -- the background worker: delivers the SMS outbox, recounts the
+ * office figures (and, as the system grows, imports, reminders and
+ * batches).  Several copies may run: work is claimed with SELECT ... FOR
+ * UPDATE SKIP LOCKED.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 
 #include "conf.h"
 #include "db.h"
+#include "figures.h"
 #include "log.h"
 #include "sms.h"
 
@@ -24,14 +26,45 @@ on_signal(int sig)
 	stop = 1;
 }
 
+static int
+task_sms(struct db *db)
+{
+	return sms_deliver(db, 50);
+}
+
+static int
+task_figures(struct db *db)
+{
+	if (!figures_refresh(db))
+		log_err("figures: recount failed");
+	return 0;
+}
+
+/*
+ * The tasks, each run when `every` seconds (a huzhu.conf key) have passed
+ * since its last run (no key: every turn).  A task returns how many items it handled, so the loop
+ * sleeps only when there was nothing to do.
+ */
+static const struct task {
+	const char	*name;
+	int		(*run)(struct db *);
+	enum conf_key	 every;
+} tasks[] = {
+	{ "sms", task_sms, CONF__MAX },
+	{ "figures", task_figures, CONF_FIGURES_EVERY },
+};
+#define NTASKS (sizeof(tasks) / sizeof(tasks[0]))
+
 int
 main(void)
 {
 	struct timespec idle = { 0, 250 * 1000 * 1000 };
 	struct sigaction sa = { .sa_handler = on_signal };
+	time_t last[NTASKS] = { 0 }, now;
 	struct db *db = NULL;
 	char err[512];
-	int n;
+	size_t i;
+	int busy;
 
 	if (!conf_load(NULL, err, sizeof(err))) {
 		fprintf(stderr, "hz-jobs: %s\n", err);
@@ -47,9 +80,18 @@ main(void)
 			sleep(2);
 			continue;
 		}
-		n = sms_deliver(db, 50);
+		busy = 0;
+		now = time(NULL);
+		for (i = 0; i < NTASKS && !stop; i++) {
+			if (tasks[i].every != CONF__MAX &&
+			    now - last[i] < conf_long(tasks[i].every))
+				continue;
+			last[i] = now;
+			if (tasks[i].run(db) > 0)
+				busy = 1;
+		}
 		/* Busy while there is work; otherwise poll four times a second. */
-		if (n <= 0)
+		if (!busy)
 			nanosleep(&idle, NULL);
 	}
 	db_close(db);

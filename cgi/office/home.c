@@ -2,8 +2,7 @@
  * home.c -- the office home page, arranged by the user's roles.
  */
 #include "http.h"
-#include "member.h"
-#include "org.h"
+#include "figures.h"
 #include "pages.h"
 #include "staff.h"
 #include "view.h"
@@ -12,7 +11,7 @@ int
 home_get(struct req *r)
 {
 	xmlNodePtr roles, n, figs;
-	int64_t members, units;
+	struct figures f;
 	size_t i;
 
 	roles = view_add(r->page, "roles", NULL);
@@ -21,12 +20,14 @@ home_get(struct req *r)
 			n = view_add(roles, "role", staff_roles[i].label);
 			view_attr(n, "name", staff_roles[i].name);
 		}
-	if ((members = member_count(r->db)) < 0 ||
-	    (units = org_count_units(r->db)) < 0)
+	if (!figures_get(r->db, &f))
 		return 500;
 	figs = view_add(r->page, "figures", NULL);
-	view_addf(figs, "members", "%lld", (long long)members);
-	view_addf(figs, "units", "%lld", (long long)units);
+	view_attr(figs, "counted-at", f.counted_at);
+	if (f.value[FIG_MEMBERS] >= 0)
+		view_addf(figs, "members", "%lld", (long long)f.value[FIG_MEMBERS]);
+	if (f.value[FIG_UNITS] >= 0)
+		view_addf(figs, "units", "%lld", (long long)f.value[FIG_UNITS]);
 	r->sheet = SHEET_HOME;
 	return 200;
 }

@@ -3,7 +3,9 @@
  * roles, and role checks (403) on every admin route.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "client.h"
 #include "tap.h"
@@ -13,6 +15,34 @@ login(struct hc *c, const char *user, const char *pw)
 {
 	hc_get(c, "/o/login");
 	return hc_post(c, "/o/login", "username", user, "password", pw, NULL);
+}
+
+/*
+ * hz-jobs recounts the figures (each second on the test stack): a unit
+ * approved behind its back shows up on the home page, and goes again.
+ */
+static void
+figures_follow(struct hc *c)
+{
+	char want[8];
+	int units, i;
+
+	hc_get(c, "/o/");
+	units = atoi(hc_xpath(c, "string(//*[@id='fig-units'])"));
+	ok(units > 0, "units counted");
+	test_sql("INSERT INTO org (parent_id, level, name, status)"
+	    " SELECT id, 'unit', '统计测试单位', 'approved' FROM org"
+	    " WHERE parent_id IS NULL");
+	snprintf(want, sizeof(want), "%d", units + 1);
+	for (i = 0; i < 50; i++) {
+		hc_get(c, "/o/");
+		if (strcmp(hc_xpath(c, "string(//*[@id='fig-units'])"), want) == 0)
+			break;
+		usleep(100 * 1000);
+	}
+	is_str(hc_xpath(c, "string(//*[@id='fig-units'])"), want,
+	    "a new unit is counted within seconds");
+	test_sql("DELETE FROM org WHERE name = '统计测试单位'");
 }
 
 int
@@ -33,6 +63,9 @@ main(void)
 	hc_follow(c);
 	is_str(hc_xpath(c, "string(//span[@data-role='admin'])"), "管理员", "home shows the role");
 	is_str(hc_xpath(c, "string(//*[@id='fig-members'])"), "200", "home shows member count");
+	ok(strstr(hc_xpath(c, "string(//*[@id='fig-at'])"), "统计于") != NULL,
+	    "home says when the figures were counted");
+	figures_follow(c);
 	is_int(hc_count(c, "//*[@id='panel-admin']"), 1, "admin panel shown");
 
 	/* review1 is not admin: 403 on every admin route. */

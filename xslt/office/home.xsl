@@ -12,8 +12,14 @@
         <span id="roles"><xsl:for-each select="roles/role"><span class="chip" data-role="{@name}"><xsl:value-of select="."/></span></xsl:for-each></span>
       </p>
       <div class="figures">
-        <div class="figure"><span class="num" id="fig-members"><xsl:value-of select="figures/members"/></span><span>在册职工</span></div>
-        <div class="figure"><span class="num" id="fig-units"><xsl:value-of select="figures/units"/></span><span>基层单位</span></div>
+        <div class="figure"><span class="num" id="fig-members"><xsl:value-of select="figures/members"/><xsl:if test="not(figures/members)">—</xsl:if></span><span>在册职工</span></div>
+        <div class="figure"><span class="num" id="fig-units"><xsl:value-of select="figures/units"/><xsl:if test="not(figures/units)">—</xsl:if></span><span>基层单位</span></div>
+        <p class="muted" id="fig-at">
+          <xsl:choose>
+            <xsl:when test="figures/@counted-at != ''">统计于 <xsl:value-of select="substring(figures/@counted-at, 1, 16)"/>，每分钟更新</xsl:when>
+            <xsl:otherwise>统计中，请稍后刷新</xsl:otherwise>
+          </xsl:choose>
+        </p>
       </div>
       <xsl:for-each select="roles/role">
         <div class="panel" id="panel-{@name}">
