@@ -15,6 +15,7 @@ enum stmt {
 	STMT_PROFILE,
 	STMT_PASSWORD,
 	STMT_UNITS,
+	STMT_ROLE,
 	STMT__MAX
 };
 
@@ -32,10 +33,16 @@ static const char *const sql[STMT__MAX] = {
 	    " profile_at = NOW() WHERE id = ?",
 	[STMT_PASSWORD] = "UPDATE agent SET password_hash = ? WHERE id = ?",
 	[STMT_UNITS] =
-	    "SELECT o.id, o.name, au.role, au.perms, o.credit_code, p.name"
+	    "SELECT o.id, o.name, au.role, au.perms, o.credit_code, p.name,"
+	    " EXISTS (SELECT 1 FROM org_app e WHERE e.org_id = o.id"
+	    "  AND e.kind = 'edit' AND e.state IN (1, 2))"
 	    " FROM agent_unit au JOIN org o ON o.id = au.unit_id"
 	    " LEFT JOIN org p ON p.id = o.parent_id"
 	    " WHERE au.agent_id = ? ORDER BY o.name",
+	[STMT_ROLE] =
+	    "SELECT role = 'chairman', role = 'chairman'"
+	    " OR FIND_IN_SET('mutual_aid', perms) > 0"
+	    " FROM agent_unit WHERE agent_id = ? AND unit_id = ?",
 };
 
 static const struct db_table tab = { DBM_AGENT, sql, STMT__MAX };
@@ -110,4 +117,23 @@ struct db_res *
 agent_units(struct db *db, int64_t agent_id)
 {
 	return db_query(db, &tab, STMT_UNITS, "i", agent_id);
+}
+
+int
+agent_role(struct db *db, int64_t agent, int64_t unit, int *mutual_aid)
+{
+	struct db_res *r;
+	int rc, role = AGENT_NONE;
+
+	if (mutual_aid)
+		*mutual_aid = 0;
+	if ((r = db_query(db, &tab, STMT_ROLE, "ii", agent, unit)) == NULL)
+		return -1;
+	if ((rc = db_next(r)) == 1) {
+		role = db_int(r, 0) ? AGENT_CHAIRMAN : AGENT_STAFF;
+		if (mutual_aid)
+			*mutual_aid = (int)db_int(r, 1);
+	}
+	db_done(r);
+	return rc < 0 ? -1 : role;
 }

@@ -41,11 +41,20 @@ int agent_set_password(struct db *db, int64_t id, const char *password_hash);
 /*
  * agent_units: the units an agent serves, for listing.  Columns in order:
  * 0 unit id, 1 unit name, 2 role (chairman|staff), 3 perms, 4 credit code,
- * 5 parent name.  Free with db_done().  NULL on error.
+ * 5 parent name, 6 an edit is in review (编辑市总审核中).  Free with
+ * db_done().  NULL on error.
  */
 enum agent_unit_col {
-	AU_ID, AU_NAME, AU_ROLE, AU_PERMS, AU_CREDIT, AU_PARENT
+	AU_ID, AU_NAME, AU_ROLE, AU_PERMS, AU_CREDIT, AU_PARENT, AU_EDITING
 };
 struct db_res *agent_units(struct db *db, int64_t agent_id);
+
+/*
+ * agent_role: the agent's role in `unit`; *mutual_aid (may be NULL) says
+ * whether they hold 医疗互助 (a chairman always does, Xiamen §二).
+ * Returns an enum agent_role, or -1 on a database error.
+ */
+enum agent_role { AGENT_NONE, AGENT_STAFF, AGENT_CHAIRMAN };
+int agent_role(struct db *db, int64_t agent, int64_t unit, int *mutual_aid);
 
 #endif

@@ -222,6 +222,60 @@ db_exec(struct db *db, const struct db_table *t, int stmt, const char *fmt, ...)
 	return (int64_t)mysql_stmt_affected_rows(st);
 }
 
+int64_t
+db_bulk(struct db *db, const struct db_table *t, int stmt, size_t nrows,
+    size_t ncols, const char *const *vals)
+{
+	MYSQL_BIND *bind = NULL;
+	const char **cols = NULL;
+	char *ind = NULL;
+	unsigned int size = (unsigned int)nrows, zero = 0;
+	MYSQL_STMT *st;
+	int64_t rc = -1;
+	size_t r, c;
+
+	if (nrows == 0)
+		return 0;
+	db->err = 0;
+	if ((st = db_prepare(db, t, stmt)) == NULL)
+		return -1;
+	if (mysql_stmt_param_count(st) != ncols) {
+		log_err("db bulk %d/%d: %lu parameters, %zu given", t->slot, stmt,
+		    mysql_stmt_param_count(st), ncols);
+		return -1;
+	}
+	/* Column-wise: per parameter an array of strings and indicators. */
+	if ((bind = calloc(ncols, sizeof(*bind))) == NULL ||
+	    (cols = calloc(ncols * nrows, sizeof(*cols))) == NULL ||
+	    (ind = calloc(ncols * nrows, 1)) == NULL)
+		goto out;
+	for (c = 0; c < ncols; c++) {
+		for (r = 0; r < nrows; r++) {
+			cols[c * nrows + r] = vals[r * ncols + c] ?
+			    vals[r * ncols + c] : "";
+			ind[c * nrows + r] = vals[r * ncols + c] ?
+			    STMT_INDICATOR_NTS : STMT_INDICATOR_NULL;
+		}
+		bind[c].buffer_type = MYSQL_TYPE_STRING;
+		bind[c].buffer = &cols[c * nrows];
+		bind[c].u.indicator = &ind[c * nrows];
+	}
+	if (mysql_stmt_attr_set(st, STMT_ATTR_ARRAY_SIZE, &size) ||
+	    mysql_stmt_bind_param(st, bind) || mysql_stmt_execute(st)) {
+		db->err = mysql_stmt_errno(st);
+		log_err("db bulk %d/%d: error %u: %s", t->slot, stmt, db->err,
+		    mysql_stmt_error(st));
+	} else
+		rc = (int64_t)mysql_stmt_affected_rows(st);
+	/* The statement is cached: leave it fit for single executions. */
+	mysql_stmt_attr_set(st, STMT_ATTR_ARRAY_SIZE, &zero);
+out:
+	free(bind);
+	free(cols);
+	free(ind);
+	return rc;
+}
+
 void
 db_done(struct db_res *r)
 {

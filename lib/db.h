@@ -31,6 +31,12 @@ enum db_module {
 	DBM_CTL,
 	DBM_DEMO,
 	DBM_FIGURES,
+	DBM_FLOW,
+	DBM_MESSAGE,
+	DBM_STORE,
+	DBM_ORGAPP,
+	DBM_ROSTER,
+	DBM_IMPORT,
 	DBM__MAX
 };
 
@@ -91,6 +97,15 @@ void db_done(struct db_res *res);	/* NULL-safe */
  */
 int64_t db_one_int(struct db *db, const struct db_table *t, int stmt,
     int *found, const char *fmt, ...);
+
+/*
+ * db_bulk: execute a prepared INSERT for `nrows` parameter sets in one
+ * round trip (MariaDB array binding).  vals[row * ncols + col] is each
+ * parameter as text, NULL for SQL NULL.  Returns the affected rows, or -1
+ * (logged).  No reconnect: meant for work inside a transaction.
+ */
+int64_t db_bulk(struct db *db, const struct db_table *t, int stmt,
+    size_t nrows, size_t ncols, const char *const *vals);
 
 int64_t db_insert_id(struct db *db);
 unsigned db_errno(struct db *db);	/* last server/client error number */

@@ -132,6 +132,62 @@ fk_login(const char *in, char *out, size_t outsz, const char **why)
 	return 0;
 }
 
+static int
+fk_credit_code(const char *in, char *out, size_t outsz, const char **why)
+{
+	char c[19];
+
+	if (!valid_credit_code(in, c, why))
+		return 0;
+	snprintf(out, outsz, "%s", c);
+	return 1;
+}
+
+static int
+fk_count(const char *in, char *out, size_t outsz, const char **why)
+{
+	long long v;
+	char t[32];
+
+	valid_text_norm(in, t, sizeof(t));
+	if (!valid_int(t, 0, 10000000, &v, why)) {
+		*why = "请填写整数";
+		return 0;
+	}
+	snprintf(out, outsz, "%lld", v);
+	return 1;
+}
+
+static int
+fk_id(const char *in, char *out, size_t outsz, const char **why)
+{
+	long long v;
+
+	if (!valid_int(in, 1, 9000000000000000000LL, &v, why)) {
+		*why = "请选择";
+		return 0;
+	}
+	snprintf(out, outsz, "%lld", v);
+	return 1;
+}
+
+static int
+fk_medins(const char *in, char *out, size_t outsz, const char **why)
+{
+	char t[16];
+	int n = valid_text_norm(in, t, sizeof(t)), i;
+
+	for (i = 0; i < n; i++)
+		if (t[i] < '0' || t[i] > '9')
+			break;
+	if ((n != 6 && n != 8) || i != n) {
+		*why = "医保代码为6位或8位数字";
+		return 0;
+	}
+	snprintf(out, outsz, "%s", t);
+	return 1;
+}
+
 static const struct {
 	field_fn	 fn;
 	int		 echo;		/* show the input again on error */
@@ -147,7 +203,28 @@ static const struct {
 	[FK_NEW_PASSWORD] =	{ fk_new_password, 0 },
 	[FK_USERNAME] =		{ fk_username, 1 },
 	[FK_LOGIN] =		{ fk_login, 1 },
+	[FK_CREDIT_CODE] =	{ fk_credit_code, 1 },
+	[FK_COUNT] =		{ fk_count, 1 },
+	[FK_ID] =		{ fk_id, 1 },
+	[FK_CHOICE] =		{ NULL, 1 },	/* needs the choices: below */
+	[FK_MEDINS] =		{ fk_medins, 1 },
 };
+
+/* FK_CHOICE: the value must be one of f->choices. */
+static int
+choice_read(const struct field *f, const char *in, struct field_val *out)
+{
+	long long i;
+
+	for (i = 0; f->choices && f->choices[i]; i++)
+		if (strcmp(in, f->choices[i]) == 0) {
+			snprintf(out->v, sizeof(out->v), "%s", in);
+			out->num = i;
+			return 1;
+		}
+	out->err = "请选择";
+	return 0;
+}
 
 xmlNodePtr
 form_node(struct req *r)
@@ -176,6 +253,8 @@ form_read(struct req *r, const struct field *f, size_t n, struct field_val *out)
 		why = NULL;
 		if (f[i].optional && *in == '\0')
 			;
+		else if (f[i].kind == FK_CHOICE)
+			choice_read(&f[i], in, &out[i]);
 		else if (f[i].kind == FK_ID_NUMBER) {
 			if (valid_id_number(idtype, in, idnum, &why))
 				snprintf(out[i].v, sizeof(out[i].v), "%s", idnum);
@@ -186,12 +265,20 @@ form_read(struct req *r, const struct field *f, size_t n, struct field_val *out)
 			out[i].err = why ? why : "请检查此项";
 		if (f[i].kind == FK_ID_TYPE && !out[i].err)
 			idtype = (int)(out[i].num = strtoll(out[i].v, NULL, 10));
+		if ((f[i].kind == FK_COUNT || f[i].kind == FK_ID) && !out[i].err)
+			out[i].num = strtoll(out[i].v, NULL, 10);
 		if (out[i].err)
 			bad++;
 		view_field(form, f[i].name, kinds[f[i].kind].echo ? in : "",
 		    out[i].err);
 	}
 	return bad;
+}
+
+void
+form_fill(struct req *r, const char *name, const char *value)
+{
+	view_field(form_node(r), name, value ? value : "", NULL);
 }
 
 void

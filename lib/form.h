@@ -25,6 +25,11 @@ enum field_kind {
 	FK_NEW_PASSWORD,/* password_policy(); never echoed back */
 	FK_USERNAME,	/* [a-z0-9_.], 3..32 */
 	FK_LOGIN,	/* phone or resident ID number, normalised */
+	FK_CREDIT_CODE,	/* 统一社会信用代码, GB 32100 */
+	FK_COUNT,	/* whole number 0..10 000 000 (num) */
+	FK_ID,		/* a record id picked from a list, > 0 (num) */
+	FK_CHOICE,	/* one of field.choices (num = its index) */
+	FK_MEDINS,	/* 医保代码: 6 or 8 digits */
 	FK__MAX
 };
 
@@ -32,11 +37,12 @@ struct field {
 	const char	*name;
 	enum field_kind	 kind;
 	int		 optional;	/* empty is allowed */
+	const char *const *choices;	/* FK_CHOICE: NULL-terminated */
 };
 
 struct field_val {
 	char		 v[256];	/* parsed, canonical value */
-	long long	 num;		/* FK_ID_TYPE */
+	long long	 num;		/* FK_ID_TYPE, FK_COUNT, FK_ID, FK_CHOICE */
 	const char	*err;		/* NULL when fine */
 };
 
@@ -58,6 +64,10 @@ void form_error(struct req *r, const char *name, const char *msg);
 
 /* form_message: a message for the whole form (<form><message>). */
 void form_message(struct req *r, const char *msg, const char *kind);
+
+/* form_fill: put a stored value on the page's form (an edit page's first
+ * view). */
+void form_fill(struct req *r, const char *name, const char *value);
 
 /* form_node: the page's <form>, created on first use. */
 xmlNodePtr form_node(struct req *r);

@@ -47,6 +47,9 @@ enum role {
 	ROLE_ANY     = 0x1f
 };
 
+/* An agent's roles bit: holds 医疗互助 in at least one unit. */
+#define AGENT_ANY_MUTUAL_AID	1u
+
 /* Kinds of session; one cookie per kind so the portals never mix. */
 enum session_kind {
 	SESS_NONE,
@@ -84,7 +87,7 @@ struct session {
 	enum session_kind kind;
 	int64_t		 subject;	/* member / agent / staff id */
 	char		 csrf[65];
-	unsigned	 roles;		/* office: ROLE_* bits */
+	unsigned	 roles;		/* office: ROLE_* bits; agent: below */
 	int		 complete;	/* agent: profile completed */
 	char		 name[128];	/* display name */
 };

@@ -37,7 +37,9 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_LOAD_AGENT] =
 	    "SELECT s.id, s.subject_id, s.csrf, COALESCE(a.name, a.phone),"
 	    " a.name IS NOT NULL AND a.password_hash IS NOT NULL,"
-	    " s.last_seen < NOW() - INTERVAL 60 SECOND"
+	    " s.last_seen < NOW() - INTERVAL 60 SECOND,"
+	    " EXISTS (SELECT 1 FROM agent_unit au WHERE au.agent_id = a.id AND"
+	    "  (au.role = 'chairman' OR FIND_IN_SET('mutual_aid', au.perms)))"
 	    " FROM session s JOIN agent a ON a.id = s.subject_id" LOAD_WHERE
 	    " AND a.disabled = 0",
 	[STMT_LOAD_OFFICE] =
@@ -119,6 +121,9 @@ session_load(struct req *r)
 			r->sess.roles = (unsigned)db_int(res, 4);
 		else
 			r->sess.complete = (int)db_int(res, 4);
+		/* Agents: whether they hold 医疗互助 in any unit (menus). */
+		if (k == SESS_AGENT && db_int(res, 6))
+			r->sess.roles = AGENT_ANY_MUTUAL_AID;
 		/* Write last_seen at most once a minute, not per request. */
 		if (db_int(res, 5))
 			db_exec(r->db, &tab, STMT_TOUCH, "i", r->sess.id);

@@ -181,7 +181,7 @@ fold(uint32_t c)
  * NORM_BADUTF8 / NORM_TOOLONG so callers can say which.
  */
 static int
-norm(const char *in, char *out, size_t outsz)
+norm_how(const char *in, char *out, size_t outsz, int fold_width)
 {
 	const unsigned char *s = (const unsigned char *)(in ? in : "");
 	const unsigned char *first = NULL, *end = NULL, *p;
@@ -206,7 +206,7 @@ norm(const char *in, char *out, size_t outsz)
 	if (first != NULL) {
 		for (p = first; p < end; p += n) {
 			n = utf8_decode(p, &c);	/* validated above */
-			k = utf8_encode(fold(c), enc);
+			k = utf8_encode(fold_width ? fold(c) : c, enc);
 			if (len + k >= outsz) {
 				out[0] = '\0';
 				return NORM_TOOLONG;
@@ -217,6 +217,20 @@ norm(const char *in, char *out, size_t outsz)
 	}
 	out[len] = '\0';
 	return (int)len;
+}
+
+static int
+norm(const char *in, char *out, size_t outsz)
+{
+	return norm_how(in, out, outsz, 1);
+}
+
+int
+valid_text_trim(const char *in, char *out, size_t outsz)
+{
+	int n = norm_how(in, out, outsz, 0);
+
+	return n < 0 ? -1 : n;
 }
 
 int

@@ -35,6 +35,10 @@ const char *id_type_label(int type);
  */
 int valid_text_norm(const char *in, char *out, size_t outsz);
 
+/* valid_text_trim: the same without folding, for free text in Chinese
+ * (a reason keeps its full-width punctuation). */
+int valid_text_trim(const char *in, char *out, size_t outsz);
+
 /*
  * valid_resident_id: GB 11643 18-digit resident ID.  Normalises (see above,
  * plus spaces inside dropped and a final x upper-cased), checks the region

@@ -94,6 +94,125 @@
     </div>
   </xsl:template>
 
+  <!--
+    办理进度: the steps of an item (lib/flow.c flow_timeline), each with its
+    node, decision, handler, time and reason; the same on every portal.
+  -->
+  <xsl:template name="timeline">
+    <xsl:param name="steps"/>
+    <section class="timeline" id="timeline">
+      <h2>办理进度</h2>
+      <xsl:choose>
+        <xsl:when test="$steps/step">
+          <ol>
+            <xsl:for-each select="$steps/step">
+              <li class="step step-{@decision}">
+                <span class="node"><xsl:value-of select="node"/></span>
+                <span class="decision">
+                  <xsl:choose>
+                    <xsl:when test="@decision = 'ok'">同意</xsl:when>
+                    <xsl:when test="@decision = 'return'">退回</xsl:when>
+                    <xsl:when test="@decision = 'submit'">已上报</xsl:when>
+                    <xsl:otherwise><xsl:value-of select="action"/></xsl:otherwise>
+                  </xsl:choose>
+                </span>
+                <span class="by">处理人：<xsl:value-of select="by"/></span>
+                <time><xsl:value-of select="at"/></time>
+                <xsl:if test="reason">
+                  <p class="reason">原因：<xsl:value-of select="reason"/></p>
+                </xsl:if>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </xsl:when>
+        <xsl:otherwise><p class="muted">尚未上报。</p></xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- A state chip: <span class="chip state-N">label</span>. -->
+  <xsl:template name="state-chip">
+    <xsl:param name="state"/>
+    <xsl:param name="label"/>
+    <span class="chip state-{$state}"><xsl:value-of select="$label"/></span>
+  </xsl:template>
+
+  <!-- 材料: the files of an item, each a download link. -->
+  <xsl:template name="materials">
+    <xsl:param name="files"/>
+    <xsl:param name="href"/>
+    <xsl:choose>
+      <xsl:when test="$files/file">
+        <ul class="files" id="materials">
+          <xsl:for-each select="$files/file">
+            <li data-kind="{@kind}"><span class="muted"><xsl:value-of select="@label"/>：</span>
+              <a href="{$href}{@id}"><xsl:value-of select="."/></a>
+              <span class="muted"><xsl:text> </xsl:text><xsl:value-of select="@kb"/> KB · <xsl:value-of select="@at"/></span></li>
+          </xsl:for-each>
+        </ul>
+      </xsl:when>
+      <xsl:otherwise><p class="muted" id="no-materials">尚未上传材料。</p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A select whose options are the page's <org> nodes under $orgs. -->
+  <xsl:template name="org-select">
+    <xsl:param name="name"/>
+    <xsl:param name="label"/>
+    <xsl:param name="orgs"/>
+    <xsl:variable name="f" select="/page/form/field[@name = $name]"/>
+    <div class="field">
+      <xsl:if test="$f/@error"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
+      <label for="f-{$name}"><xsl:value-of select="$label"/></label>
+      <select id="f-{$name}" name="{$name}">
+        <option value="">请选择</option>
+        <xsl:for-each select="$orgs/org">
+          <option value="{@id}">
+            <xsl:if test="$f/@value = @id"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+            <xsl:if test="@depth = '1'">　</xsl:if><xsl:value-of select="."/>
+          </option>
+        </xsl:for-each>
+      </select>
+      <xsl:if test="$f/@error"><span class="err" id="err-{$name}"><xsl:value-of select="$f/@error"/></span></xsl:if>
+    </div>
+  </xsl:template>
+
+  <!-- A select over fixed choices: $choices is "value|label;value|label". -->
+  <xsl:template name="choice-select">
+    <xsl:param name="name"/>
+    <xsl:param name="label"/>
+    <xsl:param name="choices"/>
+    <xsl:variable name="f" select="/page/form/field[@name = $name]"/>
+    <div class="field">
+      <xsl:if test="$f/@error"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
+      <label for="f-{$name}"><xsl:value-of select="$label"/></label>
+      <select id="f-{$name}" name="{$name}">
+        <xsl:call-template name="choice-options">
+          <xsl:with-param name="rest" select="$choices"/>
+          <xsl:with-param name="value" select="$f/@value"/>
+        </xsl:call-template>
+      </select>
+      <xsl:if test="$f/@error"><span class="err" id="err-{$name}"><xsl:value-of select="$f/@error"/></span></xsl:if>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="choice-options">
+    <xsl:param name="rest"/>
+    <xsl:param name="value"/>
+    <xsl:if test="$rest != ''">
+      <xsl:variable name="one" select="substring-before(concat($rest, ';'), ';')"/>
+      <xsl:variable name="v" select="substring-before($one, '|')"/>
+      <option value="{$v}">
+        <xsl:if test="$v = $value"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+        <xsl:value-of select="substring-after($one, '|')"/>
+      </option>
+      <xsl:call-template name="choice-options">
+        <xsl:with-param name="rest" select="substring-after($rest, ';')"/>
+        <xsl:with-param name="value" select="$value"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <!-- 证件类型 -->
   <xsl:template name="id-type-select">
     <xsl:variable name="v" select="/page/form/field[@name = 'id_type']/@value"/>

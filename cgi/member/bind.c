@@ -23,11 +23,11 @@ enum bind_field {
 };
 
 static const struct field bind_fields[BF__MAX] = {
-	[BF_NAME] =      { "name", FK_NAME, 0 },
-	[BF_ID_TYPE] =   { "id_type", FK_ID_TYPE, 0 },
-	[BF_ID_NUMBER] = { "id_number", FK_ID_NUMBER, 0 },
-	[BF_PHONE] =     { "phone", FK_PHONE, 0 },
-	[BF_CODE] =      { "code", FK_CODE, 0 },
+	[BF_NAME] =      { "name", FK_NAME, 0, NULL },
+	[BF_ID_TYPE] =   { "id_type", FK_ID_TYPE, 0, NULL },
+	[BF_ID_NUMBER] = { "id_number", FK_ID_NUMBER, 0, NULL },
+	[BF_PHONE] =     { "phone", FK_PHONE, 0, NULL },
+	[BF_CODE] =      { "code", FK_CODE, 0, NULL },
 };
 
 #define NOT_FOUND "未查询到该职工信息，请确认所填内容再重试"

@@ -10,8 +10,8 @@
 #include "staff.h"
 
 static const struct field login_fields[] = {
-	{ "username", FK_USERNAME, 0 },
-	{ "password", FK_PASSWORD, 0 },
+	{ "username", FK_USERNAME, 0, NULL },
+	{ "password", FK_PASSWORD, 0, NULL },
 };
 
 int

@@ -14,8 +14,15 @@ enum page {
 	PAGE_USERS,
 	PAGE_USERS_POST,
 	PAGE_USERS_ROLES,
+	PAGE_QUEUE,
+	PAGE_ORG_APP,
+	PAGE_ORG_DECIDE,
+	PAGE_FILE,
 	PAGE__MAX
 };
+
+/* Who reviews units, agents and rosters (and may read their materials). */
+#define REVIEWERS (ROLE_REVIEW1 | ROLE_REVIEW2 | ROLE_ADMIN)
 
 static const struct route routes[PAGE__MAX] = {
 	[PAGE_HOME] =        { HTTP_GET,  "/o/", home_get, ACC_OFFICE, ROLE_ANY },
@@ -25,6 +32,10 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_USERS] =       { HTTP_GET,  "/o/users", users_get, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_USERS_POST] =  { HTTP_POST, "/o/users", users_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_USERS_ROLES] = { HTTP_POST, "/o/users/roles", users_roles_post, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_QUEUE] =       { HTTP_GET,  "/o/queue", queue_get, ACC_OFFICE, REVIEWERS },
+	[PAGE_ORG_APP] =     { HTTP_GET,  "/o/org/app", orgapp_review_get, ACC_OFFICE, REVIEWERS },
+	[PAGE_ORG_DECIDE] =  { HTTP_POST, "/o/org/app", orgapp_decide_post, ACC_OFFICE, ROLE_REVIEW1 },
+	[PAGE_FILE] =        { HTTP_GET,  "/o/file", file_get, ACC_OFFICE, REVIEWERS },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -32,6 +43,8 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_LOGIN] = "office/login.xsl",
 	[SHEET_HOME] = "office/home.xsl",
 	[SHEET_USERS] = "office/users.xsl",
+	[SHEET_QUEUE] = "office/queue.xsl",
+	[SHEET_ORGAPP] = "office/orgapp.xsl",
 };
 
 static const struct app app = {

@@ -11,6 +11,8 @@ enum sheet {
 	SHEET_LOGIN,
 	SHEET_HOME,
 	SHEET_USERS,
+	SHEET_QUEUE,
+	SHEET_ORGAPP,
 	SHEET__MAX
 };
 
@@ -21,5 +23,11 @@ int home_get(struct req *);
 int users_get(struct req *);
 int users_post(struct req *);
 int users_roles_post(struct req *);
+
+/* review.c */
+int queue_get(struct req *);
+int orgapp_review_get(struct req *);
+int orgapp_decide_post(struct req *);
+int file_get(struct req *);
 
 #endif

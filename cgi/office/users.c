@@ -16,10 +16,10 @@
 
 enum { UF_USERNAME, UF_NAME, UF_PHONE, UF_PASSWORD, UF__MAX };
 static const struct field user_fields[UF__MAX] = {
-	[UF_USERNAME] = { "username", FK_USERNAME, 0 },
-	[UF_NAME] =     { "name", FK_NAME, 0 },
-	[UF_PHONE] =    { "phone", FK_PHONE, 1 },
-	[UF_PASSWORD] = { "password", FK_NEW_PASSWORD, 0 },
+	[UF_USERNAME] = { "username", FK_USERNAME, 0, NULL },
+	[UF_NAME] =     { "name", FK_NAME, 0, NULL },
+	[UF_PHONE] =    { "phone", FK_PHONE, 1, NULL },
+	[UF_PASSWORD] = { "password", FK_NEW_PASSWORD, 0, NULL },
 };
 
 /* The role checkboxes of the form as ROLE_* bits. */

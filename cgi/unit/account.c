@@ -14,17 +14,17 @@
 
 enum { PF_NAME, PF_ID, PF_PW, PF_PW2, PF__MAX };
 static const struct field profile_fields[PF__MAX] = {
-	[PF_NAME] = { "name", FK_NAME, 0 },
-	[PF_ID] =   { "id_number", FK_RESIDENT_ID, 0 },
-	[PF_PW] =   { "password", FK_NEW_PASSWORD, 0 },
-	[PF_PW2] =  { "password2", FK_PASSWORD, 0 },
+	[PF_NAME] = { "name", FK_NAME, 0, NULL },
+	[PF_ID] =   { "id_number", FK_RESIDENT_ID, 0, NULL },
+	[PF_PW] =   { "password", FK_NEW_PASSWORD, 0, NULL },
+	[PF_PW2] =  { "password2", FK_PASSWORD, 0, NULL },
 };
 
 enum { PW_OLD, PW_NEW, PW_NEW2, PW__MAX };
 static const struct field password_fields[PW__MAX] = {
-	[PW_OLD] =  { "old_password", FK_PASSWORD, 0 },
-	[PW_NEW] =  { "password", FK_NEW_PASSWORD, 0 },
-	[PW_NEW2] = { "password2", FK_PASSWORD, 0 },
+	[PW_OLD] =  { "old_password", FK_PASSWORD, 0, NULL },
+	[PW_NEW] =  { "password", FK_NEW_PASSWORD, 0, NULL },
+	[PW_NEW2] = { "password2", FK_PASSWORD, 0, NULL },
 };
 
 #define MISMATCH "两次输入的密码不一致"

@@ -15,21 +15,21 @@
 #include "view.h"
 
 static const struct field sms_fields[] = {
-	{ "phone", FK_PHONE, 0 },
-	{ "code", FK_CODE, 0 },
+	{ "phone", FK_PHONE, 0, NULL },
+	{ "code", FK_CODE, 0, NULL },
 };
 
 static const struct field password_fields[] = {
-	{ "login", FK_LOGIN, 0 },
-	{ "password", FK_PASSWORD, 0 },
+	{ "login", FK_LOGIN, 0, NULL },
+	{ "password", FK_PASSWORD, 0, NULL },
 };
 
 enum { FG_PHONE, FG_CODE, FG_NEW, FG_NEW2, FG__MAX };
 static const struct field forgot_fields[FG__MAX] = {
-	[FG_PHONE] = { "phone", FK_PHONE, 0 },
-	[FG_CODE] =  { "code", FK_CODE, 0 },
-	[FG_NEW] =   { "password", FK_NEW_PASSWORD, 0 },
-	[FG_NEW2] =  { "password2", FK_PASSWORD, 0 },
+	[FG_PHONE] = { "phone", FK_PHONE, 0, NULL },
+	[FG_CODE] =  { "code", FK_CODE, 0, NULL },
+	[FG_NEW] =   { "password", FK_NEW_PASSWORD, 0, NULL },
+	[FG_NEW2] =  { "password2", FK_PASSWORD, 0, NULL },
 };
 
 #define BAD_LOGIN "账号或密码不正确"

@@ -18,6 +18,17 @@ enum page {
 	PAGE_PROFILE_POST,
 	PAGE_PASSWORD,
 	PAGE_PASSWORD_POST,
+	PAGE_UNITS,
+	PAGE_ORG_NEW,
+	PAGE_ORG_APP,
+	PAGE_ORG_SAVE,
+	PAGE_ORG_UPLOAD,
+	PAGE_ORG_LINEAGE,
+	PAGE_ORG_PROMISE,
+	PAGE_ORG_SUBMIT,
+	PAGE_ORG_CANCEL,
+	PAGE_ORG_EDIT,
+	PAGE_ORG_FILE,
 	PAGE__MAX
 };
 
@@ -33,6 +44,17 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_PROFILE_POST] =   { HTTP_POST, "/u/profile", profile_post, ACC_AGENT_NEW, 0 },
 	[PAGE_PASSWORD] =       { HTTP_GET,  "/u/password", password_get, ACC_AGENT, 0 },
 	[PAGE_PASSWORD_POST] =  { HTTP_POST, "/u/password", password_post, ACC_AGENT, 0 },
+	[PAGE_UNITS] =          { HTTP_GET,  "/u/units", units_get, ACC_AGENT, 0 },
+	[PAGE_ORG_NEW] =        { HTTP_GET,  "/u/org/new", orgapp_new_get, ACC_AGENT, 0 },
+	[PAGE_ORG_APP] =        { HTTP_GET,  "/u/org/app", orgapp_get_page, ACC_AGENT, 0 },
+	[PAGE_ORG_SAVE] =       { HTTP_POST, "/u/org/app", orgapp_save_post, ACC_AGENT, 0 },
+	[PAGE_ORG_UPLOAD] =     { HTTP_POST, "/u/org/upload", orgapp_upload_post, ACC_AGENT, 0 },
+	[PAGE_ORG_LINEAGE] =    { HTTP_POST, "/u/org/lineage", orgapp_lineage_post, ACC_AGENT, 0 },
+	[PAGE_ORG_PROMISE] =    { HTTP_GET,  "/u/org/submit", orgapp_promise_get, ACC_AGENT, 0 },
+	[PAGE_ORG_SUBMIT] =     { HTTP_POST, "/u/org/submit", orgapp_submit_post, ACC_AGENT, 0 },
+	[PAGE_ORG_CANCEL] =     { HTTP_POST, "/u/org/cancel", orgapp_cancel_post, ACC_AGENT, 0 },
+	[PAGE_ORG_EDIT] =       { HTTP_POST, "/u/org/edit", orgapp_edit_post, ACC_AGENT, 0 },
+	[PAGE_ORG_FILE] =       { HTTP_GET,  "/u/org/file", orgapp_file_get, ACC_AGENT, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -42,6 +64,9 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_HOME] = "unit/home.xsl",
 	[SHEET_PASSWORD] = "unit/password.xsl",
 	[SHEET_FORGOT] = "unit/forgot.xsl",
+	[SHEET_UNITS] = "unit/units.xsl",
+	[SHEET_ORGAPP] = "unit/orgapp.xsl",
+	[SHEET_PROMISE] = "unit/promise.xsl",
 };
 
 static const struct app app = {

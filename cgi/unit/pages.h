@@ -13,6 +13,9 @@ enum sheet {
 	SHEET_HOME,
 	SHEET_PASSWORD,
 	SHEET_FORGOT,
+	SHEET_UNITS,
+	SHEET_ORGAPP,
+	SHEET_PROMISE,
 	SHEET__MAX
 };
 
@@ -27,5 +30,21 @@ int profile_post(struct req *);
 int password_get(struct req *);
 int password_post(struct req *);
 int home_get(struct req *);
+
+/* units.c */
+int units_add(struct req *);	/* <units> for home and 单位信息管理; 1/0 */
+int units_get(struct req *);
+
+/* orgapp.c: 单位注册 / 编辑 */
+int orgapp_new_get(struct req *);
+int orgapp_get_page(struct req *);
+int orgapp_save_post(struct req *);
+int orgapp_upload_post(struct req *);
+int orgapp_lineage_post(struct req *);
+int orgapp_promise_get(struct req *);
+int orgapp_submit_post(struct req *);
+int orgapp_cancel_post(struct req *);
+int orgapp_edit_post(struct req *);
+int orgapp_file_get(struct req *);
 
 #endif

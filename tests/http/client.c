@@ -196,6 +196,43 @@ hc_vpost(struct hc *c, const char *path, va_list ap)
 }
 
 int
+hc_upload(struct hc *c, const char *path, const char *field,
+    const char *file, const char *filename, ...)
+{
+	curl_mime *mime = curl_mime_init(c->curl);
+	curl_mimepart *part;
+	const char *k, *v;
+	char csrf[128];
+	va_list ap;
+	int st;
+
+	snprintf(csrf, sizeof(csrf), "%s",
+	    hc_xpath(c, "string((//input[@name='_csrf'])[1]/@value)"));
+	part = curl_mime_addpart(mime);
+	curl_mime_name(part, "_csrf");
+	curl_mime_data(part, csrf, CURL_ZERO_TERMINATED);
+	va_start(ap, filename);
+	while ((k = va_arg(ap, const char *)) != NULL) {
+		v = va_arg(ap, const char *);
+		part = curl_mime_addpart(mime);
+		curl_mime_name(part, k);
+		curl_mime_data(part, v, CURL_ZERO_TERMINATED);
+	}
+	va_end(ap);
+	part = curl_mime_addpart(mime);
+	curl_mime_name(part, field);
+	curl_mime_filedata(part, file);
+	if (filename)
+		curl_mime_filename(part, filename);
+	hc_reset(c);
+	curl_easy_setopt(c->curl, CURLOPT_MIMEPOST, mime);
+	st = hc_perform(c, path);
+	curl_easy_setopt(c->curl, CURLOPT_MIMEPOST, NULL);
+	curl_mime_free(mime);
+	return st;
+}
+
+int
 hc_post(struct hc *c, const char *path, ...)
 {
 	va_list ap;
@@ -362,6 +399,21 @@ sms_last_text(const char *phone)
 	static char text[1024];
 
 	sink_last(phone, text, sizeof(text));
+	return text;
+}
+
+const char *
+sms_wait_text(const char *phone, int after)
+{
+	static char text[1024];
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		if (sink_last(phone, text, sizeof(text)) > after)
+			return text;
+		usleep(100000);
+	}
+	text[0] = '\0';
 	return text;
 }
 

@@ -25,6 +25,14 @@ int hc_get(struct hc *c, const char *path);
 int hc_post(struct hc *c, const char *path, ...);
 int hc_submit(struct hc *c, const char *path, ...);
 
+/*
+ * hc_upload: POST multipart/form-data: the file at `file` as field `field`
+ * (sent as `filename` if not NULL), then NULL-terminated key, value pairs;
+ * the current page's _csrf is added.  Returns the status.
+ */
+int hc_upload(struct hc *c, const char *path, const char *field,
+    const char *file, const char *filename, ...);
+
 /* hc_follow: GET the Location of the last response; returns the status. */
 int hc_follow(struct hc *c);
 
@@ -52,6 +60,8 @@ void hc_set_cookie(struct hc *c, const char *name, const char *value);
 int sms_count(const char *phone);
 const char *sms_wait_code(const char *phone, int after);
 const char *sms_last_text(const char *phone);
+/* sms_wait_text: like sms_wait_code, the newest message's whole text. */
+const char *sms_wait_text(const char *phone, int after);
 
 /* test_sql: run SQL on the test stack's database (time travel for expiry
  * tests, reading the audit log).  test_sql_int: first column of the first

@@ -24,7 +24,7 @@ login(struct hc *c, const char *user, const char *pw)
 static void
 figures_follow(struct hc *c)
 {
-	char want[8];
+	char want[16];
 	int units, i;
 
 	hc_get(c, "/o/");

@@ -80,6 +80,11 @@ test_norm(void)
 	is_str(out, "", "norm: blank output");
 	is_int(valid_text_norm(NULL, out, sizeof(out)), 0, "norm: NULL is empty");
 	is_int(valid_text_norm("abcdef", out, 4), -1, "norm: too long for buffer");
+	valid_text_trim("\xe3\x80\x80 营业执照不清晰，请重新上传（ＰＤＦ）\n", out,
+	    sizeof(out));
+	is_str(out, "营业执照不清晰，请重新上传（ＰＤＦ）",
+	    "trim: outer spaces go, full-width text stays");
+	is_int(valid_text_trim("\xff", out, sizeof(out)), -1, "trim: bad UTF-8");
 	is_int(valid_text_norm("abc", out, 4), 3, "norm: exactly fits");
 	is_int(valid_text_norm("abc", out, 0), -1, "norm: zero-size buffer");
 	is_int(valid_text_norm("\xc0\xaf", out, sizeof(out)), -1,

@@ -6,6 +6,10 @@
     <xsl:variable name="roles" select="/page/user/@roles"/>
     <nav class="side">
       <a href="/o/"><xsl:if test="$active = 'home'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>工作台</a>
+      <!-- reviewers (bits 1, 2) and admin (16) see the review queues -->
+      <xsl:if test="$roles mod 4 != 0 or floor($roles div 16) mod 2 = 1">
+        <a href="/o/queue" id="nav-queue"><xsl:if test="$active = 'queue'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>待办审核</a>
+      </xsl:if>
       <!-- ROLE_ADMIN is bit 16 -->
       <xsl:if test="floor($roles div 16) mod 2 = 1">
         <a href="/o/users" id="nav-users"><xsl:if test="$active = 'users'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>用户与角色</a>

@@ -18,4 +18,21 @@
     }
     tick();
   });
+  // 承诺书: the confirm button unlocks after data-unlock seconds of reading.
+  document.querySelectorAll('button[data-unlock]').forEach(function (btn) {
+    var left = parseInt(btn.getAttribute('data-unlock'), 10);
+    var label = btn.textContent;
+    function tick() {
+      if (left > 0) {
+        btn.disabled = true;
+        btn.textContent = '请阅读承诺书（' + left + ' 秒）';
+        left -= 1;
+        setTimeout(tick, 1000);
+      } else {
+        btn.disabled = false;
+        btn.textContent = label;
+      }
+    }
+    tick();
+  });
 })();

@@ -2,12 +2,10 @@
 <!-- 经办人首页: the units I serve -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="../layout.xsl"/>
+  <xsl:include href="nav.xsl"/>
   <xsl:template match="/page" mode="title">首页</xsl:template>
   <xsl:template match="/page" mode="content">
-    <nav class="side">
-      <a href="/u/" class="active">首页</a>
-      <a href="/u/password">修改密码</a>
-    </nav>
+    <xsl:call-template name="unit-nav"><xsl:with-param name="active" select="'home'"/></xsl:call-template>
     <section class="card">
       <h1>我服务的单位</h1>
       <xsl:choose>
@@ -28,7 +26,7 @@
           </table>
         </xsl:when>
         <xsl:otherwise>
-          <p class="empty" id="no-units">您还没有绑定任何单位。新单位请先注册，已有单位请通过“单位绑定”申请。</p>
+          <p class="empty" id="no-units">您还没有绑定任何单位。新单位请先 <a href="/u/org/new">注册单位</a>，已有单位请通过“单位绑定”申请。</p>
         </xsl:otherwise>
       </xsl:choose>
     </section>

@@ -1,0 +1,174 @@
+/*
+ * review.c -- 待办: the review queues, a unit application's review page
+ * and its decision, and the materials' downloads.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "db.h"
+#include "flow.h"
+#include "form.h"
+#include "http.h"
+#include "orgapp.h"
+#include "pages.h"
+#include "store.h"
+#include "valid.h"
+#include "view.h"
+
+static int64_t
+id_param(struct req *r)
+{
+	const char *s = req_query(r, "id");
+
+	if (s == NULL || *s == '\0')
+		s = req_form(r, "id");
+	return strtoll(s ? s : "", NULL, 10);
+}
+
+/* One queue: the unit applications waiting in state `s`. */
+static int
+queue_orgapps(struct req *r, xmlNodePtr q, enum flow_state s)
+{
+	struct db_res *res;
+	xmlNodePtr it;
+
+	if ((res = orgapp_by_state(r->db, s)) == NULL)
+		return 0;
+	while (db_next(res) == 1) {
+		it = view_add(q, "item", NULL);
+		view_attr(it, "id", db_col(res, OA_ID));
+		view_attr(it, "href", "/o/org/app?id=");
+		view_attr(it, "kind", strcmp(db_col(res, OA_KIND), "edit") == 0 ?
+		    "单位信息编辑" : "单位注册");
+		view_add(it, "title", db_col(res, OA_NAME));
+		view_add(it, "detail", db_col(res, OA_CREDIT));
+		view_add(it, "by", db_col(res, OA_AGENT));
+		view_add(it, "at", db_col(res, OA_UPDATED));
+	}
+	db_done(res);
+	return 1;
+}
+
+int
+queue_get(struct req *r)
+{
+	xmlNodePtr q;
+
+	if (flow_can(FLOW_ORG_APP, FS_REVIEW1, r->sess.roles)) {
+		q = view_add(r->page, "queue", NULL);
+		view_attr(q, "name", "orgapp");
+		view_attr(q, "title", "单位注册与信息编辑 · 待初审");
+		if (!queue_orgapps(r, q, FS_REVIEW1))
+			return 500;
+	}
+	r->sheet = SHEET_QUEUE;
+	return 200;
+}
+
+static int
+orgapp_page(struct req *r, const struct org_app *a)
+{
+	struct db_res *res;
+	xmlNodePtr n, l, o;
+
+	n = view_add(r->page, "app", NULL);
+	view_attrf(n, "id", "%lld", (long long)a->id);
+	view_attrf(n, "state", "%d", a->state);
+	view_attr(n, "state-label", flow_state_label(a->state));
+	view_attr(n, "kind", a->kind == ORGAPP_EDIT ? "edit" : "register");
+	if (flow_can(FLOW_ORG_APP, a->state, r->sess.roles))
+		view_attr(n, "decide", "1");
+	view_add(n, "name", a->name);
+	view_add(n, "credit-code", a->credit_code);
+	view_add(n, "parent", a->parent_name);
+	view_add(n, "nature", a->nature);
+	view_add(n, "district", a->district);
+	view_add(n, "medins-code", a->medins_code);
+	view_add(n, "employees", a->employees);
+	view_add(n, "chairman", a->chairman);
+	view_add(n, "contact", a->contact);
+	view_add(n, "contact-phone", a->contact_phone);
+	view_add(n, "lineage", a->lineage);
+	if ((res = orgapp_lineage(r->db, a->id)) == NULL)
+		return 500;
+	l = view_add(n, "lineage-orgs", NULL);
+	while (db_next(res) == 1) {
+		o = view_add(l, "org", db_col(res, 1));
+		view_attr(o, "id", db_col(res, 0));
+	}
+	db_done(res);
+	if (!store_list(r->db, "org_app", a->id, n) ||
+	    !flow_timeline(r->db, FLOW_ORG_APP, a->id, n))
+		return 500;
+	r->sheet = SHEET_ORGAPP;
+	return 200;
+}
+
+int
+orgapp_review_get(struct req *r)
+{
+	struct org_app a;
+	int rc;
+
+	if ((rc = orgapp_get(r->db, id_param(r), &a)) < 0)
+		return 500;
+	if (rc == 0 || a.state == FS_DRAFT)
+		return req_error_page(r, 404, "未找到该申请。");
+	if (req_query(r, "done"))
+		form_message(r, "已办理。", "ok");
+	return orgapp_page(r, &a);
+}
+
+int
+orgapp_decide_post(struct req *r)
+{
+	struct flow_actor by = { SESS_OFFICE, r->sess.subject, r->sess.roles,
+	    r->sess.name, r->remote_addr };
+	struct org_app a;
+	const char *d = req_form(r, "decision");
+	char reason[600], path[64];
+	int rc;
+
+	if ((rc = orgapp_get(r->db, id_param(r), &a)) < 0)
+		return 500;
+	if (rc == 0 || a.state == FS_DRAFT)
+		return req_error_page(r, 404, "未找到该申请。");
+	if (valid_text_trim(req_form(r, "reason"), reason, sizeof(reason)) < 0)
+		reason[0] = '\0';
+	if (strcmp(d, "approve") == 0)
+		rc = orgapp_decide(r->db, a.id, FA_APPROVE1, &by, NULL);
+	else if (strcmp(d, "return") == 0)
+		rc = orgapp_decide(r->db, a.id, FA_RETURN1, &by, reason);
+	else
+		rc = FLOW_BAD_STATE;
+	if (rc == FLOW_ERR_DB)
+		return 500;
+	if (rc != FLOW_OK) {
+		form_message(r, orgapp_message(rc), "error");
+		form_fill(r, "reason", reason);
+		if (orgapp_get(r->db, a.id, &a) != 1)
+			return 500;
+		return orgapp_page(r, &a);
+	}
+	snprintf(path, sizeof(path), "/o/org/app?id=%lld&done=1",
+	    (long long)a.id);
+	return req_redirect(r, path);
+}
+
+/* Materials: any reviewer may open them; each view is audited. */
+int
+file_get(struct req *r)
+{
+	struct attachment f;
+	int rc;
+
+	if ((rc = store_get(r->db, id_param(r), &f)) < 0)
+		return 500;
+	if (rc == 0)
+		return req_error_page(r, 404, "未找到该文件。");
+	if (!audit_req(r, "file.view", f.owner_type, f.owner_id, f.filename))
+		return 500;
+	return store_send(r, &f);
+}

@@ -1,0 +1,436 @@
+/*
+ * orgapp.c -- 单位信息管理: register a unit, edit an approved one, upload
+ * its materials, read the 承诺书, 上报, and follow the review.
+ * Every handler answers 404 for an application that is not the agent's.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent.h"
+#include "audit.h"
+#include "db.h"
+#include "flow.h"
+#include "form.h"
+#include "http.h"
+#include "orgapp.h"
+#include "pages.h"
+#include "store.h"
+#include "view.h"
+
+static const char *const lineages[] = { "none", "merge", "split", NULL };
+
+enum {
+	OF_NAME, OF_CREDIT, OF_PARENT, OF_NATURE, OF_DISTRICT, OF_MEDINS,
+	OF_EMPLOYEES, OF_CHAIRMAN, OF_CONTACT, OF_PHONE, OF_LINEAGE, OF__MAX
+};
+static const struct field fields[OF__MAX] = {
+	[OF_NAME] =      { "name", FK_TEXT, 0, NULL },
+	[OF_CREDIT] =    { "credit_code", FK_CREDIT_CODE, 0, NULL },
+	[OF_PARENT] =    { "parent_id", FK_ID, 0, NULL },
+	[OF_NATURE] =    { "nature", FK_CHOICE, 0, orgapp_natures },
+	[OF_DISTRICT] =  { "district", FK_TEXT, 1, NULL },
+	[OF_MEDINS] =    { "medins_code", FK_MEDINS, 1, NULL },
+	[OF_EMPLOYEES] = { "employees", FK_COUNT, 1, NULL },
+	[OF_CHAIRMAN] =  { "chairman", FK_NAME, 1, NULL },
+	[OF_CONTACT] =   { "contact", FK_NAME, 0, NULL },
+	[OF_PHONE] =     { "contact_phone", FK_PHONE, 0, NULL },
+	[OF_LINEAGE] =   { "lineage", FK_CHOICE, 0, lineages },
+};
+
+/* The application named by ?id= or the form's id, if it is the agent's. */
+static int
+own_app(struct req *r, struct org_app *a)
+{
+	const char *s = req_query(r, "id");
+	long long id;
+	int rc;
+
+	if (s == NULL || *s == '\0')
+		s = req_form(r, "id");
+	if ((id = strtoll(s ? s : "", NULL, 10)) <= 0)
+		return 404;
+	if ((rc = orgapp_get(r->db, id, a)) < 0)
+		return 500;
+	if (rc == 0 || a->agent_id != r->sess.subject)
+		return 404;
+	return 0;
+}
+
+static void
+actor_of(struct req *r, struct flow_actor *by)
+{
+	memset(by, 0, sizeof(*by));
+	by->kind = SESS_AGENT;
+	by->id = r->sess.subject;
+	by->name = r->sess.name;
+	by->ip = r->remote_addr;
+}
+
+/* <parents>: where a unit may hang (市总工会 and the districts). */
+static int
+add_parents(struct req *r)
+{
+	struct db_res *res;
+	xmlNodePtr p, o;
+
+	if ((res = orgapp_parents(r->db)) == NULL)
+		return 0;
+	p = view_add(r->page, "parents", NULL);
+	while (db_next(res) == 1) {
+		o = view_add(p, "org", db_col(res, 1));
+		view_attr(o, "id", db_col(res, 0));
+		view_attr(o, "depth", db_col(res, 2));
+	}
+	db_done(res);
+	return 1;
+}
+
+/* The whole application page: data, lineage, materials, timeline. */
+static int
+app_page(struct req *r, const struct org_app *a, int fill)
+{
+	struct db_res *res;
+	xmlNodePtr n, l, o;
+	const char *q;
+
+	n = view_add(r->page, "app", NULL);
+	view_attrf(n, "id", "%lld", (long long)a->id);
+	view_attrf(n, "state", "%d", a->state);
+	view_attr(n, "state-label", flow_state_label(a->state));
+	view_attr(n, "kind", a->kind == ORGAPP_EDIT ? "edit" : "register");
+	if (a->state == FS_DRAFT || a->state == FS_RETURNED)
+		view_attr(n, "editable", "1");
+	view_add(n, "name", a->name);
+	view_add(n, "credit-code", a->credit_code);
+	view_add(n, "parent", a->parent_name);
+	view_add(n, "nature", a->nature);
+	view_add(n, "district", a->district);
+	view_add(n, "medins-code", a->medins_code);
+	view_add(n, "employees", a->employees);
+	view_add(n, "chairman", a->chairman);
+	view_add(n, "contact", a->contact);
+	view_add(n, "contact-phone", a->contact_phone);
+	view_add(n, "lineage", a->lineage);
+	if ((res = orgapp_lineage(r->db, a->id)) == NULL)
+		return 500;
+	l = view_add(n, "lineage-orgs", NULL);
+	while (db_next(res) == 1) {
+		o = view_add(l, "org", db_col(res, 1));
+		view_attr(o, "id", db_col(res, 0));
+	}
+	db_done(res);
+	if (!store_list(r->db, "org_app", a->id, n) ||
+	    !flow_timeline(r->db, FLOW_ORG_APP, a->id, n) || !add_parents(r))
+		return 500;
+	/* 合并/拆分 pick: units found by name. */
+	if ((q = req_query(r, "q")) && *q) {
+		if ((res = orgapp_candidates(r->db, q)) == NULL)
+			return 500;
+		l = view_add(r->page, "candidates", NULL);
+		view_attr(l, "q", q);
+		while (db_next(res) == 1) {
+			o = view_add(l, "org", db_col(res, 1));
+			view_attr(o, "id", db_col(res, 0));
+			view_attr(o, "parent", db_col(res, 2));
+		}
+		db_done(res);
+	}
+	if (fill) {
+		char parent[24];
+
+		snprintf(parent, sizeof(parent), "%lld", (long long)a->parent_id);
+		form_fill(r, "name", a->name);
+		form_fill(r, "credit_code", a->credit_code);
+		form_fill(r, "parent_id", parent);
+		form_fill(r, "nature", a->nature);
+		form_fill(r, "district", a->district);
+		form_fill(r, "medins_code", a->medins_code);
+		form_fill(r, "employees", a->employees);
+		form_fill(r, "chairman", a->chairman);
+		form_fill(r, "contact", a->contact);
+		form_fill(r, "contact_phone", a->contact_phone);
+		form_fill(r, "lineage", a->lineage);
+	}
+	r->sheet = SHEET_ORGAPP;
+	return 200;
+}
+
+int
+orgapp_new_get(struct req *r)
+{
+	if (!add_parents(r))
+		return 500;
+	form_fill(r, "lineage", "none");
+	view_add(r->page, "new", NULL);
+	r->sheet = SHEET_ORGAPP;
+	return 200;
+}
+
+int
+orgapp_get_page(struct req *r)
+{
+	struct org_app a;
+	int st;
+
+	if ((st = own_app(r, &a)) != 0)
+		return req_error_page(r, st, "未找到该申请。");
+	if (req_query(r, "saved"))
+		form_message(r, "已保存。请上传材料，然后点击“上报”。", "ok");
+	else if (req_query(r, "uploaded"))
+		form_message(r, "材料已上传。", "ok");
+	else if (req_query(r, "submitted"))
+		form_message(r, "已上报，请等待市总工会审核。", "ok");
+	return app_page(r, &a, 1);
+}
+
+/* Copy a text into a fixed field; 0 if it does not fit. */
+static int
+put(char *dst, size_t size, const char *src)
+{
+	return snprintf(dst, size, "%s", src) < (int)size;
+}
+
+/*
+ * The checked form into *a.  Returns NULL, or the name of a field too
+ * long for its column.
+ */
+static const char *
+app_from_form(const struct field_val *v, struct org_app *a)
+{
+	static const struct { int f; size_t off, size; } map[] = {
+#define M(f, m) { f, offsetof(struct org_app, m), sizeof(((struct org_app *)0)->m) }
+		M(OF_NAME, name), M(OF_CREDIT, credit_code),
+		M(OF_NATURE, nature), M(OF_DISTRICT, district),
+		M(OF_MEDINS, medins_code), M(OF_EMPLOYEES, employees),
+		M(OF_CHAIRMAN, chairman), M(OF_CONTACT, contact),
+		M(OF_PHONE, contact_phone), M(OF_LINEAGE, lineage),
+#undef M
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!put((char *)a + map[i].off, map[i].size, v[map[i].f].v))
+			return fields[map[i].f].name;
+	return NULL;
+}
+
+int
+orgapp_save_post(struct req *r)
+{
+	struct field_val v[OF__MAX];
+	struct org_app a;
+	int64_t id;
+	int st, isnew = *req_form(r, "id") == '\0';
+	const char *toolong;
+	char path[64];
+
+	memset(&a, 0, sizeof(a));
+	if (!isnew && (st = own_app(r, &a)) != 0)
+		return req_error_page(r, st, "未找到该申请。");
+	if (form_read(r, fields, OF__MAX, v) > 0) {
+		form_message(r, "请按提示修改后再保存", "error");
+		if (isnew) {
+			view_add(r->page, "new", NULL);
+			r->sheet = SHEET_ORGAPP;
+			return add_parents(r) ? 200 : 500;
+		}
+		return app_page(r, &a, 0);
+	}
+	a.agent_id = r->sess.subject;
+	a.parent_id = v[OF_PARENT].num;
+	if ((toolong = app_from_form(v, &a)) != NULL) {
+		form_error(r, toolong, "内容过长");
+		form_message(r, "请按提示修改后再保存", "error");
+		if (isnew)
+			view_add(r->page, "new", NULL);
+		r->sheet = SHEET_ORGAPP;
+		return add_parents(r) ? 200 : 500;
+	}
+	if ((id = orgapp_save(r->db, &a)) < 0) {
+		/* e.g. a parent id that is not an org (foreign key) */
+		form_error(r, "parent_id", "请选择上级工会");
+		form_message(r, "保存失败，请检查后重试", "error");
+		if (isnew)
+			view_add(r->page, "new", NULL);
+		r->sheet = SHEET_ORGAPP;
+		return add_parents(r) ? 200 : 500;
+	}
+	if (id == 0)
+		return req_error_page(r, 409, "该申请已上报或已审核，不能再修改。");
+	audit_req(r, isnew ? "org_app.create" : "org_app.save", "org_app", id,
+	    a.name);
+	snprintf(path, sizeof(path), "/u/org/app?id=%lld&saved=1", (long long)id);
+	return req_redirect(r, path);
+}
+
+int
+orgapp_upload_post(struct req *r)
+{
+	static const enum attach_kind allowed[] = { AK_APPROVAL, AK_LICENSE };
+	struct org_app a;
+	enum attach_kind k = AK__MAX;
+	const char *why;
+	char path[64];
+	size_t i;
+	int st;
+
+	if ((st = own_app(r, &a)) != 0)
+		return req_error_page(r, st, "未找到该申请。");
+	for (i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++)
+		if (strcmp(req_form(r, "kind"), store_kind_name(allowed[i])) == 0)
+			k = allowed[i];
+	if (a.state != FS_DRAFT && a.state != FS_RETURNED)
+		why = "该申请已上报，不能再上传材料";
+	else if (k == AK__MAX)
+		why = "请选择材料类型";
+	else if (store_put(r->db, req_file(r, "file"), k, "org_app", a.id,
+	    SESS_AGENT, r->sess.subject, &why) > 0) {
+		audit_req(r, "org_app.upload", "org_app", a.id,
+		    store_kind_name(k));
+		snprintf(path, sizeof(path), "/u/org/app?id=%lld&uploaded=1",
+		    (long long)a.id);
+		return req_redirect(r, path);
+	} else if (why == NULL)
+		return 500;
+	form_message(r, why, "error");
+	view_attr(form_node(r), "upload", "1");
+	return app_page(r, &a, 1);
+}
+
+int
+orgapp_lineage_post(struct req *r)
+{
+	struct org_app a;
+	long long org = strtoll(req_form(r, "org"), NULL, 10);
+	char path[64];
+	int st, rc;
+
+	if ((st = own_app(r, &a)) != 0)
+		return req_error_page(r, st, "未找到该申请。");
+	rc = strcmp(req_form(r, "op"), "remove") == 0 ?
+	    orgapp_lineage_remove(r->db, a.id, org) :
+	    orgapp_lineage_add(r->db, a.id, org);
+	if (rc < 0)
+		return 500;
+	if (rc == 0)
+		return req_error_page(r, 409, "该申请已上报或已审核，不能再修改。");
+	snprintf(path, sizeof(path), "/u/org/app?id=%lld", (long long)a.id);
+	return req_redirect(r, path);
+}
+
+int
+orgapp_promise_get(struct req *r)
+{
+	struct org_app a;
+	xmlNodePtr n;
+	int st;
+
+	if ((st = own_app(r, &a)) != 0)
+		return req_error_page(r, st, "未找到该申请。");
+	if (a.state != FS_DRAFT && a.state != FS_RETURNED)
+		return req_error_page(r, 409, "该申请已上报或已审核。");
+	if (!orgapp_promise_shown(r->db, a.id))
+		return 500;
+	n = view_add(r->page, "app", NULL);
+	view_attrf(n, "id", "%lld", (long long)a.id);
+	view_add(n, "name", a.name);
+	r->sheet = SHEET_PROMISE;
+	return 200;
+}
+
+int
+orgapp_submit_post(struct req *r)
+{
+	struct flow_actor by;
+	struct org_app a;
+	char path[64];
+	int st, rc;
+
+	if ((st = own_app(r, &a)) != 0)
+		return req_error_page(r, st, "未找到该申请。");
+	actor_of(r, &by);
+	rc = *req_form(r, "agree") ? orgapp_submit(r->db, a.id, &by) :
+	    OAR_PROMISE;
+	if (rc == FLOW_ERR_DB)
+		return 500;
+	if (rc != FLOW_OK) {
+		form_message(r, orgapp_message(rc), "error");
+		if (rc == OAR_PROMISE) {
+			view_add(view_add(r->page, "app", NULL), "name", a.name);
+			view_attrf(r->page->last, "id", "%lld", (long long)a.id);
+			r->sheet = SHEET_PROMISE;
+			return 200;
+		}
+		return app_page(r, &a, 1);
+	}
+	snprintf(path, sizeof(path), "/u/org/app?id=%lld&submitted=1",
+	    (long long)a.id);
+	return req_redirect(r, path);
+}
+
+int
+orgapp_cancel_post(struct req *r)
+{
+	struct flow_actor by;
+	struct org_app a;
+	int st, rc;
+
+	if ((st = own_app(r, &a)) != 0)
+		return req_error_page(r, st, "未找到该申请。");
+	actor_of(r, &by);
+	if ((rc = orgapp_decide(r->db, a.id, FA_CANCEL, &by, NULL)) ==
+	    FLOW_ERR_DB)
+		return 500;
+	if (rc != FLOW_OK) {
+		form_message(r, flow_message(rc), "error");
+		return app_page(r, &a, 1);
+	}
+	return req_redirect(r, "/u/units");
+}
+
+/* 编辑: a chairman starts (or reopens) the edit of an approved unit. */
+int
+orgapp_edit_post(struct req *r)
+{
+	long long unit = strtoll(req_form(r, "unit"), NULL, 10);
+	char path[64];
+	int64_t id;
+	int role;
+
+	if ((role = agent_role(r->db, r->sess.subject, unit, NULL)) < 0)
+		return 500;
+	if (role != AGENT_CHAIRMAN)
+		return req_error_page(r, 403, "只有本单位的工会主席（主经办人）"
+		    "可以编辑单位信息。");
+	if ((id = orgapp_edit_start(r->db, unit, r->sess.subject)) < 0)
+		return 500;
+	if (id == 0)
+		return req_error_page(r, 409, "该单位尚未审核通过，不能编辑。");
+	snprintf(path, sizeof(path), "/u/org/app?id=%lld", (long long)id);
+	return req_redirect(r, path);
+}
+
+/* 下载材料: the agent's own applications' files only. */
+int
+orgapp_file_get(struct req *r)
+{
+	struct attachment f;
+	struct org_app a;
+	long long id = strtoll(req_query(r, "id") ? req_query(r, "id") : "",
+	    NULL, 10);
+	int rc;
+
+	if (id <= 0 || (rc = store_get(r->db, id, &f)) == 0)
+		return req_error_page(r, 404, "未找到该文件。");
+	if (rc < 0)
+		return 500;
+	if (strcmp(f.owner_type, "org_app") != 0 ||
+	    (rc = orgapp_get(r->db, f.owner_id, &a)) == 0 ||
+	    a.agent_id != r->sess.subject)
+		return req_error_page(r, 404, "未找到该文件。");
+	if (rc < 0)
+		return 500;
+	return store_send(r, &f);
+}

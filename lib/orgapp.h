@@ -1,0 +1,109 @@
+/*
+ * orgapp.h -- 单位注册 and 单位信息编辑: an agent files a unit's data with
+ * its materials, the office reviews it (FLOW_ORG_APP), and only an
+ * approval writes the unit itself, so an approved unit's data stays in
+ * force while its edit is being reviewed (编辑市总审核中).
+ */
+#ifndef HZ_ORGAPP_H
+#define HZ_ORGAPP_H
+
+#include <stdint.h>
+
+#include "flow.h"
+
+struct db;
+struct db_res;
+
+enum orgapp_kind { ORGAPP_REGISTER, ORGAPP_EDIT };
+
+/* 单位性质, in the order of the org.nature ENUM. */
+extern const char *const orgapp_natures[];
+
+struct org_app {
+	int64_t		 id;
+	enum orgapp_kind kind;
+	int64_t		 org_id;	/* edit: the unit; register: 0 until approved */
+	int64_t		 agent_id;
+	enum flow_state	 state;
+	char		 name[256];
+	char		 credit_code[19];
+	int64_t		 parent_id;
+	char		 parent_name[256];
+	char		 nature[16];
+	char		 district[64];
+	char		 medins_code[9];
+	char		 employees[16];	/* "" if not given */
+	char		 chairman[64];
+	char		 contact[64];
+	char		 contact_phone[12];
+	char		 lineage[8];	/* none | merge | split */
+	char		 updated_at[20];
+	int		 promise_wait;	/* seconds left before 承诺书 may be confirmed */
+};
+
+/* orgapp_get: 1 with *a filled, 0 if none, -1 on a database error. */
+int orgapp_get(struct db *db, int64_t id, struct org_app *a);
+
+/*
+ * orgapp_save: insert (a->id == 0) or update a draft/returned application
+ * with a's fields.  Returns the id, 0 when the application may no longer
+ * be changed (in review or decided), -1 on a database error.
+ */
+int64_t orgapp_save(struct db *db, struct org_app *a);
+
+/*
+ * orgapp_edit_start: a new edit application for approved unit `org`,
+ * filled with the unit's current data, or the open one if there is.
+ * Returns its id, 0 when the unit is not approved, -1 on error.
+ */
+int64_t orgapp_edit_start(struct db *db, int64_t org, int64_t agent);
+
+/*
+ * Lists, each a result to walk and db_done(); NULL on error.  Columns:
+ * 0 id, 1 kind, 2 state, 3 name, 4 credit code, 5 parent, 6 updated,
+ * 7 agent name, 8 org id.
+ */
+enum orgapp_col { OA_ID, OA_KIND, OA_STATE, OA_NAME, OA_CREDIT, OA_PARENT,
+	OA_UPDATED, OA_AGENT, OA_ORG };
+struct db_res *orgapp_by_agent(struct db *db, int64_t agent);
+struct db_res *orgapp_by_state(struct db *db, enum flow_state s);
+
+/* 由哪些单位合并/拆分: list (0 org id, 1 name), add, remove.  add/remove
+ * return 1, 0 when the application may not change, -1 on error. */
+struct db_res *orgapp_lineage(struct db *db, int64_t app);
+int orgapp_lineage_add(struct db *db, int64_t app, int64_t org);
+int orgapp_lineage_remove(struct db *db, int64_t app, int64_t org);
+
+/* orgapp_promise_shown: the 承诺书 was opened now (starts its 15 s). */
+int orgapp_promise_shown(struct db *db, int64_t app);
+
+/* Why 上报 or a decision was refused (besides enum flow_result). */
+enum orgapp_refusal {
+	OAR_OK = 0,
+	OAR_PROMISE = 100,	/* 承诺书 not read for 15 s */
+	OAR_NO_LICENSE,		/* 法人资格证书/营业执照 missing */
+	OAR_CREDIT_TAKEN,	/* another unit has this credit code */
+};
+
+/*
+ * orgapp_submit / orgapp_decide: 上报 by the filing agent; 通过 or 退回 by
+ * the office, or 删除 by the filing agent.  Each runs its own transaction.  An approval writes the unit
+ * (new unit with the filer bound as its chairman, or the edited fields)
+ * and its lineage.  Returns OAR_OK, an orgapp_refusal or a flow_result.
+ */
+int orgapp_submit(struct db *db, int64_t app, const struct flow_actor *by);
+int orgapp_decide(struct db *db, int64_t app, enum flow_action action,
+    const struct flow_actor *by, const char *reason);
+
+/* orgapp_message: a Chinese sentence for a refusal or flow result. */
+const char *orgapp_message(int result);
+
+/* orgapp_candidates: units whose name contains `q` (fuzzy pick for the
+ * lineage); columns 0 id, 1 name, 2 parent name.  At most 20. */
+struct db_res *orgapp_candidates(struct db *db, const char *q);
+
+/* orgapp_parents: the orgs a unit may hang under (root and districts);
+ * columns 0 id, 1 name, 2 depth. */
+struct db_res *orgapp_parents(struct db *db);
+
+#endif

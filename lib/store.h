@@ -1,0 +1,92 @@
+/*
+ * store.h -- uploaded files (附件/材料).
+ *
+ * Bytes live in store_dir under a random 64-hex name, outside any web
+ * root; the attachment table keeps what they are and whose.  The type is
+ * decided by the first bytes, never by the name or the browser's word.
+ * Files leave only through store_send(): the caller has checked the
+ * viewer's right, nginx streams the file from its `internal` location.
+ */
+#ifndef HZ_STORE_H
+#define HZ_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <libxml/tree.h>
+
+struct db;
+struct req;
+struct upload;
+
+/* What a file is for; each kind has its accepted types and size limit. */
+enum attach_kind {
+	AK_APPROVAL,		/* 批复文件 */
+	AK_LICENSE,		/* 工会法人资格证书 / 营业执照 */
+	AK_AUTHORIZATION,	/* 单位绑定授权书 */
+	AK_INVOICE_NOTE,	/* 多个开票户头的说明 */
+	AK_ROSTER,		/* 职工名册 .xlsx */
+	AK__MAX
+};
+
+enum file_type { FT_NONE, FT_JPG, FT_PNG, FT_PDF, FT_XLSX, FT__MAX };
+
+struct attachment {
+	int64_t		 id;
+	enum attach_kind kind;
+	char		 owner_type[32];
+	int64_t		 owner_id;
+	char		 filename[256];
+	char		 store_name[65];
+	char		 mime[64];
+	int64_t		 size;
+	char		 created_at[20];
+};
+
+/* store_sniff: the type of the file at `path` by its first bytes. */
+enum file_type store_sniff(const char *path);
+
+/* store_kind_name: "approval", ... (the attachment.kind column). */
+const char *store_kind_name(enum attach_kind k);
+const char *store_kind_label(enum attach_kind k);	/* 批复文件 */
+
+/*
+ * store_put: check an upload against its kind (type by content, size),
+ * move it into the store and record it for (owner_type, owner_id), in the
+ * caller's transaction.  Returns the attachment id; 0 with *err set to a
+ * Chinese sentence when the file is refused, or to NULL on a system error.
+ */
+int64_t store_put(struct db *db, const struct upload *u, enum attach_kind kind,
+    const char *owner_type, int64_t owner_id, int actor_kind, int64_t actor,
+    const char **err);
+
+/* store_get: attachment `id`.  Returns 1 with *a filled, 0 if none, -1 on
+ * a database error. */
+int store_get(struct db *db, int64_t id, struct attachment *a);
+
+/*
+ * store_latest: the newest attachment of `kind` for an owner.  Returns
+ * 1/0/-1 as store_get.
+ */
+int store_latest(struct db *db, const char *owner_type, int64_t owner_id,
+    enum attach_kind kind, struct attachment *a);
+
+/*
+ * store_list: add <materials><file id kind label at size>name</file>...
+ * </materials> under `parent` for every attachment of the owner, oldest
+ * first.  Returns 1, 0 on a database error.
+ */
+int store_list(struct db *db, const char *owner_type, int64_t owner_id,
+    xmlNodePtr parent);
+
+/* store_path: the file's path in the store (for readers such as the
+ * roster import).  Writes into buf; returns buf. */
+char *store_path(const struct attachment *a, char *buf, size_t size);
+
+/*
+ * store_send: answer with the file as a download (X-Accel-Redirect to the
+ * `internal` location /_files/, Content-Disposition attachment, nosniff).
+ * The caller has already checked the viewer's right.  Returns 200.
+ */
+int store_send(struct req *r, const struct attachment *a);
+
+#endif
