@@ -154,6 +154,13 @@ db_run(struct db *db, const struct db_table *t, int stmt, const char *fmt,
 		db->err = 0;
 		if ((st = db_prepare(db, t, stmt)) == NULL)
 			goto fail;
+		/* Before reading any argument: a format longer than the
+		 * statement's placeholders would read past the caller's. */
+		if (mysql_stmt_param_count(st) != n) {
+			log_err("db %d/%d: %lu parameters, %zu given", t->slot,
+			    stmt, mysql_stmt_param_count(st), n);
+			return NULL;
+		}
 		memset(bind, 0, sizeof(bind[0]) * (n ? n : 1));
 		va_copy(ap, ap0);
 		for (i = 0; i < n; i++) {
@@ -178,11 +185,6 @@ db_run(struct db *db, const struct db_table *t, int stmt, const char *fmt,
 			}
 		}
 		va_end(ap);
-		if (mysql_stmt_param_count(st) != n) {
-			log_err("db %d/%d: %lu parameters, %zu given", t->slot,
-			    stmt, mysql_stmt_param_count(st), n);
-			return NULL;
-		}
 		if ((n && mysql_stmt_bind_param(st, bind)) ||
 		    mysql_stmt_execute(st)) {
 			db->err = mysql_stmt_errno(st);

@@ -188,6 +188,18 @@ fk_medins(const char *in, char *out, size_t outsz, const char **why)
 	return 1;
 }
 
+static int
+fk_bank_card(const char *in, char *out, size_t outsz, const char **why)
+{
+	char c[20];
+	int luhn;
+
+	if (!valid_bank_card(in, c, &luhn, why))
+		return 0;
+	snprintf(out, outsz, "%s", c);
+	return 1;
+}
+
 static const struct {
 	field_fn	 fn;
 	int		 echo;		/* show the input again on error */
@@ -208,6 +220,7 @@ static const struct {
 	[FK_ID] =		{ fk_id, 1 },
 	[FK_CHOICE] =		{ NULL, 1 },	/* needs the choices: below */
 	[FK_MEDINS] =		{ fk_medins, 1 },
+	[FK_BANK_CARD] =	{ fk_bank_card, 1 },
 };
 
 /* FK_CHOICE: the value must be one of f->choices. */

@@ -30,6 +30,7 @@ enum field_kind {
 	FK_ID,		/* a record id picked from a list, > 0 (num) */
 	FK_CHOICE,	/* one of field.choices (num = its index) */
 	FK_MEDINS,	/* 医保代码: 6 or 8 digits */
+	FK_BANK_CARD,	/* 12..19 digits; Luhn is not checked (a warning at most) */
 	FK__MAX
 };
 

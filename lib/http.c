@@ -2,9 +2,11 @@
  * http.c -- the FastCGI accept loop shared by every portal.
  */
 #include <stdarg.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <fcgiapp.h>
 #include <libxml/parser.h>
@@ -124,6 +126,42 @@ int
 req_write(struct req *r, const void *buf, size_t n)
 {
 	return FCGX_PutStr(buf, (int)n, r->fcgi->out) == (int)n;
+}
+
+int
+req_send_file(struct req *r, const char *path, const char *ctype,
+    const char *name)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char hdr[1200], pct[800], buf[65536];
+	const unsigned char *s = (const unsigned char *)name;
+	size_t o = 0;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 500;
+	unlink(path);
+	/* RFC 5987 filename*, with a plain ASCII fallback. */
+	for (; *s && o + 4 < sizeof(pct); s++)
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '.' || *s == '-' || *s == '_')
+			pct[o++] = (char)*s;
+		else {
+			pct[o++] = '%';
+			pct[o++] = hex[*s >> 4];
+			pct[o++] = hex[*s & 15];
+		}
+	pct[o] = '\0';
+	snprintf(hdr, sizeof(hdr), "Content-Disposition: attachment;"
+	    " filename=\"download%s\"; filename*=UTF-8''%s\r\n",
+	    strrchr(name, '.') ? strrchr(name, '.') : "", pct);
+	req_head(r, 200, ctype, hdr);
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		if (!req_write(r, buf, (size_t)n))
+			break;
+	close(fd);
+	return 200;
 }
 
 int
@@ -398,7 +436,8 @@ http_handle(const struct app *app, FCGX_Request *fr, struct db *db)
 	if (r.method == HTTP__MAX)
 		status = req_error_page(&r, 405, "不支持的请求方式。");
 	else if (status == 413)
-		req_error_page(&r, 413, "上传的内容太大，请压缩后重新上传。");
+		req_error_page(&r, 413, "上传的文件太大：单个文件不超过 20 MB，"
+		    "一次提交合计不超过 60 MB。请压缩或拆分后重新上传。");
 	else if (status != 200)
 		req_error_page(&r, status, "请求格式不正确，请返回重试。");
 	else if ((rt = route_find(app, &r, &status)) == NULL)

@@ -32,6 +32,8 @@ static const struct {
 	[AK_AUTHORIZATION] = { "authorization", "单位绑定授权书", DOCS, 10 * MB },
 	[AK_INVOICE_NOTE] = { "invoice_note", "开票说明", DOCS, 10 * MB },
 	[AK_ROSTER] = { "roster", "职工名册", 1u << FT_XLSX, 20 * MB },
+	[AK_IMPORT_RESULT] = { "import_result", "导入结果", 1u << FT_XLSX,
+	    200 * MB },
 };
 
 static const char *const mimes[FT__MAX] = {
@@ -162,19 +164,30 @@ store_put(struct db *db, const struct upload *u, enum attach_kind kind,
     const char *owner_type, int64_t owner_id, int actor_kind, int64_t actor,
     const char **err)
 {
-	struct attachment a;
-	enum file_type ft;
-	char path[1024], dir[1024];
-
 	*err = NULL;
-	if ((unsigned)kind >= AK__MAX)
-		return 0;
 	if (u == NULL || u->path == NULL) {
 		*err = "请选择要上传的文件";
 		return 0;
 	}
-	ft = store_sniff(u->path);
-	if ((*err = refusal(kind, ft, (long)u->size)) != NULL)
+	return store_put_path(db, u->path, u->filename, kind, owner_type,
+	    owner_id, actor_kind, actor, err);
+}
+
+int64_t
+store_put_path(struct db *db, const char *src, const char *filename,
+    enum attach_kind kind, const char *owner_type, int64_t owner_id,
+    int actor_kind, int64_t actor, const char **err)
+{
+	struct attachment a;
+	enum file_type ft;
+	struct stat sb;
+	char path[1024], dir[1024];
+
+	*err = NULL;
+	if ((unsigned)kind >= AK__MAX || stat(src, &sb) != 0)
+		return 0;
+	ft = store_sniff(src);
+	if ((*err = refusal(kind, ft, (long)sb.st_size)) != NULL)
 		return 0;
 	memset(&a, 0, sizeof(a));
 	if (!rand_hex(a.store_name, 32))
@@ -186,14 +199,13 @@ store_put(struct db *db, const struct upload *u, enum attach_kind kind,
 		return 0;
 	}
 	store_path(&a, path, sizeof(path));
-	if (link(u->path, path) != 0 && !copy_file(u->path, path)) {
+	if (link(src, path) != 0 && !copy_file(src, path)) {
 		log_err("store: cannot keep %s: %s", path, strerror(errno));
 		return 0;
 	}
 	if (db_exec(db, &tab, STMT_ADD, "ssisssiii", kinds[kind].name,
-	    owner_type, owner_id,
-	    u->filename && *u->filename ? u->filename : "file",
-	    a.store_name, mimes[ft], (int64_t)u->size, (int64_t)actor_kind,
+	    owner_type, owner_id, filename && *filename ? filename : "file",
+	    a.store_name, mimes[ft], (int64_t)sb.st_size, (int64_t)actor_kind,
 	    actor) != 1) {
 		unlink(path);
 		return 0;

@@ -25,6 +25,7 @@ enum attach_kind {
 	AK_AUTHORIZATION,	/* 单位绑定授权书 */
 	AK_INVOICE_NOTE,	/* 多个开票户头的说明 */
 	AK_ROSTER,		/* 职工名册 .xlsx */
+	AK_IMPORT_RESULT,	/* 导入结果 .xlsx, made by the system */
 	AK__MAX
 };
 
@@ -58,6 +59,14 @@ const char *store_kind_label(enum attach_kind k);	/* 批复文件 */
 int64_t store_put(struct db *db, const struct upload *u, enum attach_kind kind,
     const char *owner_type, int64_t owner_id, int actor_kind, int64_t actor,
     const char **err);
+
+/*
+ * store_put_path: the same for a file at `path` (the upload's temp file,
+ * or a workbook the system made); `filename` is the name shown.
+ */
+int64_t store_put_path(struct db *db, const char *path, const char *filename,
+    enum attach_kind kind, const char *owner_type, int64_t owner_id,
+    int actor_kind, int64_t actor, const char **err);
 
 /* store_get: attachment `id`.  Returns 1 with *a filled, 0 if none, -1 on
  * a database error. */

@@ -19,6 +19,16 @@ struct xlsx_out *
 xlsx_out_open(const char *path, const char *tmpdir, const char *sheet,
     const struct xlsx_col *cols, size_t ncols)
 {
+	return xlsx_out_open_titled(path, tmpdir, sheet, NULL, NULL, cols,
+	    ncols);
+}
+
+struct xlsx_out *
+xlsx_out_open_titled(const char *path, const char *tmpdir, const char *sheet,
+    const char *title, const char *const *notes, const struct xlsx_col *cols,
+    size_t ncols)
+{
+	lxw_format *tf = NULL, *nf = NULL;
 	lxw_workbook_options opt = { .constant_memory = LXW_TRUE,
 	    .tmpdir = (char *)tmpdir };
 	struct xlsx_out *x;
@@ -41,14 +51,36 @@ xlsx_out_open(const char *path, const char *tmpdir, const char *sheet,
 	format_set_num_format(x->text, "@");
 	x->money = workbook_add_format(x->wb);
 	format_set_num_format(x->money, "#,##0.00");
+	if (title) {
+		tf = workbook_add_format(x->wb);
+		format_set_bold(tf);
+		format_set_font_size(tf, 14);
+		format_set_align(tf, LXW_ALIGN_CENTER);
+		worksheet_merge_range(x->ws, 0, 0, 0,
+		    (lxw_col_t)(ncols ? ncols - 1 : 0), title, tf);
+		x->row++;
+	}
+	if (notes) {
+		nf = workbook_add_format(x->wb);
+		format_set_text_wrap(nf);
+		format_set_font_color(nf, 0xC00000);
+		format_set_font_size(nf, 9);
+		for (i = 0; i < ncols; i++)
+			if (notes[i] && *notes[i])
+				worksheet_write_string(x->ws, x->row,
+				    (lxw_col_t)i, notes[i], nf);
+		worksheet_set_row(x->ws, x->row, 48, NULL);
+		x->row++;
+	}
+	/* Text format on every column: IDs typed later stay text. */
 	for (i = 0; i < ncols; i++) {
 		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,
-		    cols[i].width, NULL);
-		worksheet_write_string(x->ws, 0, (lxw_col_t)i, cols[i].title,
-		    x->head);
+		    cols[i].width, x->text);
+		worksheet_write_string(x->ws, x->row, (lxw_col_t)i,
+		    cols[i].title, x->head);
 	}
-	worksheet_freeze_panes(x->ws, 1, 0);
-	x->row = 1;
+	x->row++;
+	worksheet_freeze_panes(x->ws, x->row, 0);
 	return x;
 }
 

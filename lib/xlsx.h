@@ -11,6 +11,9 @@
 
 struct xlsx_out;
 
+#define XLSX_MIME \
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 struct xlsx_col {
 	const char	*title;
 	double		 width;
@@ -22,6 +25,15 @@ struct xlsx_col {
  */
 struct xlsx_out *xlsx_out_open(const char *path, const char *tmpdir,
     const char *sheet, const struct xlsx_col *cols, size_t ncols);
+
+/*
+ * xlsx_out_open_titled: the same with a title row merged across the
+ * columns and a row of notes (one per column, NULL or "" for none) above
+ * the header, as in a template people fill in.  Either may be NULL.
+ */
+struct xlsx_out *xlsx_out_open_titled(const char *path, const char *tmpdir,
+    const char *sheet, const char *title, const char *const *notes,
+    const struct xlsx_col *cols, size_t ncols);
 
 /* xlsx_out_row: append one row of text cells (NULL = empty). */
 int xlsx_out_row(struct xlsx_out *x, const char *const *cells, size_t n);

@@ -12,6 +12,7 @@
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <xsl:if test="@refresh"><meta http-equiv="refresh" content="{@refresh}"/></xsl:if>
         <title><xsl:apply-templates select="." mode="title"/> - <xsl:value-of select="@portal-title"/></title>
         <link rel="stylesheet" href="/static/huzhu.css"/>
         <script src="/static/huzhu.js" defer="defer"></script>

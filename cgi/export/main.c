@@ -32,34 +32,6 @@ static const char *const sql[STMT__MAX] = {
 
 static const struct db_table tab = { DBM_EXPORT, sql, STMT__MAX };
 
-/*
- * Send a finished file as an attachment and remove it.  The Chinese file
- * name goes in filename* (RFC 5987); the ASCII one is the fallback.
- */
-static int
-send_file(struct req *r, const char *path, const char *ascii_name,
-    const char *utf8_name_pct)
-{
-	char hdr[512], buf[65536];
-	ssize_t n;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return 500;
-	unlink(path);
-	snprintf(hdr, sizeof(hdr),
-	    "Content-Disposition: attachment; filename=\"%s\"; "
-	    "filename*=UTF-8''%s\r\n", ascii_name, utf8_name_pct);
-	req_head(r, 200,
-	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	    hdr);
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
-		if (!req_write(r, buf, (size_t)n))
-			break;
-	close(fd);
-	return 200;
-}
-
 static const struct xlsx_col member_cols[] = {
 	{ "序号", 8 }, { "姓名", 14 }, { "证件类型", 14 }, { "证件号码", 22 },
 	{ "性别", 6 }, { "出生日期", 12 }, { "手机号码", 14 },
@@ -117,9 +89,7 @@ members_xlsx(struct req *r)
 	snprintf(seq, sizeof(seq), "%lld", n);
 	audit_req(r, full ? "export.members.full" : "export.members", "member",
 	    0, seq);
-	/* 职工名单.xlsx, percent-encoded */
-	return send_file(r, path, "members.xlsx",
-	    "%E8%81%8C%E5%B7%A5%E5%90%8D%E5%8D%95.xlsx");
+	return req_send_file(r, path, XLSX_MIME, "职工名单.xlsx");
 }
 
 enum page {

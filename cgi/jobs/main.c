@@ -1,7 +1,7 @@
 /*
- * hz-jobs -- the background worker: delivers the SMS outbox, recounts the
- * office figures (and, as the system grows, imports, reminders and
- * batches).  Several copies may run: work is claimed with SELECT ... FOR
+ * hz-jobs -- the background worker: delivers the SMS outbox, runs roster
+ * imports, recounts the office figures (and, as the system grows,
+ * reminders and batches).  Several copies may run: work is claimed with SELECT ... FOR
  * UPDATE SKIP LOCKED.
  */
 #include <signal.h>
@@ -15,6 +15,7 @@
 #include "db.h"
 #include "figures.h"
 #include "log.h"
+#include "rosterimport.h"
 #include "sms.h"
 
 static volatile sig_atomic_t stop;
@@ -30,6 +31,12 @@ static int
 task_sms(struct db *db)
 {
 	return sms_deliver(db, 50);
+}
+
+static int
+task_imports(struct db *db)
+{
+	return import_run_next(db);
 }
 
 static int
@@ -51,6 +58,7 @@ static const struct task {
 	enum conf_key	 every;
 } tasks[] = {
 	{ "sms", task_sms, CONF__MAX },
+	{ "imports", task_imports, CONF__MAX },
 	{ "figures", task_figures, CONF_FIGURES_EVERY },
 };
 #define NTASKS (sizeof(tasks) / sizeof(tasks[0]))

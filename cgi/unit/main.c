@@ -29,6 +29,17 @@ enum page {
 	PAGE_ORG_CANCEL,
 	PAGE_ORG_EDIT,
 	PAGE_ORG_FILE,
+	PAGE_ROSTER,
+	PAGE_ROSTER_ADD,
+	PAGE_ROSTER_ADD_POST,
+	PAGE_ROSTER_MEMBER,
+	PAGE_ROSTER_MEMBER_POST,
+	PAGE_ROSTER_REMOVE,
+	PAGE_ROSTER_TEMPLATE,
+	PAGE_ROSTER_EXPORT,
+	PAGE_IMPORT_POST,
+	PAGE_IMPORT,
+	PAGE_IMPORT_RESULT,
 	PAGE__MAX
 };
 
@@ -55,6 +66,17 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_ORG_CANCEL] =     { HTTP_POST, "/u/org/cancel", orgapp_cancel_post, ACC_AGENT, 0 },
 	[PAGE_ORG_EDIT] =       { HTTP_POST, "/u/org/edit", orgapp_edit_post, ACC_AGENT, 0 },
 	[PAGE_ORG_FILE] =       { HTTP_GET,  "/u/org/file", orgapp_file_get, ACC_AGENT, 0 },
+	[PAGE_ROSTER] =         { HTTP_GET,  "/u/roster", roster_get, ACC_AGENT, 0 },
+	[PAGE_ROSTER_ADD] =     { HTTP_GET,  "/u/roster/add", roster_add_get, ACC_AGENT, 0 },
+	[PAGE_ROSTER_ADD_POST] = { HTTP_POST, "/u/roster/add", roster_add_post, ACC_AGENT, 0 },
+	[PAGE_ROSTER_MEMBER] =  { HTTP_GET,  "/u/roster/member", roster_member_get, ACC_AGENT, 0 },
+	[PAGE_ROSTER_MEMBER_POST] = { HTTP_POST, "/u/roster/member", roster_member_post, ACC_AGENT, 0 },
+	[PAGE_ROSTER_REMOVE] =  { HTTP_POST, "/u/roster/remove", roster_remove_post, ACC_AGENT, 0 },
+	[PAGE_ROSTER_TEMPLATE] = { HTTP_GET, "/u/roster/template.xlsx", roster_template_get, ACC_AGENT, 0 },
+	[PAGE_ROSTER_EXPORT] =  { HTTP_GET,  "/u/roster/export.xlsx", roster_export_get, ACC_AGENT, 0 },
+	[PAGE_IMPORT_POST] =    { HTTP_POST, "/u/roster/import", import_post, ACC_AGENT, 0 },
+	[PAGE_IMPORT] =         { HTTP_GET,  "/u/roster/import", import_get_page, ACC_AGENT, 0 },
+	[PAGE_IMPORT_RESULT] =  { HTTP_GET,  "/u/roster/import/result.xlsx", import_result_get, ACC_AGENT, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -67,6 +89,9 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_UNITS] = "unit/units.xsl",
 	[SHEET_ORGAPP] = "unit/orgapp.xsl",
 	[SHEET_PROMISE] = "unit/promise.xsl",
+	[SHEET_ROSTER] = "unit/roster.xsl",
+	[SHEET_MEMBER_FORM] = "unit/member.xsl",
+	[SHEET_IMPORT] = "unit/import.xsl",
 };
 
 static const struct app app = {

@@ -4,6 +4,8 @@
 #ifndef HZ_UNIT_PAGES_H
 #define HZ_UNIT_PAGES_H
 
+#include <stdint.h>
+
 struct req;
 
 enum sheet {
@@ -16,6 +18,9 @@ enum sheet {
 	SHEET_UNITS,
 	SHEET_ORGAPP,
 	SHEET_PROMISE,
+	SHEET_ROSTER,
+	SHEET_MEMBER_FORM,
+	SHEET_IMPORT,
 	SHEET__MAX
 };
 
@@ -46,5 +51,21 @@ int orgapp_submit_post(struct req *);
 int orgapp_cancel_post(struct req *);
 int orgapp_edit_post(struct req *);
 int orgapp_file_get(struct req *);
+
+/* roster.c: 职工名册 */
+int roster_unit(struct req *, int64_t *unit);	/* 0, or the refusal's status */
+int roster_get(struct req *);
+int roster_add_get(struct req *);
+int roster_add_post(struct req *);
+int roster_member_get(struct req *);
+int roster_member_post(struct req *);
+int roster_remove_post(struct req *);
+int roster_template_get(struct req *);
+int roster_export_get(struct req *);
+
+/* import.c: 导入职工信息 */
+int import_post(struct req *);
+int import_get_page(struct req *);
+int import_result_get(struct req *);
 
 #endif

@@ -93,3 +93,82 @@ read -r PY_S PY_RSS <<<"$PY_OUT"
 printf '%-34s %10s %-8s %s\n' "export $ROWS members (hz-export)" "$EXP_S" "s" "peak RSS $((EXP_RSS / 1024)) MB, $ROWS_GOT rows in file"
 printf '%-34s %10s %-8s %s\n' "same rows, openpyxl write-only" "$PY_S" "s" "peak RSS $((PY_RSS / 1024)) MB"
 printf '%-34s %10s %-8s\n' "export speed vs openpyxl" "$(ratio "$PY_S" "$EXP_S")" "x"
+
+# ---- roster: 50 000-row import from upload to result; 100 000-row export.
+IMPORT_ROWS=${HZ_BENCH_IMPORT_ROWS:-50000}
+cat >"$RUN/tmp/make_roster.py" <<'PY'
+import sys
+from openpyxl import Workbook
+W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+C = "10X98765432"
+def rid(i):
+    s = "370202%04d%02d%02d%03d" % (1970 + i % 30, 1 + i % 12, 1 + i % 28, i % 1000)
+    return s + C[sum(int(a) * w for a, w in zip(s, W)) % 11]
+n = int(sys.argv[1])
+wb = Workbook(write_only=True)
+ws = wb.create_sheet("职工名册")
+ws.append(["职工名册（导入模板）"])
+ws.append(["选填", "必填", "选填", "必填", "必填", "选填", "选填", "选填", "选填", "选填"])
+ws.append(["序号", "姓名", "证件类型", "证件号码", "手机号码", "医保类型", "社保卡号", "银行卡号", "开户行", "备注"])
+seen = set()
+i = 0
+while len(seen) < n:
+    i += 1
+    k = rid(i) if i < 360000 else "B%010d" % i
+    if k in seen:
+        continue
+    seen.add(k)
+    ws.append([str(len(seen)), "职工" + "甲乙丙丁戊己庚辛壬癸"[i % 10] + "子丑寅卯辰巳午未申酉"[i // 10 % 10],
+               "居民身份证" if k[0] != "B" else "护照", k, "139%08d" % i, "城镇职工基本医疗保险",
+               "", "", "", ""])
+wb.save(sys.argv[2])
+PY
+cat >"$RUN/tmp/read_roster.py" <<'PY'
+import sys
+from openpyxl import load_workbook
+wb = load_workbook(sys.argv[1], read_only=True)
+n = sum(1 for _ in wb.active.iter_rows(values_only=True))
+print(n, file=sys.stderr)
+PY
+/usr/bin/python3 "$RUN/tmp/make_roster.py" "$IMPORT_ROWS" "$RUN/tmp/roster.xlsx"
+IUNIT=$(sql "SELECT id FROM org WHERE level = 'unit' ORDER BY id LIMIT 1 OFFSET 1")
+IAGENT=$(sql "SELECT agent_id FROM agent_unit WHERE unit_id = $IUNIT AND role = 'chairman'")
+UTOK=$(head -c32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+sql "INSERT INTO session (token_hash, kind, subject_id, csrf, created_at, last_seen)
+     VALUES (UNHEX(SHA2('$UTOK',256)), 2, $IAGENT, REPEAT('c',64), NOW(), NOW())"
+T0=$(date +%s.%N)
+curl -fsS -o /dev/null -b "hz_u=$UTOK" -F "_csrf=$(printf 'c%.0s' $(seq 64))" \
+	-F "unit=$IUNIT" -F "file=@$RUN/tmp/roster.xlsx;filename=roster.xlsx" "$URL/u/roster/import"
+JOB=$(sql "SELECT MAX(id) FROM import_job")
+for _ in $(seq 1 600); do
+	STATE=$(sql "SELECT state FROM import_job WHERE id = $JOB")
+	[ "$STATE" = done ] || [ "$STATE" = failed ] && break
+	sleep 0.05
+done
+T1=$(date +%s.%N)
+IMP_S=$(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.2f", b - a }')
+read -r ADDED FAILED JOB_S <<<"$(sql "SELECT added, failed, TIMESTAMPDIFF(MICROSECOND, started_at, finished_at) / 1e6 FROM import_job WHERE id = $JOB")"
+JOBS_RSS=$(awk '/VmHWM/ {print $2}' "/proc/$(cat "$RUN/jobs.pid")/status" 2>/dev/null || echo 0)
+PYR_OUT=$( { /usr/bin/time -f "%e %M" /usr/bin/python3 "$RUN/tmp/read_roster.py" "$RUN/tmp/roster.xlsx"; } 2>&1 | tail -1)
+read -r PYR_S PYR_RSS <<<"$PYR_OUT"
+printf '%-34s %10s %-8s %s\n' "import $IMPORT_ROWS-row roster" "$IMP_S" "s" "upload to result, $STATE: $ADDED added, $FAILED failed; job ${JOB_S} s; hz-jobs peak RSS $((JOBS_RSS / 1024)) MB"
+printf '%-34s %10s %-8s %s\n' "same file, openpyxl read-only" "$PYR_S" "s" "reading only, peak RSS $((PYR_RSS / 1024)) MB"
+printf '%-34s %10s %-8s\n' "import vs openpyxl reading" "$(ratio "$PYR_S" "$IMP_S")" "x"
+
+# The first unit holds the $ROWS members inserted above: export its roster.
+EUNIT=$(sql "SELECT id FROM org WHERE level = 'unit' ORDER BY id LIMIT 1")
+EAGENT=$(sql "SELECT agent_id FROM agent_unit WHERE unit_id = $EUNIT AND role = 'chairman'")
+ETOK=$(head -c32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+sql "INSERT INTO session (token_hash, kind, subject_id, csrf, created_at, last_seen)
+     VALUES (UNHEX(SHA2('$ETOK',256)), 2, $EAGENT, REPEAT('d',64), NOW(), NOW())"
+T0=$(date +%s.%N)
+curl -fsS -o "$RUN/tmp/roster-export.xlsx" -b "hz_u=$ETOK" "$URL/u/roster/export.xlsx?unit=$EUNIT"
+T1=$(date +%s.%N)
+REXP_S=$(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.2f", b - a }')
+REXP_ROWS=$(unzip -p "$RUN/tmp/roster-export.xlsx" xl/worksheets/sheet1.xml 2>/dev/null | grep -o '<row ' | wc -l || echo "?")
+UNIT_RSS=0
+for pid in $(pgrep -f "$BUILDDIR/hz-unit"); do
+	kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+	[ "${kb:-0}" -gt "$UNIT_RSS" ] && UNIT_RSS=$kb
+done
+printf '%-34s %10s %-8s %s\n' "roster export, one unit" "$REXP_S" "s" "$((REXP_ROWS - 1)) rows, hz-unit peak RSS $((UNIT_RSS / 1024)) MB"

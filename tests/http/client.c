@@ -476,3 +476,24 @@ test_sql_int(const char *sql)
 	db_close(db);
 	return found ? v : -1;
 }
+
+const char *
+test_sql_str(const char *sql)
+{
+	static char out[1024];
+	const char *const stmts[1] = { sql };
+	const struct db_table tab = { DBM_CTL, stmts, 1 };
+	struct db_res *r;
+	struct db *db;
+
+	out[0] = '\0';
+	test_db();	/* loads the configuration */
+	if ((db = db_open()) == NULL)
+		return out;
+	if ((r = db_query(db, &tab, 0, "")) != NULL && db_next(r) == 1 &&
+	    db_col(r, 0))
+		snprintf(out, sizeof(out), "%s", db_col(r, 0));
+	db_done(r);
+	db_close(db);
+	return out;
+}

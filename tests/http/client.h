@@ -68,5 +68,7 @@ const char *sms_wait_text(const char *phone, int after);
  * row as an integer (-1 if none). */
 int test_sql(const char *sql);
 long long test_sql_int(const char *sql);
+/* test_sql_str: first column of the first row as text ("" if none). */
+const char *test_sql_str(const char *sql);
 
 #endif

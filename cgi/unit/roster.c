@@ -1,0 +1,368 @@
+/*
+ * roster.c -- 职工名册 in the unit portal: list and search, single add,
+ * edit and remove, template and export.  Every handler first checks that
+ * the agent holds 医疗互助 in the unit named by ?unit= (or the form's).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent.h"
+#include "audit.h"
+#include "conf.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "mask.h"
+#include "pages.h"
+#include "rand.h"
+#include "roster.h"
+#include "valid.h"
+#include "view.h"
+#include "xlsx.h"
+
+#define PAGE_SIZE 20
+
+enum {
+	RF_NAME, RF_ID_TYPE, RF_ID_NUMBER, RF_PHONE, RF_SI_TYPE, RF_SI_CARD,
+	RF_BANK_CARD, RF_BANK_NAME, RF_REMARKS, RF__MAX
+};
+static const struct field fields[RF__MAX] = {
+	[RF_NAME] =      { "name", FK_NAME, 0, NULL },
+	[RF_ID_TYPE] =   { "id_type", FK_ID_TYPE, 0, NULL },
+	[RF_ID_NUMBER] = { "id_number", FK_ID_NUMBER, 0, NULL },
+	[RF_PHONE] =     { "phone", FK_PHONE, 0, NULL },
+	[RF_SI_TYPE] =   { "si_type", FK_TEXT, 1, NULL },
+	[RF_SI_CARD] =   { "si_card", FK_TEXT, 1, NULL },
+	[RF_BANK_CARD] = { "bank_card", FK_BANK_CARD, 1, NULL },
+	[RF_BANK_NAME] = { "bank_name", FK_TEXT, 1, NULL },
+	[RF_REMARKS] =   { "remarks", FK_TEXT, 1, NULL },
+};
+
+/*
+ * The unit of the request, if the agent holds 医疗互助 there.  Returns 0
+ * with *unit set, or the status of the refusal already prepared.
+ */
+int
+roster_unit(struct req *r, int64_t *unit)
+{
+	const char *s = req_query(r, "unit");
+	int mutual_aid, role;
+
+	if (s == NULL || *s == '\0')
+		s = req_form(r, "unit");
+	*unit = strtoll(s ? s : "", NULL, 10);
+	if (*unit <= 0)
+		return req_error_page(r, 404, "请先选择单位。");
+	if ((role = agent_role(r->db, r->sess.subject, *unit, &mutual_aid)) < 0)
+		return 500;
+	if (role == AGENT_NONE || !mutual_aid)
+		return req_error_page(r, 403, "您没有该单位的医疗互助权限。"
+		    "请联系本单位工会主席在“工作人员”中为您授权。");
+	view_attrf(r->page, "unit", "%lld", (long long)*unit);
+	return 0;
+}
+
+/* <member> for a roster row, numbers masked for the list. */
+static void
+member_node(xmlNodePtr parent, struct db_res *res, int masked)
+{
+	xmlNodePtr m = view_add(parent, "member", NULL);
+	const char *g = db_col(res, RL_GENDER);
+	char buf[64];
+
+	view_attr(m, "id", db_col(res, RL_ID));
+	view_add(m, "name", db_col(res, RL_NAME));
+	view_add(m, "id-type", id_type_label((int)db_int(res, RL_ID_TYPE)));
+	view_add(m, "id-number", masked ? mask_id(db_col(res, RL_ID_NUMBER),
+	    buf) : db_col(res, RL_ID_NUMBER));
+	view_add(m, "gender", g == NULL ? "" : *g == 'F' ? "女" : "男");
+	view_add(m, "birth", db_col(res, RL_BIRTH));
+	view_add(m, "phone", masked ? mask_phone(db_col(res, RL_PHONE), buf) :
+	    db_col(res, RL_PHONE));
+	view_add(m, "bank-card", masked ? mask_card(db_col(res, RL_BANK_CARD),
+	    buf) : db_col(res, RL_BANK_CARD));
+}
+
+int
+roster_get(struct req *r)
+{
+	const char *qs = req_query(r, "q"), *ps = req_query(r, "page");
+	struct db_res *res;
+	xmlNodePtr n;
+	char q[64];
+	int64_t unit, total, page;
+	int st;
+
+	if (req_query(r, "unit") == NULL) {	/* choose a unit first */
+		if (!units_add(r))
+			return 500;
+		r->sheet = SHEET_ROSTER;
+		return 200;
+	}
+	if ((st = roster_unit(r, &unit)) != 0)
+		return st;
+	if (valid_text_norm(qs ? qs : "", q, sizeof(q)) < 0)
+		q[0] = '\0';
+	/* An ID number typed with a lowercase x still matches. */
+	if (strlen(q) == 18 && q[17] == 'x')
+		q[17] = 'X';
+	page = ps ? strtoll(ps, NULL, 10) : 1;
+	if (page < 1)
+		page = 1;
+	if ((total = roster_count(r->db, unit, q)) < 0 ||
+	    (res = roster_list(r->db, unit, q, (page - 1) * PAGE_SIZE,
+	    PAGE_SIZE)) == NULL)
+		return 500;
+	n = view_add(r->page, "roster", NULL);
+	view_attr(n, "q", q);
+	view_attrf(n, "total", "%lld", (long long)total);
+	view_attrf(n, "page", "%lld", (long long)page);
+	view_attrf(n, "pages", "%lld", (long long)((total + PAGE_SIZE - 1) /
+	    PAGE_SIZE));
+	while (db_next(res) == 1)
+		member_node(n, res, 1);
+	db_done(res);
+	if (!units_add(r))
+		return 500;
+	if (req_query(r, "removed"))
+		form_message(r, "已移出名册。", "ok");
+	else if (req_query(r, "saved"))
+		form_message(r, "已保存。", "ok");
+	r->sheet = SHEET_ROSTER;
+	return 200;
+}
+
+/* The checked form into *p. */
+static void
+person_from_form(const struct field_val *v, struct roster_person *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->id_type = (int)v[RF_ID_TYPE].num;
+	snprintf(p->id_number, sizeof(p->id_number), "%.31s", v[RF_ID_NUMBER].v);
+	snprintf(p->name, sizeof(p->name), "%.127s", v[RF_NAME].v);
+	snprintf(p->phone, sizeof(p->phone), "%.11s", v[RF_PHONE].v);
+	snprintf(p->si_type, sizeof(p->si_type), "%.63s", v[RF_SI_TYPE].v);
+	snprintf(p->si_card, sizeof(p->si_card), "%.63s", v[RF_SI_CARD].v);
+	snprintf(p->bank_card, sizeof(p->bank_card), "%.19s", v[RF_BANK_CARD].v);
+	snprintf(p->bank_name, sizeof(p->bank_name), "%.127s", v[RF_BANK_NAME].v);
+	snprintf(p->remarks, sizeof(p->remarks), "%.255s", v[RF_REMARKS].v);
+}
+
+int
+roster_add_get(struct req *r)
+{
+	int64_t unit;
+	int st;
+
+	if ((st = roster_unit(r, &unit)) != 0)
+		return st;
+	form_fill(r, "id_type", "1");
+	r->sheet = SHEET_MEMBER_FORM;
+	return 200;
+}
+
+int
+roster_add_post(struct req *r)
+{
+	struct field_val v[RF__MAX];
+	struct roster_person p;
+	char other[256], msg[400], path[96];
+	int64_t unit, member;
+	int st;
+
+	if ((st = roster_unit(r, &unit)) != 0)
+		return st;
+	r->sheet = SHEET_MEMBER_FORM;
+	if (form_read(r, fields, RF__MAX, v) > 0)
+		return 200;
+	person_from_form(v, &p);
+	switch (roster_add(r->db, unit, &p, &member, other, sizeof(other))) {
+	case ROSTER_ADDED:
+	case ROSTER_JOINED:
+		audit_req(r, "roster.add", "member", member, NULL);
+		snprintf(path, sizeof(path), "/u/roster?unit=%lld&saved=1",
+		    (long long)unit);
+		return req_redirect(r, path);
+	case ROSTER_ALREADY:
+		form_error(r, "id_number", "该职工已在本单位名册中");
+		return 200;
+	case ROSTER_OTHER_UNIT:
+		snprintf(msg, sizeof(msg), "该职工已是“%s”的会员。如需调入本单位，"
+		    "请办理会籍变更。", other);
+		form_error(r, "id_number", msg);
+		view_attrf(form_node(r), "move-member", "%lld", (long long)member);
+		return 200;
+	default:
+		return 500;
+	}
+}
+
+/* The member named by ?id= / the form's id, in this unit. */
+static int
+roster_member(struct req *r, int64_t unit, int64_t *member,
+    struct db_res **res)
+{
+	const char *s = req_query(r, "id");
+
+	if (s == NULL || *s == '\0')
+		s = req_form(r, "id");
+	*member = strtoll(s ? s : "", NULL, 10);
+	if ((*res = roster_one(r->db, unit, *member)) == NULL)
+		return 500;
+	if (db_next(*res) != 1) {
+		db_done(*res);
+		*res = NULL;
+		return req_error_page(r, 404, "本单位名册中没有该职工。");
+	}
+	return 0;
+}
+
+int
+roster_member_get(struct req *r)
+{
+	struct db_res *res;
+	int64_t unit, member;
+	char type[4];
+	int st;
+
+	if ((st = roster_unit(r, &unit)) != 0 ||
+	    (st = roster_member(r, unit, &member, &res)) != 0)
+		return st;
+	snprintf(type, sizeof(type), "%lld", (long long)db_int(res, RL_ID_TYPE));
+	view_attrf(r->page, "member", "%lld", (long long)member);
+	form_fill(r, "name", db_col(res, RL_NAME));
+	form_fill(r, "id_type", type);
+	form_fill(r, "id_number", db_col(res, RL_ID_NUMBER));
+	form_fill(r, "phone", db_col(res, RL_PHONE));
+	form_fill(r, "si_type", db_col(res, RL_SI_TYPE));
+	form_fill(r, "si_card", db_col(res, RL_SI_CARD));
+	form_fill(r, "bank_card", db_col(res, RL_BANK_CARD));
+	form_fill(r, "bank_name", db_col(res, RL_BANK_NAME));
+	form_fill(r, "remarks", db_col(res, RL_REMARKS));
+	db_done(res);
+	r->sheet = SHEET_MEMBER_FORM;
+	return 200;
+}
+
+int
+roster_member_post(struct req *r)
+{
+	struct field_val v[RF__MAX];
+	struct roster_person p;
+	struct db_res *res;
+	int64_t unit, member;
+	char path[96];
+	int st;
+
+	if ((st = roster_unit(r, &unit)) != 0 ||
+	    (st = roster_member(r, unit, &member, &res)) != 0)
+		return st;
+	db_done(res);
+	view_attrf(r->page, "member", "%lld", (long long)member);
+	r->sheet = SHEET_MEMBER_FORM;
+	if (form_read(r, fields, RF__MAX, v) > 0)
+		return 200;
+	person_from_form(v, &p);
+	if ((st = roster_update(r->db, unit, member, &p)) == ROSTER_ERR)
+		return 500;
+	if (st == ROSTER_NOT_FOUND)
+		return req_error_page(r, 404, "本单位名册中没有该职工。");
+	audit_req(r, "roster.update", "member", member, NULL);
+	snprintf(path, sizeof(path), "/u/roster?unit=%lld&saved=1",
+	    (long long)unit);
+	return req_redirect(r, path);
+}
+
+int
+roster_remove_post(struct req *r)
+{
+	int64_t unit, member = strtoll(req_form(r, "id"), NULL, 10);
+	char path[96];
+	int st;
+
+	if ((st = roster_unit(r, &unit)) != 0)
+		return st;
+	if ((st = roster_remove(r->db, unit, member)) == ROSTER_ERR)
+		return 500;
+	if (st == ROSTER_NOT_FOUND)
+		return req_error_page(r, 404, "本单位名册中没有该职工。");
+	audit_req(r, "roster.remove", "member", member, NULL);
+	snprintf(path, sizeof(path), "/u/roster?unit=%lld&removed=1",
+	    (long long)unit);
+	return req_redirect(r, path);
+}
+
+/* A scratch path for a workbook in the temp dir. */
+static int
+tmp_xlsx(char *path, size_t size)
+{
+	char hex[17];
+
+	if (!rand_hex(hex, 8))
+		return 0;
+	snprintf(path, size, "%s/%s.xlsx", conf_str(CONF_TMP_DIR), hex);
+	return 1;
+}
+
+int
+roster_template_get(struct req *r)
+{
+	char path[1024];
+
+	if (!tmp_xlsx(path, sizeof(path)) ||
+	    !roster_template(path, conf_str(CONF_TMP_DIR)))
+		return 500;
+	return req_send_file(r, path, XLSX_MIME, "职工名册模板.xlsx");
+}
+
+/* 导出: the unit's whole roster, full numbers (the agent keeps it). */
+int
+roster_export_get(struct req *r)
+{
+	struct xlsx_col cols[RC__MAX];
+	const char *cells[RC__MAX];
+	struct xlsx_out *x;
+	struct db_res *res;
+	char path[1024], seq[24];
+	int64_t unit, n = 0;
+	size_t i;
+	int st, ok = 1;
+
+	if ((st = roster_unit(r, &unit)) != 0)
+		return st;
+	for (i = 0; i < RC__MAX; i++) {
+		cols[i].title = roster_columns[i].title;
+		cols[i].width = roster_columns[i].width;
+	}
+	if (!tmp_xlsx(path, sizeof(path)) || (x = xlsx_out_open(path,
+	    conf_str(CONF_TMP_DIR), "职工名册", cols, RC__MAX)) == NULL)
+		return 500;
+	if ((res = roster_stream(r->db, unit)) == NULL) {
+		xlsx_out_close(x);
+		remove(path);
+		return 500;
+	}
+	while (ok && db_next(res) == 1) {
+		snprintf(seq, sizeof(seq), "%lld", (long long)++n);
+		cells[RC_SEQ] = seq;
+		cells[RC_NAME] = db_col(res, RL_NAME);
+		cells[RC_ID_TYPE] = id_type_label((int)db_int(res, RL_ID_TYPE));
+		cells[RC_ID_NUMBER] = db_col(res, RL_ID_NUMBER);
+		cells[RC_PHONE] = db_col(res, RL_PHONE);
+		cells[RC_SI_TYPE] = db_col(res, RL_SI_TYPE);
+		cells[RC_SI_CARD] = db_col(res, RL_SI_CARD);
+		cells[RC_BANK_CARD] = db_col(res, RL_BANK_CARD);
+		cells[RC_BANK_NAME] = db_col(res, RL_BANK_NAME);
+		cells[RC_REMARKS] = db_col(res, RL_REMARKS);
+		ok = xlsx_out_row(x, cells, RC__MAX);
+	}
+	db_done(res);
+	if (!xlsx_out_close(x) || !ok) {
+		remove(path);
+		return 500;
+	}
+	snprintf(seq, sizeof(seq), "%lld", (long long)n);
+	audit_req(r, "roster.export", "org", unit, seq);
+	return req_send_file(r, path, XLSX_MIME, "职工名册.xlsx");
+}

@@ -1,0 +1,99 @@
+/*
+ * roster.h -- 职工名册: the members whose current 会籍 is a unit.
+ *
+ * A person exists once (ID type + number); adding someone who is already
+ * in another unit is refused with that unit's name, because moving a
+ * member is a 会籍变更 the office reviews (lib/membership.c).
+ */
+#ifndef HZ_ROSTER_H
+#define HZ_ROSTER_H
+
+#include <stdint.h>
+
+struct db;
+struct db_res;
+
+/* The roster workbook's columns: template, import and export alike. */
+enum roster_col {
+	RC_SEQ, RC_NAME, RC_ID_TYPE, RC_ID_NUMBER, RC_PHONE, RC_SI_TYPE,
+	RC_SI_CARD, RC_BANK_CARD, RC_BANK_NAME, RC_REMARKS, RC__MAX
+};
+
+struct roster_column {
+	const char	*title;		/* header text, matched on import */
+	const char	*note;		/* the template's instruction row */
+	double		 width;
+	int		 required;
+};
+extern const struct roster_column roster_columns[RC__MAX];
+
+/* The template's example row (张三), refused if left in an upload. */
+#define ROSTER_EXAMPLE_NAME	"张三"
+#define ROSTER_EXAMPLE_ID	"11010519491231002X"
+
+/*
+ * roster_template: write the 职工名册 template (title, instructions,
+ * header, the 张三 example) to `path`.  Returns 1, 0 on failure.
+ */
+int roster_template(const char *path, const char *tmpdir);
+
+/* A person as entered (checked by the caller's form). */
+struct roster_person {
+	int	 id_type;
+	char	 id_number[32];
+	char	 name[128];
+	char	 phone[12];
+	char	 si_type[64];
+	char	 si_card[64];
+	char	 bank_card[20];
+	char	 bank_name[128];
+	char	 remarks[256];
+};
+
+enum roster_result {
+	ROSTER_ERR = -1,
+	ROSTER_ADDED,		/* new person */
+	ROSTER_JOINED,		/* known person without a unit, now here */
+	ROSTER_ALREADY,		/* already in this unit's roster */
+	ROSTER_OTHER_UNIT,	/* in another unit: needs 会籍变更 */
+	ROSTER_NOT_FOUND,
+	ROSTER_OK,		/* update / remove done */
+};
+
+/*
+ * roster_add: put a person in `unit`'s roster (own transaction).  On
+ * ROSTER_OTHER_UNIT, `other` (size n) gets that unit's name and *member
+ * the person's id.  Returns an enum roster_result.
+ */
+int roster_add(struct db *db, int64_t unit, const struct roster_person *p,
+    int64_t *member, char *other, size_t n);
+
+/* roster_update: change a member of this unit (not the ID).  Returns
+ * ROSTER_ADDED on success, ROSTER_NOT_FOUND if not in the unit. */
+int roster_update(struct db *db, int64_t unit, int64_t member,
+    const struct roster_person *p);
+
+/* roster_remove: end the member's 会籍 in this unit.  Returns as above. */
+int roster_remove(struct db *db, int64_t unit, int64_t member);
+
+/*
+ * roster_list: a page of the unit's roster, by name, filtered by `q` (a
+ * name prefix or an exact ID number; "" for all).  Columns: see enum
+ * roster_list_col.  roster_count: how many match.
+ */
+enum roster_list_col {
+	RL_ID, RL_NAME, RL_ID_TYPE, RL_ID_NUMBER, RL_GENDER, RL_BIRTH,
+	RL_PHONE, RL_SI_TYPE, RL_SI_CARD, RL_BANK_CARD, RL_BANK_NAME,
+	RL_REMARKS, RL__MAX
+};
+struct db_res *roster_list(struct db *db, int64_t unit, const char *q,
+    int64_t offset, int64_t limit);
+int64_t roster_count(struct db *db, int64_t unit, const char *q);
+
+/* roster_one: one member of the unit (same columns), NULL if not there. */
+struct db_res *roster_one(struct db *db, int64_t unit, int64_t member);
+
+/* roster_stream: the whole roster for an export, unbuffered (db_stream). */
+struct db_res *roster_stream(struct db *db, int64_t unit);
+
+#endif

@@ -1,0 +1,726 @@
+/*
+ * rosterimport.c -- the roster import job: read, check, stage, merge,
+ * report.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "conf.h"
+#include "db.h"
+#include "http.h"
+#include "log.h"
+#include "rand.h"
+#include "roster.h"
+#include "rosterimport.h"
+#include "store.h"
+#include "valid.h"
+#include "xlsx.h"
+#include "xlsxread.h"
+
+#define BATCH		1000	/* rows per bulk insert and progress update */
+#define NSTAGE		15	/* columns of STMT_STAGE */
+#define HEAD_ROWS	10	/* the header must be within these rows */
+
+enum stmt {
+	STMT_CREATE,
+	STMT_GET,
+	STMT_RECENT,
+	STMT_CLAIM,
+	STMT_START,
+	STMT_PROGRESS,
+	STMT_FAIL,
+	STMT_STAGE,
+	STMT_CLEAR,
+	STMT_OTHER_UNIT,
+	STMT_EXISTED,
+	STMT_UPSERT,
+	STMT_MEMBERSHIP,
+	STMT_COUNTS,
+	STMT_DONE,
+	STMT_PROBLEMS,
+	STMT__MAX
+};
+
+#define SAME_PERSON "m.id_type = r.id_type AND m.id_number = r.id_number"
+/* In an upsert: the existing member is this unit's, or nobody's. */
+#define MINE "COALESCE(member.unit_id, VALUES(unit_id)) = VALUES(unit_id)"
+
+static const char *const sql[STMT__MAX] = {
+	[STMT_CREATE] =
+	    "INSERT INTO import_job (unit_id, agent_id, attachment_id, filename)"
+	    " VALUES (?, ?, ?, ?)",
+	[STMT_GET] =
+	    "SELECT id, unit_id, agent_id, COALESCE(result_id, 0), state,"
+	    " filename, COALESCE(error, ''),"
+	    " DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), rows_read, added,"
+	    " updated, failed, warned, COALESCE(TIMESTAMPDIFF(MICROSECOND,"
+	    " started_at, COALESCE(finished_at, NOW(6))), 0), attachment_id"
+	    " FROM import_job WHERE id = ?",
+	[STMT_RECENT] =
+	    "SELECT id, state, filename, DATE_FORMAT(created_at,"
+	    " '%Y-%m-%d %H:%i'), added, updated, failed, rows_read"
+	    " FROM import_job WHERE unit_id = ? ORDER BY id DESC LIMIT 10",
+	[STMT_CLAIM] =
+	    "SELECT id FROM import_job WHERE state = 'queued' OR (state ="
+	    " 'running' AND heartbeat_at < NOW() - INTERVAL 2 MINUTE)"
+	    " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
+	[STMT_START] =
+	    "UPDATE import_job SET state = 'running', started_at = NOW(6),"
+	    " heartbeat_at = NOW(), rows_read = 0 WHERE id = ?",
+	[STMT_PROGRESS] =
+	    "UPDATE import_job SET rows_read = ?, heartbeat_at = NOW()"
+	    " WHERE id = ?",
+	[STMT_FAIL] =
+	    "UPDATE import_job SET state = 'failed', error = ?,"
+	    " finished_at = NOW(6) WHERE id = ?",
+	[STMT_STAGE] =
+	    "INSERT INTO import_row (job_id, row_no, status, message, id_type,"
+	    " id_number, name, gender, birth_date, phone, si_type, si_card,"
+	    " bank_card, bank_name, remarks)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[STMT_CLEAR] = "DELETE FROM import_row WHERE job_id = ?",
+	[STMT_OTHER_UNIT] =
+	    "UPDATE import_row r JOIN member m ON " SAME_PERSON
+	    " JOIN org o ON o.id = m.unit_id SET r.status = 'fail',"
+	    " r.message = CONCAT('该职工已是“', o.name, '”的会员，"
+	    "如需调入本单位请办理会籍变更')"
+	    " WHERE r.job_id = ? AND r.status <> 'fail' AND m.unit_id <> ?",
+	[STMT_EXISTED] =
+	    "UPDATE import_row r JOIN member m ON " SAME_PERSON
+	    " SET r.existed = 1 WHERE r.job_id = ? AND r.status <> 'fail'",
+	/*
+	 * New people are added; people of this unit (or of none) updated.
+	 * unit_id is assigned last: the conditions before it see the old
+	 * value, so someone moved elsewhere meanwhile is left alone.
+	 */
+	[STMT_UPSERT] =
+	    "INSERT INTO member (id_type, id_number, name, gender, birth_date,"
+	    " phone, si_type, si_card, bank_card, bank_name, remarks, unit_id)"
+	    " SELECT id_type, id_number, name, gender, birth_date, phone,"
+	    " si_type, si_card, bank_card, bank_name, remarks, ?"
+	    " FROM import_row WHERE job_id = ? AND status <> 'fail'"
+	    " ORDER BY row_no ON DUPLICATE KEY UPDATE"
+	    " member.name = IF(" MINE ", VALUES(name), member.name),"
+	    " member.phone = IF(" MINE ", VALUES(phone), member.phone),"
+	    " member.si_type = IF(" MINE ","
+	    "  COALESCE(VALUES(si_type), member.si_type), member.si_type),"
+	    " member.si_card = IF(" MINE ","
+	    "  COALESCE(VALUES(si_card), member.si_card), member.si_card),"
+	    " member.bank_card = IF(" MINE ","
+	    "  COALESCE(VALUES(bank_card), member.bank_card), member.bank_card),"
+	    " member.bank_name = IF(" MINE ","
+	    "  COALESCE(VALUES(bank_name), member.bank_name), member.bank_name),"
+	    " member.remarks = IF(" MINE ","
+	    "  COALESCE(VALUES(remarks), member.remarks), member.remarks),"
+	    " member.unit_id = COALESCE(member.unit_id, VALUES(unit_id))",
+	[STMT_MEMBERSHIP] =
+	    "INSERT INTO membership (member_id, unit_id, reason)"
+	    " SELECT m.id, m.unit_id, '名册导入' FROM import_row r"
+	    " JOIN member m ON " SAME_PERSON
+	    " WHERE r.job_id = ? AND r.status <> 'fail' AND m.unit_id = ?"
+	    " AND NOT EXISTS (SELECT 1 FROM membership x WHERE"
+	    " x.member_id = m.id AND x.unit_id = m.unit_id"
+	    " AND x.ended_at IS NULL)",
+	[STMT_COUNTS] =
+	    "SELECT COALESCE(SUM(status <> 'fail' AND existed = 0), 0),"
+	    " COALESCE(SUM(status <> 'fail' AND existed = 1), 0),"
+	    " COALESCE(SUM(status = 'fail'), 0),"
+	    " COALESCE(SUM(status = 'warn'), 0) FROM import_row WHERE job_id = ?",
+	[STMT_DONE] =
+	    "UPDATE import_job SET state = 'done', added = ?, updated = ?,"
+	    " failed = ?, warned = ?, result_id = NULLIF(?, 0),"
+	    " finished_at = NOW(6) WHERE id = ?",
+	[STMT_PROBLEMS] =
+	    "SELECT row_no, name, id_type, id_number, phone, status, message"
+	    " FROM import_row WHERE job_id = ? AND status <> 'ok'"
+	    " ORDER BY row_no",
+};
+
+static const struct db_table tab = { DBM_IMPORT, sql, STMT__MAX };
+
+int64_t
+import_start(struct db *db, int64_t unit, int64_t agent,
+    const struct upload *u, const char **err)
+{
+	int64_t file;
+
+	if ((file = store_put(db, u, AK_ROSTER, "import", unit, SESS_AGENT,
+	    agent, err)) <= 0)
+		return 0;
+	if (db_exec(db, &tab, STMT_CREATE, "iiis", unit, agent, file,
+	    u->filename && *u->filename ? u->filename : "职工名册.xlsx") != 1)
+		return 0;
+	return db_insert_id(db);
+}
+
+int
+import_get(struct db *db, int64_t id, struct import_job *j)
+{
+	struct db_res *r;
+	int rc;
+
+	if ((r = db_query(db, &tab, STMT_GET, "i", id)) == NULL)
+		return -1;
+	if ((rc = db_next(r)) == 1) {
+		memset(j, 0, sizeof(*j));
+		j->id = db_int(r, 0);
+		j->unit_id = db_int(r, 1);
+		j->agent_id = db_int(r, 2);
+		j->result_id = db_int(r, 3);
+		snprintf(j->state, sizeof(j->state), "%s", db_col(r, 4));
+		snprintf(j->filename, sizeof(j->filename), "%s", db_col(r, 5));
+		snprintf(j->error, sizeof(j->error), "%s", db_col(r, 6));
+		snprintf(j->created_at, sizeof(j->created_at), "%s", db_col(r, 7));
+		j->rows_read = db_int(r, 8);
+		j->added = db_int(r, 9);
+		j->updated = db_int(r, 10);
+		j->failed = db_int(r, 11);
+		j->warned = db_int(r, 12);
+		j->seconds = (double)db_int(r, 13) / 1e6;
+		j->attachment_id = db_int(r, 14);
+	}
+	db_done(r);
+	return rc;
+}
+
+struct db_res *
+import_recent(struct db *db, int64_t unit)
+{
+	return db_query(db, &tab, STMT_RECENT, "i", unit);
+}
+
+/* ---- checking rows ------------------------------------------------- */
+
+/* A set of "type:number" keys with the row each was first seen on. */
+struct seen {
+	char	**key;
+	size_t	 *row;
+	size_t	  cap, n;
+};
+
+static size_t
+hash(const char *s)
+{
+	size_t h = 1469598103934665603ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+/* Returns the row `key` was first seen on, or 0 after recording it. */
+static size_t
+seen_add(struct seen *s, const char *key, size_t row)
+{
+	size_t i, j, ncap;
+	char **nk;
+	size_t *nr;
+
+	if (s->n * 2 >= s->cap) {
+		ncap = s->cap ? s->cap * 2 : 4096;
+		nk = calloc(ncap, sizeof(*nk));
+		nr = calloc(ncap, sizeof(*nr));
+		if (nk == NULL || nr == NULL) {
+			free(nk);
+			free(nr);
+			return 0;	/* cannot tell: treat as new */
+		}
+		for (i = 0; i < s->cap; i++)
+			if (s->key[i]) {
+				for (j = hash(s->key[i]) & (ncap - 1); nk[j];
+				    j = (j + 1) & (ncap - 1))
+					;
+				nk[j] = s->key[i];
+				nr[j] = s->row[i];
+			}
+		free(s->key);
+		free(s->row);
+		s->key = nk;
+		s->row = nr;
+		s->cap = ncap;
+	}
+	for (i = hash(key) & (s->cap - 1); s->key[i]; i = (i + 1) & (s->cap - 1))
+		if (strcmp(s->key[i], key) == 0)
+			return s->row[i];
+	if ((s->key[i] = strdup(key)) != NULL) {
+		s->row[i] = row;
+		s->n++;
+	}
+	return 0;
+}
+
+static void
+seen_free(struct seen *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->cap; i++)
+		free(s->key[i]);
+	free(s->key);
+	free(s->row);
+}
+
+/* One staged row: every value as text (NULL = SQL NULL). */
+struct staged {
+	char	 row_no[12], status[5], message[300], id_type[4];
+	char	 id_number[64], name[100], gender[2], birth[11], phone[40];
+	char	 si_type[64], si_card[64], bank_card[40], bank_name[128];
+	char	 remarks[256];
+};
+
+/* Copy at most size-1 bytes without cutting a UTF-8 character. */
+static void
+put(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+struct run {
+	struct db	*db;
+	int64_t		 job;
+	int		 col[RC__MAX];	/* sheet column of each, -1 if absent */
+	struct seen	 seen;
+	struct staged	*batch;
+	size_t		 nbatch;
+	int64_t		 rows;
+	char		 today[11];
+	const char	*error;		/* why the whole file failed */
+};
+
+/* A cell's text, "" when the column is absent or the row is short. */
+static const struct xlsx_cell *
+cell(const struct run *run, const struct xlsx_row *row, enum roster_col c)
+{
+	static const struct xlsx_cell empty = { "", 0, 0 };
+	int i = run->col[c];
+
+	return i >= 0 && (size_t)i < row->ncells ? &row->cells[i] : &empty;
+}
+
+static int
+id_type_of(const char *label)
+{
+	char t[64];
+	int i;
+
+	valid_text_norm(label, t, sizeof(t));
+	if (*t == '\0' || strcmp(t, "身份证") == 0)
+		return ID_RESIDENT;
+	for (i = 1; i < ID__MAX; i++)
+		if (strcmp(t, id_type_label(i)) == 0)
+			return i;
+	return 0;
+}
+
+/* Age in whole years on `today` for a birth date, both YYYY-MM-DD. */
+static int
+age_on(const char *birth, const char *today)
+{
+	int age = atoi(today) - atoi(birth);
+
+	if (strcmp(today + 5, birth + 5) < 0)
+		age--;
+	return age;
+}
+
+/* The parsed required fields of a row. */
+struct parsed {
+	int	 type, luhn;
+	char	 name[128], id[32], phone[12], card[20];
+};
+
+/* Why a row is refused, or NULL with *p filled. */
+static const char *
+refusal(const struct run *run, const struct xlsx_row *row, struct parsed *p)
+{
+	const struct xlsx_cell *idc = cell(run, row, RC_ID_NUMBER);
+	const struct xlsx_cell *card = cell(run, row, RC_BANK_CARD);
+	const char *why = NULL;
+
+	p->luhn = 1;
+	p->type = id_type_of(cell(run, row, RC_ID_TYPE)->text);
+	if (*cell(run, row, RC_NAME)->text == '\0')
+		return "姓名未填写";
+	if (!valid_name(cell(run, row, RC_NAME)->text, p->name, sizeof(p->name),
+	    &why))
+		return why;
+	if (p->type == 0)
+		return "证件类型不正确";
+	if (*idc->text == '\0')
+		return "证件号码未填写";
+	if (idc->is_number && p->type == ID_RESIDENT)
+		return "证件号码被存成了数字（Excel 会丢掉后几位），"
+		    "请把该列设为文本后重新填写";
+	if (!valid_id_number(p->type, idc->text, p->id, &why))
+		return why;
+	if (*cell(run, row, RC_PHONE)->text == '\0')
+		return "手机号码未填写";
+	if (!valid_phone(cell(run, row, RC_PHONE)->text, p->phone, &why))
+		return why;
+	if (strcmp(p->name, ROSTER_EXAMPLE_NAME) == 0 &&
+	    strcmp(p->id, ROSTER_EXAMPLE_ID) == 0)
+		return "这是模板中的示例行（张三），请删除后再导入";
+	if (*card->text == '\0')
+		return NULL;
+	if (card->is_number && card->len > 15)
+		return "银行卡号被存成了数字（Excel 会丢掉后几位），"
+		    "请把该列设为文本后重新填写";
+	if (!valid_bank_card(card->text, p->card, &p->luhn, &why))
+		return why;
+	return NULL;
+}
+
+/*
+ * Check one data row into *s.  A refusal sets status "fail" and the
+ * message; a doubt (age 60 and over, a card failing Luhn) sets "warn".
+ */
+static void
+check_row(struct run *run, const struct xlsx_row *row, struct staged *s)
+{
+	const char *why, *warn = NULL;
+	struct parsed p;
+	char key[48], tmp[256];
+	size_t first;
+
+	memset(s, 0, sizeof(*s));
+	memset(&p, 0, sizeof(p));
+	snprintf(s->row_no, sizeof(s->row_no), "%zu", row->rownum);
+	put(s->name, sizeof(s->name), cell(run, row, RC_NAME)->text);
+	put(s->id_number, sizeof(s->id_number), cell(run, row, RC_ID_NUMBER)->text);
+	put(s->phone, sizeof(s->phone), cell(run, row, RC_PHONE)->text);
+	why = refusal(run, row, &p);
+	snprintf(s->id_type, sizeof(s->id_type), "%d", p.type ? p.type : 1);
+	if (why == NULL) {
+		snprintf(key, sizeof(key), "%d:%s", p.type, p.id);
+		if ((first = seen_add(&run->seen, key, row->rownum)) != 0) {
+			snprintf(tmp, sizeof(tmp), "与第%zu行的证件号码重复", first);
+			put(s->message, sizeof(s->message), tmp);
+			snprintf(s->status, sizeof(s->status), "fail");
+			return;
+		}
+	}
+	if (why) {
+		snprintf(s->status, sizeof(s->status), "fail");
+		put(s->message, sizeof(s->message), why);
+		return;
+	}
+	put(s->name, sizeof(s->name), p.name);
+	put(s->id_number, sizeof(s->id_number), p.id);
+	put(s->phone, sizeof(s->phone), p.phone);
+	if (p.type == ID_RESIDENT && id_birth_gender(p.id, s->birth, s->gender) &&
+	    age_on(s->birth, run->today) >= 60)
+		warn = "年满60周岁，已导入，请确认是否在职";
+	if (*cell(run, row, RC_BANK_CARD)->text) {
+		put(s->bank_card, sizeof(s->bank_card), p.card);
+		if (!p.luhn && warn == NULL)
+			warn = "银行卡号未通过校验，已导入，请核对";
+	}
+	valid_text_norm(cell(run, row, RC_SI_TYPE)->text, tmp, sizeof(tmp));
+	put(s->si_type, sizeof(s->si_type), tmp);
+	valid_text_norm(cell(run, row, RC_SI_CARD)->text, tmp, sizeof(tmp));
+	put(s->si_card, sizeof(s->si_card), tmp);
+	valid_text_trim(cell(run, row, RC_BANK_NAME)->text, tmp, sizeof(tmp));
+	put(s->bank_name, sizeof(s->bank_name), tmp);
+	valid_text_trim(cell(run, row, RC_REMARKS)->text, tmp, sizeof(tmp));
+	put(s->remarks, sizeof(s->remarks), tmp);
+	snprintf(s->status, sizeof(s->status), "%s", warn ? "warn" : "ok");
+	if (warn)
+		put(s->message, sizeof(s->message), warn);
+}
+
+/* Stage the batch in one round trip and report progress. */
+static int
+flush(struct run *run)
+{
+	const char **v;
+	struct staged *s;
+	char job[24], *opt;
+	size_t i;
+	int ok;
+
+	if (run->nbatch == 0)
+		return 1;
+	if ((v = calloc(run->nbatch * NSTAGE, sizeof(*v))) == NULL)
+		return 0;
+	snprintf(job, sizeof(job), "%lld", (long long)run->job);
+	for (i = 0; i < run->nbatch; i++) {
+		s = &run->batch[i];
+		v[i * NSTAGE + 0] = job;
+		v[i * NSTAGE + 1] = s->row_no;
+		v[i * NSTAGE + 2] = s->status;
+#define OPT(f) (opt = s->f, *opt ? opt : NULL)
+		v[i * NSTAGE + 3] = OPT(message);
+		v[i * NSTAGE + 4] = s->id_type;
+		v[i * NSTAGE + 5] = s->id_number;
+		v[i * NSTAGE + 6] = s->name;
+		v[i * NSTAGE + 7] = OPT(gender);
+		v[i * NSTAGE + 8] = OPT(birth);
+		v[i * NSTAGE + 9] = OPT(phone);
+		v[i * NSTAGE + 10] = OPT(si_type);
+		v[i * NSTAGE + 11] = OPT(si_card);
+		v[i * NSTAGE + 12] = OPT(bank_card);
+		v[i * NSTAGE + 13] = OPT(bank_name);
+		v[i * NSTAGE + 14] = OPT(remarks);
+#undef OPT
+	}
+	ok = db_bulk(run->db, &tab, STMT_STAGE, run->nbatch, NSTAGE, v) >= 0 &&
+	    db_exec(run->db, &tab, STMT_PROGRESS, "ii", run->rows, run->job) >= 0;
+	free(v);
+	run->nbatch = 0;
+	return ok;
+}
+
+/* Find the header row and map the columns by their titles. */
+static int
+map_header(struct run *run, const struct xlsx_row *row)
+{
+	char t[128], *star;
+	size_t i, c, found = 0;
+
+	for (c = 0; c < RC__MAX; c++)
+		run->col[c] = -1;
+	for (i = 0; i < row->ncells; i++) {
+		valid_text_norm(row->cells[i].text, t, sizeof(t));
+		if ((star = strchr(t, '*')) != NULL)	/* "姓名*" */
+			*star = '\0';
+		for (c = 0; c < RC__MAX; c++)
+			if (run->col[c] < 0 && strcmp(t, roster_columns[c].title) == 0) {
+				run->col[c] = (int)i;
+				found++;
+			}
+	}
+	/* Old templates say 居民身份证号; accept it for 证件号码. */
+	for (i = 0; run->col[RC_ID_NUMBER] < 0 && i < row->ncells; i++) {
+		valid_text_norm(row->cells[i].text, t, sizeof(t));
+		if (strncmp(t, "居民身份证号", strlen("居民身份证号")) == 0)
+			run->col[RC_ID_NUMBER] = (int)i;
+	}
+	return run->col[RC_NAME] >= 0 && run->col[RC_ID_NUMBER] >= 0 &&
+	    run->col[RC_PHONE] >= 0;
+}
+
+static int
+row_empty(const struct xlsx_row *row)
+{
+	size_t i;
+
+	for (i = 0; i < row->ncells; i++)
+		if (row->cells[i].len > 0 && strspn(row->cells[i].text, " \t") !=
+		    row->cells[i].len)
+			return 0;
+	return 1;
+}
+
+/* Read and stage the whole sheet.  Returns 1, or 0 with run->error. */
+static int
+read_sheet(struct run *run, const char *path)
+{
+	/* A roster has a dozen columns: 64 MB of XML is ~200 000 rows. */
+	static const struct xlsx_limits lim = { 256u << 20, 200, 64 };
+	struct xlsx_reader *xr;
+	struct xlsx_row row;
+	enum xlsx_status st;
+	int have_head = 0, rc;
+
+	if ((xr = xlsx_open(path, &lim, &st)) == NULL) {
+		run->error = xlsx_status_text(st);
+		return 0;
+	}
+	while ((rc = xlsx_next_row(xr, &row)) == 1) {
+		if (!have_head) {
+			if (map_header(run, &row))
+				have_head = 1;
+			else if (row.rownum >= HEAD_ROWS)
+				break;
+			continue;
+		}
+		if (row_empty(&row))
+			continue;
+		run->rows++;
+		check_row(run, &row, &run->batch[run->nbatch++]);
+		if (run->nbatch == BATCH && !flush(run)) {
+			run->error = "系统繁忙，导入中断，请稍后重新导入";
+			xlsx_close(xr);
+			return 0;
+		}
+	}
+	if (rc < 0)
+		run->error = xlsx_status_text(xlsx_error(xr));
+	else if (!have_head)
+		run->error = "未找到表头：请使用系统提供的“职工名册模板”，"
+		    "表头须包含“姓名”“证件号码”“手机号码”";
+	else if (run->rows == 0)
+		run->error = "文件中没有职工数据（表头以下都是空行）";
+	else if (!flush(run))
+		run->error = "系统繁忙，导入中断，请稍后重新导入";
+	xlsx_close(xr);
+	return run->error == NULL;
+}
+
+struct merge_arg {
+	int64_t	 job, unit;
+	int64_t	 counts[4];	/* added, updated, failed, warned */
+};
+
+/* Settle the staged rows against the database, all or nothing. */
+static int
+merge_txn(struct db *db, void *arg)
+{
+	struct merge_arg *m = arg;
+	struct db_res *r;
+	int i;
+
+	if (db_exec(db, &tab, STMT_OTHER_UNIT, "ii", m->job, m->unit) < 0 ||
+	    db_exec(db, &tab, STMT_EXISTED, "i", m->job) < 0 ||
+	    db_exec(db, &tab, STMT_UPSERT, "ii", m->unit, m->job) < 0 ||
+	    db_exec(db, &tab, STMT_MEMBERSHIP, "ii", m->job, m->unit) < 0 ||
+	    (r = db_query(db, &tab, STMT_COUNTS, "i", m->job)) == NULL)
+		return 1;
+	if (db_next(r) == 1)
+		for (i = 0; i < 4; i++)
+			m->counts[i] = db_int(r, i);
+	db_done(r);
+	return 0;
+}
+
+/* The result workbook: every failed or flagged row with its reason. */
+static int64_t
+write_result(struct run *run, int64_t unit)
+{
+	static const struct xlsx_col cols[] = {
+		{ "行号", 8 }, { "姓名", 12 }, { "证件类型", 14 },
+		{ "证件号码", 22 }, { "手机号码", 14 }, { "结果", 8 },
+		{ "原因", 60 },
+	};
+	const char *cells[7], *err;
+	struct xlsx_out *x;
+	struct db_res *r;
+	char path[1024], hex[17];
+	int64_t id = 0;
+	int ok;
+
+	if (!rand_hex(hex, 8))
+		return -1;
+	snprintf(path, sizeof(path), "%s/import-%s.xlsx",
+	    conf_str(CONF_TMP_DIR), hex);
+	if ((x = xlsx_out_open(path, conf_str(CONF_TMP_DIR), "导入结果", cols,
+	    7)) == NULL)
+		return -1;
+	if ((r = db_stream(run->db, &tab, STMT_PROBLEMS, "i", run->job)) == NULL) {
+		xlsx_out_close(x);
+		remove(path);
+		return -1;
+	}
+	ok = 1;
+	while (ok && db_next(r) == 1) {
+		cells[0] = db_col(r, 0);
+		cells[1] = db_col(r, 1);
+		cells[2] = id_type_label((int)db_int(r, 2));
+		cells[3] = db_col(r, 3);
+		cells[4] = db_col(r, 4);
+		cells[5] = strcmp(db_col(r, 5), "fail") == 0 ? "失败" : "提示";
+		cells[6] = db_col(r, 6);
+		ok = xlsx_out_row(x, cells, 7);
+	}
+	db_done(r);
+	if (!xlsx_out_close(x) || !ok) {
+		remove(path);
+		return -1;
+	}
+	id = store_put_path(run->db, path, "导入结果.xlsx", AK_IMPORT_RESULT,
+	    "import", unit, 0, 0, &err);
+	remove(path);
+	return id > 0 ? id : -1;
+}
+
+static void
+today(char out[11])
+{
+	time_t now = time(NULL) + 8 * 3600;	/* Asia/Shanghai, no DST */
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* Run job `id` to the end; failures are recorded on the job. */
+static int
+run_job(struct db *db, int64_t id)
+{
+	struct run run;
+	struct import_job j;
+	struct attachment a;
+	struct merge_arg m;
+	char path[1024];
+	int64_t result;
+	int ok = 0;
+
+	memset(&run, 0, sizeof(run));
+	run.db = db;
+	run.job = id;
+	today(run.today);
+	if (import_get(db, id, &j) != 1 ||
+	    db_exec(db, &tab, STMT_CLEAR, "i", id) < 0 ||
+	    db_exec(db, &tab, STMT_START, "i", id) < 0)
+		return -1;
+	if ((run.batch = calloc(BATCH, sizeof(*run.batch))) == NULL)
+		return -1;
+	if (store_get(db, j.attachment_id, &a) != 1)
+		run.error = "找不到上传的文件，请重新导入";
+	else if (read_sheet(&run, store_path(&a, path, sizeof(path)))) {
+		memset(&m, 0, sizeof(m));
+		m.job = id;
+		m.unit = j.unit_id;
+		if (db_txn(db, merge_txn, &m) != 0)
+			run.error = "系统繁忙，导入中断，请稍后重新导入";
+		else if ((result = write_result(&run, j.unit_id)) < 0)
+			run.error = "导入已完成，但结果文件生成失败";
+		else
+			ok = db_exec(db, &tab, STMT_DONE, "iiiiii", m.counts[0],
+			    m.counts[1], m.counts[2], m.counts[3],
+			    m.counts[2] + m.counts[3] ? result : 0, id) >= 0;
+	}
+	if (!ok && run.error)
+		db_exec(db, &tab, STMT_FAIL, "si", run.error, id);
+	db_exec(db, &tab, STMT_CLEAR, "i", id);
+	log_info("import %lld: %lld rows, %s", (long long)id,
+	    (long long)run.rows, ok ? "done" : run.error ? run.error : "error");
+	seen_free(&run.seen);
+	free(run.batch);
+	return 1;
+}
+
+static int
+claim_txn(struct db *db, void *arg)
+{
+	int64_t *id = arg;
+	int found;
+
+	*id = db_one_int(db, &tab, STMT_CLAIM, &found, "");
+	if (!found) {
+		*id = *id < 0 ? -1 : 0;
+		return 1;
+	}
+	return db_exec(db, &tab, STMT_START, "i", *id) < 0;
+}
+
+int
+import_run_next(struct db *db)
+{
+	int64_t id = 0;
+
+	db_txn(db, claim_txn, &id);
+	if (id <= 0)
+		return id < 0 ? -1 : 0;
+	return run_job(db, id);
+}

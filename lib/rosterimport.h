@@ -1,0 +1,53 @@
+/*
+ * rosterimport.h -- 导入职工信息: a roster workbook checked row by row and
+ * merged into the unit's roster in the background (hz-jobs).
+ *
+ * The page starts a job and shows its progress; the worker reads the
+ * sheet as a stream, checks each row in C (SPEC §3), stages the rows in
+ * bulk, settles what needs the database (people in other units) as sets
+ * in SQL, merges in one transaction and writes a result workbook listing
+ * every failed or flagged row with its reason.
+ */
+#ifndef HZ_ROSTERIMPORT_H
+#define HZ_ROSTERIMPORT_H
+
+#include <stdint.h>
+
+struct db;
+struct db_res;
+struct upload;
+
+struct import_job {
+	int64_t	 id, unit_id, agent_id, result_id;
+	int64_t	 attachment_id;		/* the uploaded workbook */
+	char	 state[8];	/* queued running done failed */
+	char	 filename[200];
+	char	 error[300];
+	char	 created_at[20];
+	int64_t	 rows_read, added, updated, failed, warned;
+	double	 seconds;	/* from start to finish (or now) */
+};
+
+/*
+ * import_start: keep the uploaded workbook and queue a job for `unit`.
+ * Returns the job id; 0 with *err a Chinese sentence when the file is
+ * refused (not an .xlsx by content, too big), or with *err NULL on error.
+ */
+int64_t import_start(struct db *db, int64_t unit, int64_t agent,
+    const struct upload *u, const char **err);
+
+/* import_get: 1 with *j filled, 0 if none, -1 on error. */
+int import_get(struct db *db, int64_t id, struct import_job *j);
+
+/* import_recent: the unit's last 10 jobs: 0 id, 1 state, 2 filename,
+ * 3 created, 4 added, 5 updated, 6 failed, 7 rows read. */
+struct db_res *import_recent(struct db *db, int64_t unit);
+
+/*
+ * import_run_next: claim one queued job (or one whose worker stopped
+ * beating) and run it to the end.  Returns 1 if a job ran, 0 if none was
+ * waiting, -1 on a database error.
+ */
+int import_run_next(struct db *db);
+
+#endif

@@ -1,0 +1,34 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- 新增 / 编辑职工: one person of the roster. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="../layout.xsl"/>
+  <xsl:include href="nav.xsl"/>
+  <xsl:template match="/page" mode="title"><xsl:choose><xsl:when test="@member">编辑职工</xsl:when><xsl:otherwise>新增职工</xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template match="/page" mode="content">
+    <xsl:call-template name="unit-nav"><xsl:with-param name="active" select="'roster'"/></xsl:call-template>
+    <section class="card">
+      <h1><xsl:apply-templates select="." mode="title"/></h1>
+      <p class="hint">带 * 为必填项。姓名中不要出现空格；身份证号码最后一位是字母的请用大写 X。</p>
+      <xsl:call-template name="messages"/>
+      <form method="post" id="member-form" novalidate="novalidate">
+        <xsl:attribute name="action"><xsl:choose><xsl:when test="@member">/u/roster/member</xsl:when><xsl:otherwise>/u/roster/add</xsl:otherwise></xsl:choose></xsl:attribute>
+        <xsl:call-template name="csrf"/>
+        <input type="hidden" name="unit" value="{@unit}"/>
+        <xsl:if test="@member"><input type="hidden" name="id" value="{@member}"/></xsl:if>
+        <div class="grid2">
+          <xsl:call-template name="input"><xsl:with-param name="name" select="'name'"/><xsl:with-param name="label">姓名 *</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="id-type-select"/>
+          <xsl:call-template name="input"><xsl:with-param name="name" select="'id_number'"/><xsl:with-param name="label">证件号码 *</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="input"><xsl:with-param name="name" select="'phone'"/><xsl:with-param name="label">手机号码 *</xsl:with-param><xsl:with-param name="inputmode" select="'tel'"/><xsl:with-param name="maxlength" select="'11'"/></xsl:call-template>
+          <xsl:call-template name="input"><xsl:with-param name="name" select="'si_type'"/><xsl:with-param name="label">医保类型</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="input"><xsl:with-param name="name" select="'si_card'"/><xsl:with-param name="label">社保卡号</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="input"><xsl:with-param name="name" select="'bank_card'"/><xsl:with-param name="label">银行卡号</xsl:with-param><xsl:with-param name="inputmode" select="'numeric'"/></xsl:call-template>
+          <xsl:call-template name="input"><xsl:with-param name="name" select="'bank_name'"/><xsl:with-param name="label">开户行</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="input"><xsl:with-param name="name" select="'remarks'"/><xsl:with-param name="label">备注</xsl:with-param></xsl:call-template>
+        </div>
+        <button type="submit" class="primary" id="save">保存</button>
+        <a href="/u/roster?unit={@unit}">返回名册</a>
+      </form>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>
