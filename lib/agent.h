@@ -41,11 +41,12 @@ int agent_set_password(struct db *db, int64_t id, const char *password_hash);
 /*
  * agent_units: the units an agent serves, for listing.  Columns in order:
  * 0 unit id, 1 unit name, 2 role (chairman|staff), 3 perms, 4 credit code,
- * 5 parent name, 6 an edit is in review (编辑市总审核中).  Free with
- * db_done().  NULL on error.
+ * 5 parent name, 6 an edit is in review (编辑市总审核中), 7 has 开票信息.
+ * Free with db_done().  NULL on error.
  */
 enum agent_unit_col {
-	AU_ID, AU_NAME, AU_ROLE, AU_PERMS, AU_CREDIT, AU_PARENT, AU_EDITING
+	AU_ID, AU_NAME, AU_ROLE, AU_PERMS, AU_CREDIT, AU_PARENT, AU_EDITING,
+	AU_INVOICE
 };
 struct db_res *agent_units(struct db *db, int64_t agent_id);
 

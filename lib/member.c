@@ -6,11 +6,13 @@
 
 #include "db.h"
 #include "member.h"
+#include "valid.h"
 
 enum stmt {
 	STMT_FIND,
 	STMT_GET,
 	STMT_BIND,
+	STMT_SEARCH,
 	STMT__MAX
 };
 
@@ -23,6 +25,11 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_BIND] =
 	    "INSERT INTO member_bind (member_id, phone) VALUES (?, ?)"
 	    " ON DUPLICATE KEY UPDATE phone = VALUES(phone), bound_at = NOW()",
+	[STMT_SEARCH] =
+	    "SELECT m.id, m.name, m.id_type, m.id_number, m.phone,"
+	    " COALESCE(o.name, '') FROM member m LEFT JOIN org o ON o.id ="
+	    " m.unit_id WHERE m.name LIKE CONCAT(?, '%') OR m.id_number = ?"
+	    " ORDER BY m.name LIMIT 50",
 };
 
 static const struct db_table tab = { DBM_MEMBER, sql, STMT__MAX };
@@ -81,3 +88,12 @@ member_bind(struct db *db, int64_t member_id, const char *phone)
 	return db_exec(db, &tab, STMT_BIND, "is", member_id, phone) >= 1;
 }
 
+
+struct db_res *
+member_search(struct db *db, const char *q)
+{
+	char esc[256];
+
+	return db_query(db, &tab, STMT_SEARCH, "ss",
+	    like_escape(q, esc, sizeof(esc)), q);
+}

@@ -52,4 +52,11 @@ int member_get(struct db *db, int64_t id, struct member *m);
  * account (re-binding replaces it).  Returns 1/0. */
 int member_bind(struct db *db, int64_t member_id, const char *phone);
 
+/*
+ * member_search: members by name prefix or exact ID number, with their
+ * unit; columns 0 id, 1 name, 2 id type, 3 id number, 4 phone, 5 unit.
+ * At most 50.
+ */
+struct db_res *member_search(struct db *db, const char *q);
+
 #endif

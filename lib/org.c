@@ -3,9 +3,13 @@
  */
 #include "db.h"
 #include "org.h"
+#include "valid.h"
 
 enum stmt {
 	STMT_TREE,
+	STMT_ADD,
+	STMT_RENAME,
+	STMT_SEARCH,
 	STMT__MAX
 };
 
@@ -20,6 +24,19 @@ static const char *const sql[STMT__MAX] = {
 	    " SELECT t.id, t.parent_id, t.level, t.name, t.depth,"
 	    " (SELECT COUNT(*) FROM member m WHERE m.unit_id = t.id)"
 	    " FROM t ORDER BY t.path",
+	/* The parent's level decides the child's: root > district > unit. */
+	[STMT_ADD] =
+	    "INSERT INTO org (parent_id, level, name, credit_code, status)"
+	    " SELECT id, ?, ?, ?, 'approved' FROM org WHERE id = ?"
+	    " AND ((level = 'root' AND ? = 'district')"
+	    "  OR (level = 'district' AND ? = 'unit'))",
+	[STMT_RENAME] = "UPDATE org SET name = ? WHERE id = ?",
+	[STMT_SEARCH] =
+	    "SELECT o.id, o.name, COALESCE(o.credit_code, ''), p.name,"
+	    " (SELECT COUNT(*) FROM member m WHERE m.unit_id = o.id)"
+	    " FROM org o LEFT JOIN org p ON p.id = o.parent_id"
+	    " WHERE o.level = 'unit' AND (o.name LIKE CONCAT('%', ?, '%')"
+	    " OR o.credit_code = ?) ORDER BY o.name LIMIT 50",
 };
 
 static const struct db_table tab = { DBM_ORG, sql, STMT__MAX };
@@ -28,4 +45,31 @@ struct db_res *
 org_tree(struct db *db)
 {
 	return db_query(db, &tab, STMT_TREE, "");
+}
+
+int64_t
+org_add(struct db *db, int64_t parent, const char *level, const char *name,
+    const char *credit)
+{
+	int64_t n = db_exec(db, &tab, STMT_ADD, "sssiss", level, name, credit,
+	    parent, level, level);
+
+	return n < 0 ? -1 : n == 0 ? 0 : db_insert_id(db);
+}
+
+int
+org_rename(struct db *db, int64_t id, const char *name)
+{
+	int64_t n = db_exec(db, &tab, STMT_RENAME, "si", name, id);
+
+	return n < 0 ? -1 : n > 0;
+}
+
+struct db_res *
+org_search(struct db *db, const char *q)
+{
+	char esc[256];
+
+	return db_query(db, &tab, STMT_SEARCH, "ss",
+	    like_escape(q, esc, sizeof(esc)), q);
 }

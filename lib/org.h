@@ -17,4 +17,22 @@ struct db_res;
  */
 struct db_res *org_tree(struct db *db);
 
+/*
+ * org_add: a new node under `parent` by the office (区县工会 under the
+ * root, 基层单位 under a district), approved at once.  `credit` may be
+ * NULL.  Returns its id, 0 when the parent cannot hold that level, -1 on
+ * a database error (e.g. a credit code already used: db_errno 1062).
+ */
+int64_t org_add(struct db *db, int64_t parent, const char *level,
+    const char *name, const char *credit);
+
+/* org_rename: returns 1, 0 if no such org, -1 on error. */
+int org_rename(struct db *db, int64_t id, const char *name);
+
+/*
+ * org_search: units whose name contains q, or whose credit code is q;
+ * columns 0 id, 1 name, 2 credit code, 3 parent, 4 members.  At most 50.
+ */
+struct db_res *org_search(struct db *db, const char *q);
+
 #endif

@@ -6,6 +6,7 @@
 
 #include "db.h"
 #include "orgapp.h"
+#include "valid.h"
 
 const char *const orgapp_natures[] = { "机关", "事业", "国企", "其他", NULL };
 
@@ -472,15 +473,8 @@ struct db_res *
 orgapp_candidates(struct db *db, const char *q)
 {
 	char esc[256];
-	size_t i, o = 0;
 
-	/* LIKE wildcards typed by the user are matched literally. */
-	for (i = 0; q[i] && o + 2 < sizeof(esc); i++) {
-		if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
-			esc[o++] = '\\';
-		esc[o++] = q[i];
-	}
-	esc[o] = '\0';
+	like_escape(q, esc, sizeof(esc));
 	return db_query(db, &tab, STMT_CANDIDATES, "s", esc);
 }
 

@@ -256,16 +256,21 @@ struct db_res *
 roster_list(struct db *db, int64_t unit, const char *q, int64_t offset,
     int64_t limit)
 {
-	return db_query(db, &tab, STMT_LIST, "isssii", unit, q, q, q, limit,
+	char esc[256];
+
+	like_escape(q, esc, sizeof(esc));
+	return db_query(db, &tab, STMT_LIST, "isssii", unit, q, esc, q, limit,
 	    offset);
 }
 
 int64_t
 roster_count(struct db *db, int64_t unit, const char *q)
 {
+	char esc[256];
 	int found;
 
-	return db_one_int(db, &tab, STMT_COUNT, &found, "isss", unit, q, q, q);
+	like_escape(q, esc, sizeof(esc));
+	return db_one_int(db, &tab, STMT_COUNT, &found, "isss", unit, q, esc, q);
 }
 
 struct db_res *

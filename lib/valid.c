@@ -973,3 +973,18 @@ credit_check_char(const char *first17)
 			sum += v * cc_w[i];
 	return cc_alpha[(31 - sum % 31) % 31];
 }
+
+char *
+like_escape(const char *in, char *out, size_t outsz)
+{
+	size_t i, o = 0;
+
+	for (i = 0; in && in[i] && o + 2 < outsz; i++) {
+		if (in[i] == '%' || in[i] == '_' || in[i] == '\\')
+			out[o++] = '\\';
+		out[o++] = in[i];
+	}
+	if (outsz)
+		out[o] = '\0';
+	return out;
+}

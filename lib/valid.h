@@ -103,6 +103,10 @@ int valid_fen(const char *in, int64_t *fen, const char **why);
  */
 int valid_name(const char *in, char *out, size_t outsz, const char **why);
 
+/* like_escape: `in` with LIKE's % _ and \ escaped, so what a user types
+ * is matched literally.  Truncates to fit `outsz`; returns out. */
+char *like_escape(const char *in, char *out, size_t outsz);
+
 /* valid_int: a decimal integer within [min, max]. */
 int valid_int(const char *in, long long min, long long max, long long *val,
     const char **why);

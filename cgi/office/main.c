@@ -18,6 +18,14 @@ enum page {
 	PAGE_ORG_APP,
 	PAGE_ORG_DECIDE,
 	PAGE_FILE,
+	PAGE_TRANSFER,
+	PAGE_TRANSFER_DECIDE,
+	PAGE_MOVE,
+	PAGE_MOVE_DECIDE,
+	PAGE_ORGS,
+	PAGE_ORGS_ADD,
+	PAGE_ORGS_RENAME,
+	PAGE_SEARCH,
 	PAGE__MAX
 };
 
@@ -36,6 +44,14 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_ORG_APP] =     { HTTP_GET,  "/o/org/app", orgapp_review_get, ACC_OFFICE, REVIEWERS },
 	[PAGE_ORG_DECIDE] =  { HTTP_POST, "/o/org/app", orgapp_decide_post, ACC_OFFICE, ROLE_REVIEW1 },
 	[PAGE_FILE] =        { HTTP_GET,  "/o/file", file_get, ACC_OFFICE, REVIEWERS },
+	[PAGE_TRANSFER] =    { HTTP_GET,  "/o/transfer", transfer_review_get, ACC_OFFICE, REVIEWERS },
+	[PAGE_TRANSFER_DECIDE] = { HTTP_POST, "/o/transfer", transfer_decide_post, ACC_OFFICE, ROLE_REVIEW1 | ROLE_REVIEW2 },
+	[PAGE_MOVE] =        { HTTP_GET,  "/o/move", move_review_get, ACC_OFFICE, REVIEWERS },
+	[PAGE_MOVE_DECIDE] = { HTTP_POST, "/o/move", move_decide_post, ACC_OFFICE, ROLE_REVIEW1 },
+	[PAGE_ORGS] =        { HTTP_GET,  "/o/orgs", orgs_get, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_ORGS_ADD] =    { HTTP_POST, "/o/orgs", orgs_add_post, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_ORGS_RENAME] = { HTTP_POST, "/o/orgs/rename", orgs_rename_post, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_SEARCH] =      { HTTP_GET,  "/o/search", search_get, ACC_OFFICE, ROLE_ANY },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -45,6 +61,10 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_USERS] = "office/users.xsl",
 	[SHEET_QUEUE] = "office/queue.xsl",
 	[SHEET_ORGAPP] = "office/orgapp.xsl",
+	[SHEET_TRANSFER] = "office/transfer.xsl",
+	[SHEET_MOVE] = "office/move.xsl",
+	[SHEET_ORGS] = "office/orgs.xsl",
+	[SHEET_SEARCH] = "office/search.xsl",
 };
 
 static const struct app app = {

@@ -4,6 +4,10 @@
 #ifndef HZ_OFFICE_PAGES_H
 #define HZ_OFFICE_PAGES_H
 
+#include <libxml/tree.h>
+
+#include "flow.h"
+
 struct req;
 
 enum sheet {
@@ -13,6 +17,10 @@ enum sheet {
 	SHEET_USERS,
 	SHEET_QUEUE,
 	SHEET_ORGAPP,
+	SHEET_TRANSFER,
+	SHEET_MOVE,
+	SHEET_ORGS,
+	SHEET_SEARCH,
 	SHEET__MAX
 };
 
@@ -29,5 +37,21 @@ int queue_get(struct req *);
 int orgapp_review_get(struct req *);
 int orgapp_decide_post(struct req *);
 int file_get(struct req *);
+
+/* transfer.c: 单位绑定 */
+int queue_transfers(struct req *, xmlNodePtr queue, enum flow_state);
+int transfer_review_get(struct req *);
+int transfer_decide_post(struct req *);
+
+/* move.c: 会籍变更 */
+int queue_moves(struct req *, xmlNodePtr queue);
+int move_review_get(struct req *);
+int move_decide_post(struct req *);
+
+/* orgs.c: 组织架构 (admin) and 查询 */
+int orgs_get(struct req *);
+int orgs_add_post(struct req *);
+int orgs_rename_post(struct req *);
+int search_get(struct req *);
 
 #endif

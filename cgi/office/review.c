@@ -63,6 +63,27 @@ queue_get(struct req *r)
 		if (!queue_orgapps(r, q, FS_REVIEW1))
 			return 500;
 	}
+	if (flow_can(FLOW_TRANSFER, FS_REVIEW1, r->sess.roles)) {
+		q = view_add(r->page, "queue", NULL);
+		view_attr(q, "name", "transfer1");
+		view_attr(q, "title", "单位绑定 · 待初审");
+		if (!queue_transfers(r, q, FS_REVIEW1))
+			return 500;
+	}
+	if (flow_can(FLOW_TRANSFER, FS_REVIEW2, r->sess.roles)) {
+		q = view_add(r->page, "queue", NULL);
+		view_attr(q, "name", "transfer2");
+		view_attr(q, "title", "单位绑定 · 待复审");
+		if (!queue_transfers(r, q, FS_REVIEW2))
+			return 500;
+	}
+	if (flow_can(FLOW_MEMBERSHIP, FS_REVIEW1, r->sess.roles)) {
+		q = view_add(r->page, "queue", NULL);
+		view_attr(q, "name", "move");
+		view_attr(q, "title", "会籍变更 · 待初审");
+		if (!queue_moves(r, q))
+			return 500;
+	}
 	r->sheet = SHEET_QUEUE;
 	return 200;
 }

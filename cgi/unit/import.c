@@ -24,7 +24,7 @@ import_post(struct req *r)
 	int64_t unit, job;
 	int st;
 
-	if ((st = roster_unit(r, &unit)) != 0)
+	if ((st = aid_unit(r, &unit)) != 0)
 		return st;
 	if ((job = import_start(r->db, unit, r->sess.subject,
 	    req_file(r, "file"), &why)) > 0) {
@@ -61,7 +61,7 @@ import_get_page(struct req *r)
 	int64_t unit;
 	int st;
 
-	if ((st = roster_unit(r, &unit)) != 0 || (st = own_job(r, unit, &j)) != 0)
+	if ((st = aid_unit(r, &unit)) != 0 || (st = own_job(r, unit, &j)) != 0)
 		return st;
 	/* Progress: the page reloads itself each second until the end. */
 	if (strcmp(j.state, "queued") == 0 || strcmp(j.state, "running") == 0)
@@ -95,7 +95,7 @@ import_result_get(struct req *r)
 	int64_t unit;
 	int st;
 
-	if ((st = roster_unit(r, &unit)) != 0 || (st = own_job(r, unit, &j)) != 0)
+	if ((st = aid_unit(r, &unit)) != 0 || (st = own_job(r, unit, &j)) != 0)
 		return st;
 	if (j.result_id == 0 || (st = store_get(r->db, j.result_id, &a)) == 0)
 		return req_error_page(r, 404, "该次导入没有需要处理的行。");

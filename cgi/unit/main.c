@@ -40,6 +40,22 @@ enum page {
 	PAGE_IMPORT_POST,
 	PAGE_IMPORT,
 	PAGE_IMPORT_RESULT,
+	PAGE_STAFF,
+	PAGE_STAFF_ADD,
+	PAGE_STAFF_GRANT,
+	PAGE_STAFF_REMOVE,
+	PAGE_INVOICE,
+	PAGE_INVOICE_POST,
+	PAGE_INVOICE_FILE,
+	PAGE_TRANSFER,
+	PAGE_TRANSFER_NEW,
+	PAGE_TRANSFER_UPLOAD,
+	PAGE_TRANSFER_SUBMIT,
+	PAGE_TRANSFER_CANCEL,
+	PAGE_TRANSFER_LETTER,
+	PAGE_TRANSFER_FILE,
+	PAGE_MOVE,
+	PAGE_MOVE_POST,
 	PAGE__MAX
 };
 
@@ -77,6 +93,22 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_IMPORT_POST] =    { HTTP_POST, "/u/roster/import", import_post, ACC_AGENT, 0 },
 	[PAGE_IMPORT] =         { HTTP_GET,  "/u/roster/import", import_get_page, ACC_AGENT, 0 },
 	[PAGE_IMPORT_RESULT] =  { HTTP_GET,  "/u/roster/import/result.xlsx", import_result_get, ACC_AGENT, 0 },
+	[PAGE_STAFF] =          { HTTP_GET,  "/u/staff", staff_get, ACC_AGENT, 0 },
+	[PAGE_STAFF_ADD] =      { HTTP_POST, "/u/staff", staff_add_post, ACC_AGENT, 0 },
+	[PAGE_STAFF_GRANT] =    { HTTP_POST, "/u/staff/grant", staff_grant_post, ACC_AGENT, 0 },
+	[PAGE_STAFF_REMOVE] =   { HTTP_POST, "/u/staff/remove", staff_remove_post, ACC_AGENT, 0 },
+	[PAGE_INVOICE] =        { HTTP_GET,  "/u/invoice", invoice_get_page, ACC_AGENT, 0 },
+	[PAGE_INVOICE_POST] =   { HTTP_POST, "/u/invoice", invoice_post, ACC_AGENT, 0 },
+	[PAGE_INVOICE_FILE] =   { HTTP_GET,  "/u/invoice/file", invoice_file_get, ACC_AGENT, 0 },
+	[PAGE_TRANSFER] =       { HTTP_GET,  "/u/transfer", transfer_get_page, ACC_AGENT, 0 },
+	[PAGE_TRANSFER_NEW] =   { HTTP_POST, "/u/transfer/new", transfer_new_post, ACC_AGENT, 0 },
+	[PAGE_TRANSFER_UPLOAD] = { HTTP_POST, "/u/transfer/upload", transfer_upload_post, ACC_AGENT, 0 },
+	[PAGE_TRANSFER_SUBMIT] = { HTTP_POST, "/u/transfer/submit", transfer_submit_post, ACC_AGENT, 0 },
+	[PAGE_TRANSFER_CANCEL] = { HTTP_POST, "/u/transfer/cancel", transfer_cancel_post, ACC_AGENT, 0 },
+	[PAGE_TRANSFER_LETTER] = { HTTP_GET, "/u/transfer/letter.xlsx", transfer_letter_get, ACC_AGENT, 0 },
+	[PAGE_TRANSFER_FILE] =  { HTTP_GET,  "/u/transfer/file", transfer_file_get, ACC_AGENT, 0 },
+	[PAGE_MOVE] =           { HTTP_GET,  "/u/roster/move", move_get_page, ACC_AGENT, 0 },
+	[PAGE_MOVE_POST] =      { HTTP_POST, "/u/roster/move", move_post, ACC_AGENT, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -92,6 +124,10 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_ROSTER] = "unit/roster.xsl",
 	[SHEET_MEMBER_FORM] = "unit/member.xsl",
 	[SHEET_IMPORT] = "unit/import.xsl",
+	[SHEET_STAFF] = "unit/staff.xsl",
+	[SHEET_INVOICE] = "unit/invoice.xsl",
+	[SHEET_TRANSFER] = "unit/transfer.xsl",
+	[SHEET_MOVE] = "unit/move.xsl",
 };
 
 static const struct app app = {

@@ -21,6 +21,10 @@ enum sheet {
 	SHEET_ROSTER,
 	SHEET_MEMBER_FORM,
 	SHEET_IMPORT,
+	SHEET_STAFF,
+	SHEET_INVOICE,
+	SHEET_TRANSFER,
+	SHEET_MOVE,
 	SHEET__MAX
 };
 
@@ -53,7 +57,7 @@ int orgapp_edit_post(struct req *);
 int orgapp_file_get(struct req *);
 
 /* roster.c: 职工名册 */
-int roster_unit(struct req *, int64_t *unit);	/* 0, or the refusal's status */
+int aid_unit(struct req *, int64_t *unit);	/* 0, or the refusal's status */
 int roster_get(struct req *);
 int roster_add_get(struct req *);
 int roster_add_post(struct req *);
@@ -67,5 +71,29 @@ int roster_export_get(struct req *);
 int import_post(struct req *);
 int import_get_page(struct req *);
 int import_result_get(struct req *);
+
+/* staff.c: 工作人员 (chairman only) */
+int staff_get(struct req *);
+int staff_add_post(struct req *);
+int staff_grant_post(struct req *);
+int staff_remove_post(struct req *);
+
+/* invoice.c: 开票信息 */
+int invoice_get_page(struct req *);
+int invoice_post(struct req *);
+int invoice_file_get(struct req *);
+
+/* transfer.c: 单位绑定 */
+int transfer_get_page(struct req *);
+int transfer_new_post(struct req *);
+int transfer_upload_post(struct req *);
+int transfer_submit_post(struct req *);
+int transfer_cancel_post(struct req *);
+int transfer_letter_get(struct req *);
+int transfer_file_get(struct req *);
+
+/* move.c: 会籍变更 */
+int move_get_page(struct req *);
+int move_post(struct req *);
 
 #endif

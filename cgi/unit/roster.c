@@ -44,7 +44,7 @@ static const struct field fields[RF__MAX] = {
  * with *unit set, or the status of the refusal already prepared.
  */
 int
-roster_unit(struct req *r, int64_t *unit)
+aid_unit(struct req *r, int64_t *unit)
 {
 	const char *s = req_query(r, "unit");
 	int mutual_aid, role;
@@ -100,7 +100,7 @@ roster_get(struct req *r)
 		r->sheet = SHEET_ROSTER;
 		return 200;
 	}
-	if ((st = roster_unit(r, &unit)) != 0)
+	if ((st = aid_unit(r, &unit)) != 0)
 		return st;
 	if (valid_text_norm(qs ? qs : "", q, sizeof(q)) < 0)
 		q[0] = '\0';
@@ -155,7 +155,7 @@ roster_add_get(struct req *r)
 	int64_t unit;
 	int st;
 
-	if ((st = roster_unit(r, &unit)) != 0)
+	if ((st = aid_unit(r, &unit)) != 0)
 		return st;
 	form_fill(r, "id_type", "1");
 	r->sheet = SHEET_MEMBER_FORM;
@@ -171,7 +171,7 @@ roster_add_post(struct req *r)
 	int64_t unit, member;
 	int st;
 
-	if ((st = roster_unit(r, &unit)) != 0)
+	if ((st = aid_unit(r, &unit)) != 0)
 		return st;
 	r->sheet = SHEET_MEMBER_FORM;
 	if (form_read(r, fields, RF__MAX, v) > 0)
@@ -226,7 +226,7 @@ roster_member_get(struct req *r)
 	char type[4];
 	int st;
 
-	if ((st = roster_unit(r, &unit)) != 0 ||
+	if ((st = aid_unit(r, &unit)) != 0 ||
 	    (st = roster_member(r, unit, &member, &res)) != 0)
 		return st;
 	snprintf(type, sizeof(type), "%lld", (long long)db_int(res, RL_ID_TYPE));
@@ -255,7 +255,7 @@ roster_member_post(struct req *r)
 	char path[96];
 	int st;
 
-	if ((st = roster_unit(r, &unit)) != 0 ||
+	if ((st = aid_unit(r, &unit)) != 0 ||
 	    (st = roster_member(r, unit, &member, &res)) != 0)
 		return st;
 	db_done(res);
@@ -281,7 +281,7 @@ roster_remove_post(struct req *r)
 	char path[96];
 	int st;
 
-	if ((st = roster_unit(r, &unit)) != 0)
+	if ((st = aid_unit(r, &unit)) != 0)
 		return st;
 	if ((st = roster_remove(r->db, unit, member)) == ROSTER_ERR)
 		return 500;
@@ -329,7 +329,7 @@ roster_export_get(struct req *r)
 	size_t i;
 	int st, ok = 1;
 
-	if ((st = roster_unit(r, &unit)) != 0)
+	if ((st = aid_unit(r, &unit)) != 0)
 		return st;
 	for (i = 0; i < RC__MAX; i++) {
 		cols[i].title = roster_columns[i].title;

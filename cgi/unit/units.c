@@ -34,6 +34,8 @@ units_add(struct req *r)
 			view_attr(u, "mutual-aid", "1");
 		if (db_int(res, AU_EDITING))
 			view_attr(u, "editing", "1");
+		if (!db_int(res, AU_INVOICE))
+			view_attr(u, "no-invoice", "1");
 		view_add(u, "name", db_col(res, AU_NAME));
 		view_add(u, "credit-code", db_col(res, AU_CREDIT));
 		view_add(u, "parent", db_col(res, AU_PARENT));

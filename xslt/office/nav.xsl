@@ -10,8 +10,10 @@
       <xsl:if test="$roles mod 4 != 0 or floor($roles div 16) mod 2 = 1">
         <a href="/o/queue" id="nav-queue"><xsl:if test="$active = 'queue'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>待办审核</a>
       </xsl:if>
+      <a href="/o/search" id="nav-search"><xsl:if test="$active = 'search'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>单位与职工查询</a>
       <!-- ROLE_ADMIN is bit 16 -->
       <xsl:if test="floor($roles div 16) mod 2 = 1">
+        <a href="/o/orgs" id="nav-orgs"><xsl:if test="$active = 'orgs'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>组织架构</a>
         <a href="/o/users" id="nav-users"><xsl:if test="$active = 'users'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>用户与角色</a>
       </xsl:if>
       <!-- everyone but a medical-only reviewer may export -->

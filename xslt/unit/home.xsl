@@ -6,6 +6,9 @@
   <xsl:template match="/page" mode="title">首页</xsl:template>
   <xsl:template match="/page" mode="content">
     <xsl:call-template name="unit-nav"><xsl:with-param name="active" select="'home'"/></xsl:call-template>
+    <xsl:for-each select="units/unit[@no-invoice and (@role = 'chairman' or @mutual-aid)]">
+      <p class="msg msg-error invoice-reminder">“<xsl:value-of select="name"/>”尚未填写开票信息。<a href="/u/invoice?unit={@id}">去填写</a></p>
+    </xsl:for-each>
     <section class="card">
       <h1>我服务的单位</h1>
       <xsl:choose>

@@ -10,6 +10,10 @@
       <h1><xsl:apply-templates select="." mode="title"/></h1>
       <p class="hint">带 * 为必填项。姓名中不要出现空格；身份证号码最后一位是字母的请用大写 X。</p>
       <xsl:call-template name="messages"/>
+      <xsl:if test="form/@move-member">
+        <p class="msg msg-error" id="move-hint">该职工的会籍在其他单位。
+          <a id="move-link" href="/u/roster/move?unit={@unit}&amp;id_type={form/field[@name='id_type']/@value}&amp;id_number={form/field[@name='id_number']/@value}">申请会籍变更</a></p>
+      </xsl:if>
       <form method="post" id="member-form" novalidate="novalidate">
         <xsl:attribute name="action"><xsl:choose><xsl:when test="@member">/u/roster/member</xsl:when><xsl:otherwise>/u/roster/add</xsl:otherwise></xsl:choose></xsl:attribute>
         <xsl:call-template name="csrf"/>

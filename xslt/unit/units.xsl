@@ -9,7 +9,10 @@
     <section class="card">
       <div class="card-head">
         <h1>单位信息管理</h1>
-        <a class="button primary" href="/u/org/new" id="register">注册单位信息</a>
+        <span>
+          <a class="button primary" href="/u/org/new" id="register">注册单位信息</a>
+          <a class="button secondary" href="/u/transfer" id="bind">单位绑定</a>
+        </span>
       </div>
       <h2>我服务的单位</h2>
       <xsl:choose>
@@ -27,7 +30,10 @@
                     <xsl:when test="@editing"><span class="chip state-1">编辑市总审核中</span></xsl:when>
                     <xsl:otherwise><span class="chip state-4">审核通过</span></xsl:otherwise>
                   </xsl:choose></td>
-                  <td><xsl:if test="@role = 'chairman'">
+                  <td>
+                    <a href="/u/invoice?unit={@id}">开票信息</a>
+                    <xsl:if test="@role = 'chairman'"><xsl:text> </xsl:text><a href="/u/staff?unit={@id}">工作人员</a></xsl:if>
+                    <xsl:if test="@role = 'chairman'">
                     <form method="post" action="/u/org/edit" class="inline">
                       <xsl:call-template name="csrf"/>
                       <input type="hidden" name="unit" value="{@id}"/>

@@ -1,0 +1,141 @@
+/*
+ * orgs.c -- the org tree (admin adds districts and units, renames) and
+ * the search for units and members.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "mask.h"
+#include "member.h"
+#include "org.h"
+#include "pages.h"
+#include "valid.h"
+#include "view.h"
+
+static int
+tree_page(struct req *r)
+{
+	struct db_res *res;
+	xmlNodePtr tree, o;
+
+	if ((res = org_tree(r->db)) == NULL)
+		return 500;
+	tree = view_add(r->page, "tree", NULL);
+	while (db_next(res) == 1) {
+		o = view_add(tree, "org", db_col(res, 3));
+		view_attr(o, "id", db_col(res, 0));
+		view_attr(o, "level", db_col(res, 2));
+		view_attr(o, "depth", db_col(res, 4));
+		view_attr(o, "members", db_col(res, 5));
+	}
+	db_done(res);
+	r->sheet = SHEET_ORGS;
+	return 200;
+}
+
+int
+orgs_get(struct req *r)
+{
+	if (req_query(r, "done"))
+		form_message(r, "已保存。", "ok");
+	return tree_page(r);
+}
+
+enum { OF_PARENT, OF_NAME, OF_CREDIT, OF__MAX };
+static const struct field add_fields[OF__MAX] = {
+	[OF_PARENT] = { "parent", FK_ID, 0, NULL },
+	[OF_NAME] =   { "name", FK_TEXT, 0, NULL },
+	[OF_CREDIT] = { "credit_code", FK_CREDIT_CODE, 1, NULL },
+};
+
+int
+orgs_add_post(struct req *r)
+{
+	struct field_val v[OF__MAX];
+	const char *level = strcmp(req_form(r, "level"), "district") == 0 ?
+	    "district" : "unit";
+	int64_t id;
+
+	if (form_read(r, add_fields, OF__MAX, v) > 0)
+		return tree_page(r);
+	id = org_add(r->db, v[OF_PARENT].num, level, v[OF_NAME].v,
+	    *v[OF_CREDIT].v ? v[OF_CREDIT].v : NULL);
+	if (id < 0 && db_errno(r->db) == 1062) {
+		form_error(r, "credit_code", "该统一社会信用代码已被其他单位使用");
+		return tree_page(r);
+	}
+	if (id < 0)
+		return 500;
+	if (id == 0) {
+		form_error(r, "parent", strcmp(level, "district") == 0 ?
+		    "区县/产业工会只能建在市总工会下" :
+		    "基层单位只能建在区县/产业工会下");
+		return tree_page(r);
+	}
+	audit_req(r, "org.add", "org", id, v[OF_NAME].v);
+	return req_redirect(r, "/o/orgs?done=1");
+}
+
+int
+orgs_rename_post(struct req *r)
+{
+	int64_t id = strtoll(req_form(r, "id"), NULL, 10);
+	char name[400];
+	int rc;
+
+	if (valid_text_norm(req_form(r, "name"), name, sizeof(name)) <= 0) {
+		form_message(r, "请填写新的名称", "error");
+		return tree_page(r);
+	}
+	if ((rc = org_rename(r->db, id, name)) < 0)
+		return 500;
+	if (rc == 0)
+		return req_error_page(r, 404, "没有该组织。");
+	audit_req(r, "org.rename", "org", id, name);
+	return req_redirect(r, "/o/orgs?done=1");
+}
+
+/* 查询: units by name or credit code, members by name or ID number. */
+int
+search_get(struct req *r)
+{
+	const char *qs = req_query(r, "q");
+	struct db_res *res;
+	xmlNodePtr n, it;
+	char q[128], buf[64];
+
+	r->sheet = SHEET_SEARCH;
+	if (qs == NULL || valid_text_norm(qs, q, sizeof(q)) <= 0)
+		return 200;
+	if (strlen(q) == 18 && q[17] == 'x')
+		q[17] = 'X';
+	n = view_add(r->page, "results", NULL);
+	view_attr(n, "q", q);
+	if ((res = org_search(r->db, q)) == NULL)
+		return 500;
+	while (db_next(res) == 1) {
+		it = view_add(n, "unit", db_col(res, 1));
+		view_attr(it, "id", db_col(res, 0));
+		view_attr(it, "credit", db_col(res, 2));
+		view_attr(it, "parent", db_col(res, 3));
+		view_attr(it, "members", db_col(res, 4));
+	}
+	db_done(res);
+	if ((res = member_search(r->db, q)) == NULL)
+		return 500;
+	while (db_next(res) == 1) {
+		it = view_add(n, "member", db_col(res, 1));
+		view_attr(it, "id", db_col(res, 0));
+		view_attr(it, "id-type", id_type_label((int)db_int(res, 2)));
+		view_attr(it, "id-number", mask_id(db_col(res, 3), buf));
+		view_attr(it, "phone", mask_phone(db_col(res, 4), buf));
+		view_attr(it, "unit", db_col(res, 5));
+	}
+	db_done(res);
+	return 200;
+}

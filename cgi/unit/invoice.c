@@ -1,0 +1,140 @@
+/*
+ * invoice.c -- 开票信息: one per unit; several invoice titles are
+ * explained by an attached note.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "invoice.h"
+#include "pages.h"
+#include "store.h"
+#include "view.h"
+
+enum {
+	IF_TITLE, IF_TAX, IF_ADDRESS, IF_PHONE, IF_BANK, IF_ACCOUNT, IF__MAX
+};
+static const struct field fields[IF__MAX] = {
+	[IF_TITLE] =   { "title", FK_TEXT, 0, NULL },
+	[IF_TAX] =     { "tax_no", FK_CREDIT_CODE, 0, NULL },
+	[IF_ADDRESS] = { "address", FK_TEXT, 1, NULL },
+	[IF_PHONE] =   { "phone", FK_TEXT, 1, NULL },
+	[IF_BANK] =    { "bank", FK_TEXT, 1, NULL },
+	[IF_ACCOUNT] = { "account", FK_BANK_CARD, 1, NULL },
+};
+
+static int
+invoice_page(struct req *r, int64_t unit, int fill)
+{
+	struct invoice v;
+	xmlNodePtr n;
+	int rc;
+
+	if ((rc = invoice_get(r->db, unit, &v)) < 0 || !units_add(r))
+		return 500;
+	n = view_add(r->page, "invoice", NULL);
+	if (rc == 1) {
+		view_attr(n, "updated", v.updated_at);
+		if (v.several)
+			view_attr(n, "several", "1");
+	}
+	if (!store_list(r->db, "invoice", unit, n))
+		return 500;
+	if (fill && rc == 1) {
+		form_fill(r, "title", v.title);
+		form_fill(r, "tax_no", v.tax_no);
+		form_fill(r, "address", v.address);
+		form_fill(r, "phone", v.phone);
+		form_fill(r, "bank", v.bank);
+		form_fill(r, "account", v.account);
+	}
+	r->sheet = SHEET_INVOICE;
+	return 200;
+}
+
+int
+invoice_get_page(struct req *r)
+{
+	int64_t unit;
+	int st;
+
+	if ((st = aid_unit(r, &unit)) != 0)
+		return st;
+	if (req_query(r, "saved"))
+		form_message(r, "开票信息已保存。", "ok");
+	return invoice_page(r, unit, 1);
+}
+
+int
+invoice_post(struct req *r)
+{
+	struct field_val v[IF__MAX];
+	const struct upload *f = req_file(r, "note");
+	struct invoice iv;
+	const char *why = NULL;
+	char path[64];
+	int64_t unit;
+	int st;
+
+	if ((st = aid_unit(r, &unit)) != 0)
+		return st;
+	if (form_read(r, fields, IF__MAX, v) > 0)
+		return invoice_page(r, unit, 0);
+	memset(&iv, 0, sizeof(iv));
+	iv.unit_id = unit;
+	snprintf(iv.title, sizeof(iv.title), "%.255s", v[IF_TITLE].v);
+	snprintf(iv.tax_no, sizeof(iv.tax_no), "%.23s", v[IF_TAX].v);
+	snprintf(iv.address, sizeof(iv.address), "%.255s", v[IF_ADDRESS].v);
+	snprintf(iv.phone, sizeof(iv.phone), "%.31s", v[IF_PHONE].v);
+	snprintf(iv.bank, sizeof(iv.bank), "%.255s", v[IF_BANK].v);
+	snprintf(iv.account, sizeof(iv.account), "%.47s", v[IF_ACCOUNT].v);
+	iv.several = *req_form(r, "several") != '\0';
+	/* 多个户头: the note that lists them comes with the form. */
+	if (f && f->size > 0 && store_put(r->db, f, AK_INVOICE_NOTE, "invoice",
+	    unit, SESS_AGENT, r->sess.subject, &why) <= 0) {
+		if (why == NULL)
+			return 500;
+		form_message(r, why, "error");
+		return invoice_page(r, unit, 0);
+	}
+	if (iv.several && (f == NULL || f->size == 0)) {
+		struct attachment old;
+
+		if ((st = store_latest(r->db, "invoice", unit, AK_INVOICE_NOTE,
+		    &old)) < 0)
+			return 500;
+		if (st == 0) {
+			form_message(r, "开多个户头时，请上传说明各户头开票信息的附件",
+			    "error");
+			return invoice_page(r, unit, 0);
+		}
+	}
+	if (!invoice_save(r->db, &iv))
+		return 500;
+	audit_req(r, "unit.invoice", "org", unit, NULL);
+	snprintf(path, sizeof(path), "/u/invoice?unit=%lld&saved=1",
+	    (long long)unit);
+	return req_redirect(r, path);
+}
+
+int
+invoice_file_get(struct req *r)
+{
+	struct attachment a;
+	const char *s = req_query(r, "id");
+	int64_t unit;
+	int st;
+
+	if ((st = aid_unit(r, &unit)) != 0)
+		return st;
+	if ((st = store_get(r->db, strtoll(s ? s : "", NULL, 10), &a)) < 0)
+		return 500;
+	if (st == 0 || strcmp(a.owner_type, "invoice") != 0 ||
+	    a.owner_id != unit)
+		return req_error_page(r, 404, "未找到该文件。");
+	return store_send(r, &a);
+}

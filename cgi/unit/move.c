@@ -1,0 +1,122 @@
+/*
+ * move.c -- 会籍变更 from the unit side: ask to take in a member of
+ * another unit, follow the request.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent.h"
+#include "audit.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "mask.h"
+#include "membership.h"
+#include "pages.h"
+#include "valid.h"
+#include "view.h"
+
+enum { MF_ID_TYPE, MF_ID_NUMBER, MF_REASON, MF__MAX };
+static const struct field fields[MF__MAX] = {
+	[MF_ID_TYPE] =   { "id_type", FK_ID_TYPE, 0, NULL },
+	[MF_ID_NUMBER] = { "id_number", FK_ID_NUMBER, 0, NULL },
+	[MF_REASON] =    { "reason", FK_TEXT, 1, NULL },
+};
+
+/* The unit's requests and the form to file one. */
+static int
+list_page(struct req *r, int64_t unit)
+{
+	struct db_res *res;
+	xmlNodePtr list, it;
+	char buf[64];
+
+	if ((res = move_by_unit(r->db, unit)) == NULL || !units_add(r)) {
+		db_done(res);
+		return 500;
+	}
+	list = view_add(r->page, "moves", NULL);
+	while (db_next(res) == 1) {
+		it = view_add(list, "move", NULL);
+		view_attr(it, "id", db_col(res, 0));
+		view_attr(it, "state", db_col(res, 1));
+		view_attr(it, "state-label",
+		    flow_state_label((enum flow_state)db_int(res, 1)));
+		view_add(it, "name", db_col(res, 2));
+		view_add(it, "id-number", mask_id(db_col(res, 3), buf));
+		view_add(it, "from", db_col(res, 4));
+		view_add(it, "updated", db_col(res, 6));
+	}
+	db_done(res);
+	r->sheet = SHEET_MOVE;
+	return 200;
+}
+
+int
+move_get_page(struct req *r)
+{
+	struct move m;
+	xmlNodePtr n;
+	const char *s = req_query(r, "id");
+	char buf[64];
+	int64_t unit;
+	int st, aid;
+
+	if (s == NULL) {
+		if ((st = aid_unit(r, &unit)) != 0)
+			return st;
+		form_fill(r, "id_type", req_query(r, "id_type") ?
+		    req_query(r, "id_type") : "1");
+		form_fill(r, "id_number", req_query(r, "id_number"));
+		return list_page(r, unit);
+	}
+	if ((st = move_get(r->db, strtoll(s, NULL, 10), &m)) < 0)
+		return 500;
+	if (st == 0 || (st = agent_role(r->db, r->sess.subject, m.to_unit,
+	    &aid)) < 0)
+		return st < 0 ? 500 : req_error_page(r, 404, "未找到该申请。");
+	if (st == AGENT_NONE || !aid)
+		return req_error_page(r, 404, "未找到该申请。");
+	view_attrf(r->page, "unit", "%lld", (long long)m.to_unit);
+	n = view_add(r->page, "move", NULL);
+	view_attrf(n, "id", "%lld", (long long)m.id);
+	view_attrf(n, "state", "%d", m.state);
+	view_attr(n, "state-label", flow_state_label(m.state));
+	view_add(n, "name", m.member_name);
+	view_add(n, "id-number", mask_id(m.id_number, buf));
+	view_add(n, "from", m.from_name);
+	view_add(n, "to", m.to_name);
+	view_add(n, "reason", m.reason);
+	if (!flow_timeline(r->db, FLOW_MEMBERSHIP, m.id, n) || !units_add(r))
+		return 500;
+	r->sheet = SHEET_MOVE;
+	return 200;
+}
+
+int
+move_post(struct req *r)
+{
+	struct field_val v[MF__MAX];
+	struct flow_actor by = { SESS_AGENT, r->sess.subject, 0, r->sess.name,
+	    r->remote_addr };
+	char path[64];
+	int64_t unit, id;
+	int st;
+
+	if ((st = aid_unit(r, &unit)) != 0)
+		return st;
+	if (form_read(r, fields, MF__MAX, v) > 0)
+		return list_page(r, unit);
+	id = move_request(r->db, (int)v[MF_ID_TYPE].num, v[MF_ID_NUMBER].v,
+	    unit, &by, v[MF_REASON].v);
+	if (id == 0)
+		return 500;
+	if (id < 0) {
+		form_error(r, "id_number", move_message((int)-id));
+		return list_page(r, unit);
+	}
+	audit_req(r, "membership.request", "membership_change", id, NULL);
+	snprintf(path, sizeof(path), "/u/roster/move?id=%lld", (long long)id);
+	return req_redirect(r, path);
+}

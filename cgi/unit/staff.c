@@ -1,0 +1,156 @@
+/*
+ * staff.c -- 工作人员: a unit's chairman adds staff by phone, grants or
+ * withdraws 医疗互助, and removes them.  Chairman only.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent.h"
+#include "audit.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "pages.h"
+#include "unitstaff.h"
+#include "view.h"
+
+/* The unit of ?unit= / the form's, if the agent is its chairman. */
+static int
+chair_unit(struct req *r, int64_t *unit)
+{
+	const char *s = req_query(r, "unit");
+	int role;
+
+	if (s == NULL || *s == '\0')
+		s = req_form(r, "unit");
+	if ((*unit = strtoll(s ? s : "", NULL, 10)) <= 0)
+		return req_error_page(r, 404, "请先选择单位。");
+	if ((role = agent_role(r->db, r->sess.subject, *unit, NULL)) < 0)
+		return 500;
+	if (role != AGENT_CHAIRMAN)
+		return req_error_page(r, 403, "只有本单位的工会主席可以管理工作人员。");
+	view_attrf(r->page, "unit", "%lld", (long long)*unit);
+	return 0;
+}
+
+static int
+staff_page(struct req *r, int64_t unit)
+{
+	struct db_res *res;
+	xmlNodePtr list, a;
+
+	if ((res = unitstaff_list(r->db, unit)) == NULL)
+		return 500;
+	list = view_add(r->page, "staff", NULL);
+	while (db_next(res) == 1) {
+		a = view_add(list, "agent", NULL);
+		view_attr(a, "id", db_col(res, 0));
+		view_attr(a, "role", db_col(res, 3));
+		if (db_int(res, 4))
+			view_attr(a, "mutual-aid", "1");
+		view_add(a, "name", db_col(res, 1));
+		view_add(a, "phone", db_col(res, 2));
+	}
+	db_done(res);
+	if (!units_add(r))
+		return 500;
+	r->sheet = SHEET_STAFF;
+	return 200;
+}
+
+int
+staff_get(struct req *r)
+{
+	int64_t unit;
+	int st;
+
+	if ((st = chair_unit(r, &unit)) != 0)
+		return st;
+	if (req_query(r, "done"))
+		form_message(r, "已保存。工作人员需退出后重新登录，新的权限才会显示在菜单中。",
+		    "ok");
+	return staff_page(r, unit);
+}
+
+enum { SF_PHONE, SF__MAX };
+static const struct field add_fields[SF__MAX] = {
+	[SF_PHONE] = { "phone", FK_PHONE, 0, NULL },
+};
+
+static int
+done(struct req *r, int64_t unit)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/u/staff?unit=%lld&done=1", (long long)unit);
+	return req_redirect(r, path);
+}
+
+int
+staff_add_post(struct req *r)
+{
+	struct field_val v[SF__MAX];
+	int64_t unit, agent;
+	int st;
+
+	if ((st = chair_unit(r, &unit)) != 0)
+		return st;
+	if (form_read(r, add_fields, SF__MAX, v) > 0)
+		return staff_page(r, unit);
+	st = unitstaff_add(r->db, unit, v[SF_PHONE].v,
+	    *req_form(r, "mutual_aid") != '\0', &agent);
+	if (st == US_ERR)
+		return 500;
+	if (st == US_ALREADY) {
+		form_error(r, "phone", "该手机号的经办人已是本单位的工作人员");
+		return staff_page(r, unit);
+	}
+	audit_req(r, "unit.staff.add", "agent", agent, req_form(r, "mutual_aid"));
+	return done(r, unit);
+}
+
+/* The staff member of the form's `agent`, who must be staff here. */
+static int
+staff_member(struct req *r, int64_t unit, int64_t *agent)
+{
+	int role;
+
+	*agent = strtoll(req_form(r, "agent"), NULL, 10);
+	if ((role = agent_role(r->db, *agent, unit, NULL)) < 0)
+		return 500;
+	if (role != AGENT_STAFF)
+		return req_error_page(r, 404, "本单位没有该工作人员。");
+	return 0;
+}
+
+int
+staff_grant_post(struct req *r)
+{
+	int64_t unit, agent;
+	int st, on = strcmp(req_form(r, "mutual_aid"), "1") == 0;
+
+	if ((st = chair_unit(r, &unit)) != 0 ||
+	    (st = staff_member(r, unit, &agent)) != 0)
+		return st;
+	if (unitstaff_grant(r->db, unit, agent, on) != US_OK)
+		return 500;
+	audit_req(r, on ? "unit.staff.grant" : "unit.staff.revoke", "agent",
+	    agent, "mutual_aid");
+	return done(r, unit);
+}
+
+int
+staff_remove_post(struct req *r)
+{
+	int64_t unit, agent;
+	int st;
+
+	if ((st = chair_unit(r, &unit)) != 0 ||
+	    (st = staff_member(r, unit, &agent)) != 0)
+		return st;
+	if (unitstaff_remove(r->db, unit, agent) != US_OK)
+		return 500;
+	audit_req(r, "unit.staff.remove", "agent", agent, NULL);
+	return done(r, unit);
+}

@@ -1,0 +1,223 @@
+/*
+ * transfer.c -- 单位绑定: find the unit, download the authorisation
+ * letter, upload it filled and stamped, 上报, follow the review.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "conf.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "orgapp.h"
+#include "pages.h"
+#include "rand.h"
+#include "store.h"
+#include "transfer.h"
+#include "view.h"
+#include "xlsx.h"
+
+/* The request of ?id= / the form's id, if this agent filed it. */
+static int
+own_transfer(struct req *r, struct transfer *t)
+{
+	const char *s = req_query(r, "id");
+	int rc;
+
+	if (s == NULL || *s == '\0')
+		s = req_form(r, "id");
+	if ((rc = transfer_get(r->db, strtoll(s ? s : "", NULL, 10), t)) < 0)
+		return 500;
+	if (rc == 0 || t->agent_id != r->sess.subject)
+		return req_error_page(r, 404, "未找到该绑定申请。");
+	return 0;
+}
+
+static void
+actor_of(struct req *r, struct flow_actor *by)
+{
+	memset(by, 0, sizeof(*by));
+	by->kind = SESS_AGENT;
+	by->id = r->sess.subject;
+	by->name = r->sess.name;
+	by->ip = r->remote_addr;
+}
+
+static int
+item_page(struct req *r, const struct transfer *t)
+{
+	xmlNodePtr n;
+
+	n = view_add(r->page, "transfer", NULL);
+	view_attrf(n, "id", "%lld", (long long)t->id);
+	view_attrf(n, "state", "%d", t->state);
+	view_attr(n, "state-label", flow_state_label(t->state));
+	if (t->state == FS_DRAFT || t->state == FS_RETURNED)
+		view_attr(n, "editable", "1");
+	view_add(n, "unit", t->unit_name);
+	view_add(n, "previous", t->previous);
+	if (!store_list(r->db, "transfer", t->id, n) ||
+	    !flow_timeline(r->db, FLOW_TRANSFER, t->id, n))
+		return 500;
+	r->sheet = SHEET_TRANSFER;
+	return 200;
+}
+
+/* The list with the unit search; or one request with ?id=. */
+int
+transfer_get_page(struct req *r)
+{
+	struct transfer t;
+	struct db_res *res;
+	xmlNodePtr list, it;
+	const char *q = req_query(r, "q");
+	int st;
+
+	if (req_query(r, "id")) {
+		if ((st = own_transfer(r, &t)) != 0)
+			return st;
+		if (req_query(r, "done"))
+			form_message(r, "已保存。", "ok");
+		return item_page(r, &t);
+	}
+	if ((res = transfer_by_agent(r->db, r->sess.subject)) == NULL)
+		return 500;
+	list = view_add(r->page, "transfers", NULL);
+	while (db_next(res) == 1) {
+		it = view_add(list, "transfer", NULL);
+		view_attr(it, "id", db_col(res, 0));
+		view_attr(it, "state", db_col(res, 1));
+		view_attr(it, "state-label",
+		    flow_state_label((enum flow_state)db_int(res, 1)));
+		view_add(it, "unit", db_col(res, 2));
+		view_add(it, "updated", db_col(res, 5));
+	}
+	db_done(res);
+	if (q && *q) {
+		if ((res = orgapp_candidates(r->db, q)) == NULL)
+			return 500;
+		list = view_add(r->page, "candidates", NULL);
+		view_attr(list, "q", q);
+		while (db_next(res) == 1) {
+			it = view_add(list, "org", db_col(res, 1));
+			view_attr(it, "id", db_col(res, 0));
+			view_attr(it, "parent", db_col(res, 2));
+		}
+		db_done(res);
+	}
+	r->sheet = SHEET_TRANSFER;
+	return 200;
+}
+
+int
+transfer_new_post(struct req *r)
+{
+	int64_t id = transfer_create(r->db, strtoll(req_form(r, "unit"), NULL,
+	    10), r->sess.subject);
+	char path[64];
+
+	if (id == 0)
+		return 500;
+	if (id < 0) {
+		form_message(r, transfer_message((int)-id), "error");
+		r->sheet = SHEET_TRANSFER;
+		view_add(r->page, "transfers", NULL);
+		return 200;
+	}
+	audit_req(r, "transfer.create", "transfer", id, NULL);
+	snprintf(path, sizeof(path), "/u/transfer?id=%lld", (long long)id);
+	return req_redirect(r, path);
+}
+
+int
+transfer_upload_post(struct req *r)
+{
+	struct transfer t;
+	const char *why;
+	char path[64];
+	int st;
+
+	if ((st = own_transfer(r, &t)) != 0)
+		return st;
+	if (t.state != FS_DRAFT && t.state != FS_RETURNED)
+		why = "该申请已上报，不能再上传材料";
+	else if (store_put(r->db, req_file(r, "file"), AK_AUTHORIZATION,
+	    "transfer", t.id, SESS_AGENT, r->sess.subject, &why) > 0) {
+		audit_req(r, "transfer.upload", "transfer", t.id, NULL);
+		snprintf(path, sizeof(path), "/u/transfer?id=%lld&done=1",
+		    (long long)t.id);
+		return req_redirect(r, path);
+	} else if (why == NULL)
+		return 500;
+	form_message(r, why, "error");
+	return item_page(r, &t);
+}
+
+/* 上报 or 删除, by the filing agent. */
+static int
+step(struct req *r, enum flow_action action)
+{
+	struct flow_actor by;
+	struct transfer t;
+	char path[64];
+	int st;
+
+	if ((st = own_transfer(r, &t)) != 0)
+		return st;
+	actor_of(r, &by);
+	st = action == FA_SUBMIT ? transfer_submit(r->db, t.id, &by) :
+	    transfer_decide(r->db, t.id, action, &by, NULL);
+	if (st == FLOW_ERR_DB)
+		return 500;
+	if (st != FLOW_OK) {
+		form_message(r, transfer_message(st), "error");
+		return item_page(r, &t);
+	}
+	snprintf(path, sizeof(path), "/u/transfer?id=%lld", (long long)t.id);
+	return req_redirect(r, action == FA_CANCEL ? "/u/transfer" : path);
+}
+
+int
+transfer_submit_post(struct req *r)
+{
+	return step(r, FA_SUBMIT);
+}
+
+int
+transfer_cancel_post(struct req *r)
+{
+	return step(r, FA_CANCEL);
+}
+
+int
+transfer_letter_get(struct req *r)
+{
+	char path[1024], hex[17];
+
+	if (!rand_hex(hex, 8))
+		return 500;
+	snprintf(path, sizeof(path), "%s/%s.xlsx", conf_str(CONF_TMP_DIR), hex);
+	if (!transfer_letter(path, conf_str(CONF_TMP_DIR)))
+		return 500;
+	return req_send_file(r, path, XLSX_MIME, "单位绑定授权书模板.xlsx");
+}
+
+int
+transfer_file_get(struct req *r)
+{
+	struct attachment a;
+	struct transfer t;
+	const char *s = req_query(r, "file");
+	int rc;
+
+	if ((rc = own_transfer(r, &t)) != 0)
+		return rc;
+	if ((rc = store_get(r->db, strtoll(s ? s : "", NULL, 10), &a)) < 0)
+		return 500;
+	if (rc == 0 || strcmp(a.owner_type, "transfer") != 0 ||
+	    a.owner_id != t.id)
+		return req_error_page(r, 404, "未找到该文件。");
+	return store_send(r, &a);
+}

@@ -1,0 +1,39 @@
+/*
+ * unitstaff.h -- 工作人员: the agents who serve a unit besides its
+ * chairman, and the rights the chairman grants them (Xiamen §二).
+ */
+#ifndef HZ_UNITSTAFF_H
+#define HZ_UNITSTAFF_H
+
+#include <stdint.h>
+
+struct db;
+struct db_res;
+
+/* unitstaff_list: 0 agent id, 1 name ("" until their first login),
+ * 2 phone, 3 role, 4 holds 医疗互助 (0/1).  Chairman first. */
+struct db_res *unitstaff_list(struct db *db, int64_t unit);
+
+enum unitstaff_result {
+	US_ERR = -1,
+	US_OK,
+	US_ALREADY,		/* already serves the unit */
+	US_NOT_STAFF,		/* no such staff member (or the chairman) */
+};
+
+/*
+ * unitstaff_add: bind the agent with this phone (created if new; they
+ * complete their profile at the first SMS login) as staff of `unit`, with
+ * 医疗互助 if `mutual_aid`.  Returns an enum unitstaff_result.
+ */
+int unitstaff_add(struct db *db, int64_t unit, const char *phone,
+    int mutual_aid, int64_t *agent);
+
+/* unitstaff_grant: set or clear 医疗互助 of a staff member (the caller
+ * has checked they are staff: agent_role).  US_OK, also when unchanged. */
+int unitstaff_grant(struct db *db, int64_t unit, int64_t agent, int on);
+
+/* unitstaff_remove: unbind a staff member (never the chairman). */
+int unitstaff_remove(struct db *db, int64_t unit, int64_t agent);
+
+#endif
