@@ -133,6 +133,17 @@ static const char *const sql[STMT__MAX] = {
 
 static const struct db_table tab = { DBM_FLOW, sql, STMT__MAX };
 
+void
+flow_actor_of(const struct req *r, struct flow_actor *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->kind = r->sess.kind;
+	a->id = r->sess.subject;
+	a->roles = r->sess.kind == SESS_OFFICE ? r->sess.roles : 0;
+	a->name = r->sess.name;
+	a->ip = r->remote_addr;
+}
+
 const char *
 flow_state_label(enum flow_state s)
 {

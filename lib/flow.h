@@ -55,6 +55,11 @@ struct flow_actor {
 	const char	*ip;
 };
 
+/* flow_actor_of: the signed-in user of a request as an actor (borrows
+ * the request's strings). */
+struct req;
+void flow_actor_of(const struct req *r, struct flow_actor *a);
+
 /* Results of flow_apply (besides a database error, -1). */
 enum flow_result {
 	FLOW_OK = 0,

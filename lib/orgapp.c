@@ -6,6 +6,8 @@
 
 #include "db.h"
 #include "orgapp.h"
+#include "store.h"
+#include "view.h"
 #include "valid.h"
 
 const char *const orgapp_natures[] = { "机关", "事业", "国企", "其他", NULL };
@@ -482,4 +484,40 @@ struct db_res *
 orgapp_parents(struct db *db)
 {
 	return db_query(db, &tab, STMT_PARENTS, "");
+}
+
+xmlNodePtr
+orgapp_view(struct db *db, const struct org_app *a, xmlNodePtr parent)
+{
+	struct db_res *res;
+	xmlNodePtr n, l, o;
+
+	n = view_add(parent, "app", NULL);
+	view_attrf(n, "id", "%lld", (long long)a->id);
+	view_attrf(n, "state", "%d", a->state);
+	view_attr(n, "state-label", flow_state_label(a->state));
+	view_attr(n, "kind", a->kind == ORGAPP_EDIT ? "edit" : "register");
+	view_add(n, "name", a->name);
+	view_add(n, "credit-code", a->credit_code);
+	view_add(n, "parent", a->parent_name);
+	view_add(n, "nature", a->nature);
+	view_add(n, "district", a->district);
+	view_add(n, "medins-code", a->medins_code);
+	view_add(n, "employees", a->employees);
+	view_add(n, "chairman", a->chairman);
+	view_add(n, "contact", a->contact);
+	view_add(n, "contact-phone", a->contact_phone);
+	view_add(n, "lineage", a->lineage);
+	if ((res = orgapp_lineage(db, a->id)) == NULL)
+		return NULL;
+	l = view_add(n, "lineage-orgs", NULL);
+	while (db_next(res) == 1) {
+		o = view_add(l, "org", db_col(res, 1));
+		view_attr(o, "id", db_col(res, 0));
+	}
+	db_done(res);
+	if (!store_list(db, "org_app", a->id, n) ||
+	    !flow_timeline(db, FLOW_ORG_APP, a->id, n))
+		return NULL;
+	return n;
 }

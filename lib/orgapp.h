@@ -8,6 +8,7 @@
 #define HZ_ORGAPP_H
 
 #include <stdint.h>
+#include <libxml/tree.h>
 
 #include "flow.h"
 
@@ -101,6 +102,14 @@ const char *orgapp_message(int result);
 /* orgapp_candidates: units whose name contains `q` (fuzzy pick for the
  * lineage); columns 0 id, 1 name, 2 parent name.  At most 20. */
 struct db_res *orgapp_candidates(struct db *db, const char *q);
+
+/*
+ * orgapp_view: add <app id state state-label kind> with the data, the
+ * merged/split units, <materials> and <timeline> under `parent`, as both
+ * the agent and the reviewer see it.  Returns the node, NULL on error.
+ */
+xmlNodePtr orgapp_view(struct db *db, const struct org_app *a,
+    xmlNodePtr parent);
 
 /* orgapp_parents: the orgs a unit may hang under (root and districts);
  * columns 0 id, 1 name, 2 depth. */

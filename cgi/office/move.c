@@ -92,13 +92,13 @@ move_review_get(struct req *r)
 int
 move_decide_post(struct req *r)
 {
-	struct flow_actor by = { SESS_OFFICE, r->sess.subject, r->sess.roles,
-	    r->sess.name, r->remote_addr };
+	struct flow_actor by;
 	const char *d = req_form(r, "decision");
 	char reason[600], path[64];
 	struct move m;
 	int st;
 
+	flow_actor_of(r, &by);
 	if ((st = load(r, &m)) != 0)
 		return st;
 	if (valid_text_trim(req_form(r, "reason"), reason, sizeof(reason)) < 0)

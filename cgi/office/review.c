@@ -91,38 +91,12 @@ queue_get(struct req *r)
 static int
 orgapp_page(struct req *r, const struct org_app *a)
 {
-	struct db_res *res;
-	xmlNodePtr n, l, o;
+	xmlNodePtr n;
 
-	n = view_add(r->page, "app", NULL);
-	view_attrf(n, "id", "%lld", (long long)a->id);
-	view_attrf(n, "state", "%d", a->state);
-	view_attr(n, "state-label", flow_state_label(a->state));
-	view_attr(n, "kind", a->kind == ORGAPP_EDIT ? "edit" : "register");
+	if ((n = orgapp_view(r->db, a, r->page)) == NULL)
+		return 500;
 	if (flow_can(FLOW_ORG_APP, a->state, r->sess.roles))
 		view_attr(n, "decide", "1");
-	view_add(n, "name", a->name);
-	view_add(n, "credit-code", a->credit_code);
-	view_add(n, "parent", a->parent_name);
-	view_add(n, "nature", a->nature);
-	view_add(n, "district", a->district);
-	view_add(n, "medins-code", a->medins_code);
-	view_add(n, "employees", a->employees);
-	view_add(n, "chairman", a->chairman);
-	view_add(n, "contact", a->contact);
-	view_add(n, "contact-phone", a->contact_phone);
-	view_add(n, "lineage", a->lineage);
-	if ((res = orgapp_lineage(r->db, a->id)) == NULL)
-		return 500;
-	l = view_add(n, "lineage-orgs", NULL);
-	while (db_next(res) == 1) {
-		o = view_add(l, "org", db_col(res, 1));
-		view_attr(o, "id", db_col(res, 0));
-	}
-	db_done(res);
-	if (!store_list(r->db, "org_app", a->id, n) ||
-	    !flow_timeline(r->db, FLOW_ORG_APP, a->id, n))
-		return 500;
 	r->sheet = SHEET_ORGAPP;
 	return 200;
 }
@@ -145,13 +119,13 @@ orgapp_review_get(struct req *r)
 int
 orgapp_decide_post(struct req *r)
 {
-	struct flow_actor by = { SESS_OFFICE, r->sess.subject, r->sess.roles,
-	    r->sess.name, r->remote_addr };
+	struct flow_actor by;
 	struct org_app a;
 	const char *d = req_form(r, "decision");
 	char reason[600], path[64];
 	int rc;
 
+	flow_actor_of(r, &by);
 	if ((rc = orgapp_get(r->db, id_param(r), &a)) < 0)
 		return 500;
 	if (rc == 0 || a.state == FS_DRAFT)

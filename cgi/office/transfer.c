@@ -90,14 +90,14 @@ transfer_review_get(struct req *r)
 int
 transfer_decide_post(struct req *r)
 {
-	struct flow_actor by = { SESS_OFFICE, r->sess.subject, r->sess.roles,
-	    r->sess.name, r->remote_addr };
+	struct flow_actor by;
 	struct transfer t;
 	const char *d = req_form(r, "decision");
 	enum flow_action action;
 	char reason[600], path[64];
 	int st, second;
 
+	flow_actor_of(r, &by);
 	if ((st = load(r, &t)) != 0)
 		return st;
 	if (valid_text_trim(req_form(r, "reason"), reason, sizeof(reason)) < 0)

@@ -98,12 +98,12 @@ int
 move_post(struct req *r)
 {
 	struct field_val v[MF__MAX];
-	struct flow_actor by = { SESS_AGENT, r->sess.subject, 0, r->sess.name,
-	    r->remote_addr };
+	struct flow_actor by;
 	char path[64];
 	int64_t unit, id;
 	int st;
 
+	flow_actor_of(r, &by);
 	if ((st = aid_unit(r, &unit)) != 0)
 		return st;
 	if (form_read(r, fields, MF__MAX, v) > 0)

@@ -58,16 +58,6 @@ own_app(struct req *r, struct org_app *a)
 	return 0;
 }
 
-static void
-actor_of(struct req *r, struct flow_actor *by)
-{
-	memset(by, 0, sizeof(*by));
-	by->kind = SESS_AGENT;
-	by->id = r->sess.subject;
-	by->name = r->sess.name;
-	by->ip = r->remote_addr;
-}
-
 /* <parents>: where a unit may hang (市总工会 and the districts). */
 static int
 add_parents(struct req *r)
@@ -95,35 +85,10 @@ app_page(struct req *r, const struct org_app *a, int fill)
 	xmlNodePtr n, l, o;
 	const char *q;
 
-	n = view_add(r->page, "app", NULL);
-	view_attrf(n, "id", "%lld", (long long)a->id);
-	view_attrf(n, "state", "%d", a->state);
-	view_attr(n, "state-label", flow_state_label(a->state));
-	view_attr(n, "kind", a->kind == ORGAPP_EDIT ? "edit" : "register");
+	if ((n = orgapp_view(r->db, a, r->page)) == NULL || !add_parents(r))
+		return 500;
 	if (a->state == FS_DRAFT || a->state == FS_RETURNED)
 		view_attr(n, "editable", "1");
-	view_add(n, "name", a->name);
-	view_add(n, "credit-code", a->credit_code);
-	view_add(n, "parent", a->parent_name);
-	view_add(n, "nature", a->nature);
-	view_add(n, "district", a->district);
-	view_add(n, "medins-code", a->medins_code);
-	view_add(n, "employees", a->employees);
-	view_add(n, "chairman", a->chairman);
-	view_add(n, "contact", a->contact);
-	view_add(n, "contact-phone", a->contact_phone);
-	view_add(n, "lineage", a->lineage);
-	if ((res = orgapp_lineage(r->db, a->id)) == NULL)
-		return 500;
-	l = view_add(n, "lineage-orgs", NULL);
-	while (db_next(res) == 1) {
-		o = view_add(l, "org", db_col(res, 1));
-		view_attr(o, "id", db_col(res, 0));
-	}
-	db_done(res);
-	if (!store_list(r->db, "org_app", a->id, n) ||
-	    !flow_timeline(r->db, FLOW_ORG_APP, a->id, n) || !add_parents(r))
-		return 500;
 	/* 合并/拆分 pick: units found by name. */
 	if ((q = req_query(r, "q")) && *q) {
 		if ((res = orgapp_candidates(r->db, q)) == NULL)
@@ -350,7 +315,7 @@ orgapp_submit_post(struct req *r)
 
 	if ((st = own_app(r, &a)) != 0)
 		return req_error_page(r, st, "未找到该申请。");
-	actor_of(r, &by);
+	flow_actor_of(r, &by);
 	rc = *req_form(r, "agree") ? orgapp_submit(r->db, a.id, &by) :
 	    OAR_PROMISE;
 	if (rc == FLOW_ERR_DB)
@@ -379,7 +344,7 @@ orgapp_cancel_post(struct req *r)
 
 	if ((st = own_app(r, &a)) != 0)
 		return req_error_page(r, st, "未找到该申请。");
-	actor_of(r, &by);
+	flow_actor_of(r, &by);
 	if ((rc = orgapp_decide(r->db, a.id, FA_CANCEL, &by, NULL)) ==
 	    FLOW_ERR_DB)
 		return 500;

@@ -35,16 +35,6 @@ own_transfer(struct req *r, struct transfer *t)
 	return 0;
 }
 
-static void
-actor_of(struct req *r, struct flow_actor *by)
-{
-	memset(by, 0, sizeof(*by));
-	by->kind = SESS_AGENT;
-	by->id = r->sess.subject;
-	by->name = r->sess.name;
-	by->ip = r->remote_addr;
-}
-
 static int
 item_page(struct req *r, const struct transfer *t)
 {
@@ -166,7 +156,7 @@ step(struct req *r, enum flow_action action)
 
 	if ((st = own_transfer(r, &t)) != 0)
 		return st;
-	actor_of(r, &by);
+	flow_actor_of(r, &by);
 	st = action == FA_SUBMIT ? transfer_submit(r->db, t.id, &by) :
 	    transfer_decide(r->db, t.id, action, &by, NULL);
 	if (st == FLOW_ERR_DB)

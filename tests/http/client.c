@@ -497,3 +497,18 @@ test_sql_str(const char *sql)
 	db_close(db);
 	return out;
 }
+
+void
+hc_login_agent(struct hc *c, const char *phone)
+{
+	hc_get(c, "/u/login?tab=password");
+	hc_post(c, "/u/login/password", "login", phone, "password", "Demo2026",
+	    NULL);
+}
+
+void
+hc_login_office(struct hc *c, const char *user)
+{
+	hc_get(c, "/o/login");
+	hc_post(c, "/o/login", "username", user, "password", "Demo2026", NULL);
+}

@@ -33,6 +33,11 @@ int hc_submit(struct hc *c, const char *path, ...);
 int hc_upload(struct hc *c, const char *path, const char *field,
     const char *file, const char *filename, ...);
 
+/* hc_login_agent / hc_login_office: sign a demo account in with the demo
+ * password (the sign-in flows themselves are tested in t_unit, t_office). */
+void hc_login_agent(struct hc *c, const char *phone);
+void hc_login_office(struct hc *c, const char *user);
+
 /* hc_follow: GET the Location of the last response; returns the status. */
 int hc_follow(struct hc *c);
 

@@ -10,21 +10,14 @@
 #include "tap.h"
 #include "valid.h"
 
-static void
-office_login(struct hc *c, const char *user)
-{
-	hc_get(c, "/o/login");
-	hc_post(c, "/o/login", "username", user, "password", "Demo2026", NULL);
-}
-
 int
 main(void)
 {
 	struct hc *ad = hc_new(), *r1 = hc_new();
 	char root[24], dist[24], code[19], q[256], id[24], idn[32], want[32];
 
-	office_login(ad, "admin");
-	office_login(r1, "review1");
+	hc_login_office(ad, "admin");
+	hc_login_office(r1, "review1");
 	is_int(hc_get(r1, "/o/orgs"), 403, "review1: org tree is admin's");
 	is_int(hc_get(ad, "/o/orgs"), 200, "admin opens the tree");
 	ok(hc_count(ad, "//table[@id='tree']/tbody/tr") >= 10, "the demo city");

@@ -20,14 +20,6 @@
 static long long unit, other_unit;
 static char tmpdir[] = "/tmp/t_roster.XXXXXX";
 
-static void
-agent_login(struct hc *c, const char *phone)
-{
-	hc_get(c, "/u/login?tab=password");
-	hc_post(c, "/u/login/password", "login", phone, "password", "Demo2026",
-	    NULL);
-}
-
 static long long
 unit_of(const char *phone)
 {
@@ -140,8 +132,8 @@ main(void)
 	unit = unit_of(CHAIR);
 	other_unit = unit_of(OTHER);
 	snprintf(u, sizeof(u), "%lld", unit);
-	agent_login(a, CHAIR);
-	agent_login(o, OTHER);
+	hc_login_agent(a, CHAIR);
+	hc_login_agent(o, OTHER);
 
 	/* The template: title, instructions, header, the 张三 example. */
 	is_int(hc_get(a, "/u/roster/template.xlsx"), 200, "template downloads");
@@ -253,6 +245,24 @@ main(void)
 	ok(strstr(why[10], "会籍变更") != NULL, "other unit: 会籍变更");
 	ok(strstr(why[11], "60") != NULL, "age 60+: warning");
 	ok(strstr(why[13], "示例") != NULL, "example row refused");
+
+	/* While a job runs the page shows the rows read and reloads itself.
+	 * (A real job is over in a blink; this one is planted as running,
+	 * with a fresh heartbeat so no worker takes it over.) */
+	snprintf(q, sizeof(q), "INSERT INTO import_job (unit_id, agent_id,"
+	    " attachment_id, filename, state, rows_read, started_at,"
+	    " heartbeat_at) SELECT %lld, id, 0, 'x.xlsx', 'running', 1234,"
+	    " NOW(), NOW() FROM agent WHERE phone = '" CHAIR "'", unit);
+	test_sql(q);
+	snprintf(path, sizeof(path), "/u/roster/import?unit=%lld&id=%lld", unit,
+	    test_sql_int("SELECT MAX(id) FROM import_job"));
+	hc_get(a, path);
+	ok(strstr(hc_xpath(a, "string(//*[@id='progress'])"), "1234") != NULL,
+	    "progress: rows read so far");
+	is_str(hc_xpath(a, "string(//meta[@http-equiv='refresh']/@content)"), "1",
+	    "progress: the page reloads each second");
+	test_sql("UPDATE import_job SET state = 'failed', error = '测试'"
+	    " WHERE filename = 'x.xlsx'");
 
 	/* Bad files: a clear message, nothing changed. */
 	before = roster_size(unit);
@@ -377,7 +387,7 @@ main(void)
 	snprintf(q, sizeof(q), "INSERT INTO agent_unit (agent_id, unit_id, role)"
 	    " SELECT id, %lld, 'staff' FROM agent WHERE phone = '13800000099'", unit);
 	test_sql(q);
-	agent_login(s, "13800000099");
+	hc_login_agent(s, "13800000099");
 	hc_get(s, "/u/");
 	is_int(hc_count(s, "//*[@id='nav-roster']"), 0, "no 职工名册 menu");
 	snprintf(path, sizeof(path), "/u/roster?unit=%lld", unit);

@@ -19,21 +19,6 @@
 
 static long long unit;
 
-static void
-agent_login(struct hc *c, const char *phone)
-{
-	hc_get(c, "/u/login?tab=password");
-	hc_post(c, "/u/login/password", "login", phone, "password", "Demo2026",
-	    NULL);
-}
-
-static void
-office_login(struct hc *c, const char *user)
-{
-	hc_get(c, "/o/login");
-	hc_post(c, "/o/login", "username", user, "password", "Demo2026", NULL);
-}
-
 /* An agent account with the demo password, profile complete. */
 static void
 make_agent(const char *phone, const char *name, const char *id)
@@ -72,8 +57,8 @@ main(void)
 	    " 'chairman'");
 	unit = test_sql_int(q);
 	snprintf(u, sizeof(u), "%lld", unit);
-	agent_login(ch, CHAIR);
-	agent_login(out, OUTSIDER);
+	hc_login_agent(ch, CHAIR);
+	hc_login_agent(out, OUTSIDER);
 
 	/* 工作人员: added without the right first. */
 	snprintf(path, sizeof(path), "/u/staff?unit=%lld", unit);
@@ -90,7 +75,7 @@ main(void)
 	is_int(hc_count(ch, q), 1, "staff listed");
 	is_int(hc_get(out, path), 403, "another unit's chairman: 403");
 	make_agent(STAFF, "周员工", "370203197707070025");
-	agent_login(st, STAFF);
+	hc_login_agent(st, STAFF);
 	hc_get(st, "/u/");
 	is_int(hc_count(st, "//*[@id='nav-roster']"), 0,
 	    "without 医疗互助: no 职工名册 menu");
@@ -150,7 +135,7 @@ main(void)
 
 	/* 单位绑定: the newcomer finds the unit and files the request. */
 	make_agent(NEWCOMER, "吴新人", "370203196606060034");
-	agent_login(nc, NEWCOMER);
+	hc_login_agent(nc, NEWCOMER);
 	is_int(hc_get(nc, "/u/transfer/letter.xlsx"), 200, "letter template");
 	ok(hc_body_len(nc) > 4 && memcmp(hc_body(nc), "PK", 2) == 0,
 	    "an xlsx workbook");
@@ -174,8 +159,8 @@ main(void)
 	test_sql("INSERT INTO staff (username, name, password_hash, roles)"
 	    " SELECT 'both', '兼审', password_hash, 'review1,review2' FROM staff"
 	    " WHERE username = 'admin'");
-	office_login(both, "both");
-	office_login(r2, "review2");
+	hc_login_office(both, "both");
+	hc_login_office(r2, "review2");
 	snprintf(path, sizeof(path), "/o/transfer?id=%lld", id);
 	hc_get(both, "/o/queue");
 	snprintf(q, sizeof(q), "//table[@id='queue-transfer1']//tr[@data-id='%lld']", id);
