@@ -225,6 +225,9 @@ main(void)
 	is_int(test_sql_int("SELECT COUNT(*) FROM station_message WHERE"
 	    " recipient_kind = 2 AND title LIKE '%被退回%'"), 1,
 	    "a station message too");
+	hc_get(a, "/u/");
+	ok(strstr(hc_xpath(a, "string(//section[@id='messages']//a[@class='title'])"),
+	    "被退回") != NULL, "shown on the agent's home, linked to the item");
 
 	/* Edit, upload again, 上报 again, approve. */
 	hc_upload(a, "/u/org/upload", "file", datafile("license.pdf"), "执照.pdf",

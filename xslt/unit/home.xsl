@@ -33,5 +33,25 @@
         </xsl:otherwise>
       </xsl:choose>
     </section>
+    <section class="card" id="messages">
+      <h2>消息 <xsl:if test="messages/@unread &gt; 0"><span class="chip state-3" id="unread"><xsl:value-of select="messages/@unread"/> 条未读</span></xsl:if></h2>
+      <xsl:choose>
+        <xsl:when test="messages/message">
+          <ul class="messages">
+            <xsl:for-each select="messages/message">
+              <li data-read="{@read}">
+                <xsl:choose>
+                  <xsl:when test="@link"><a href="{@link}" class="title"><xsl:value-of select="title"/></a></xsl:when>
+                  <xsl:otherwise><span class="title"><xsl:value-of select="title"/></span></xsl:otherwise>
+                </xsl:choose>
+                <time><xsl:value-of select="at"/></time>
+                <p><xsl:value-of select="body"/></p>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise><p class="empty">暂无消息。</p></xsl:otherwise>
+      </xsl:choose>
+    </section>
   </xsl:template>
 </xsl:stylesheet>
