@@ -331,6 +331,44 @@ flow_apply(struct db *db, enum flow_type type, int64_t id,
 	return FLOW_OK;
 }
 
+struct decide_arg {
+	enum flow_type		 type;
+	int64_t			 id;
+	enum flow_action	 action;
+	const struct flow_actor	*actor;
+	const char		*reason;
+	int			(*approved)(struct db *, int64_t);
+	int			 rc;
+};
+
+static int
+decide_txn(struct db *db, void *arg)
+{
+	struct decide_arg *d = arg;
+	enum flow_state to;
+
+	d->rc = flow_apply(db, d->type, d->id, d->action, d->actor, d->reason,
+	    &to);
+	if (d->rc == FLOW_OK && to == FS_APPROVED && d->approved)
+		d->rc = d->approved(db, d->id);
+	return d->rc != FLOW_OK;
+}
+
+int
+flow_decide(struct db *db, enum flow_type type, int64_t id,
+    enum flow_action action, const struct flow_actor *actor,
+    const char *reason, int (*approved)(struct db *, int64_t))
+{
+	struct decide_arg d = { type, id, action, actor, reason, approved,
+	    FLOW_ERR_DB };
+
+	if (action == FA_SUBMIT)
+		return FLOW_FORBIDDEN;	/* 上报 has checks of its own */
+	if (db_txn(db, decide_txn, &d) < 0)
+		return FLOW_ERR_DB;
+	return d.rc;
+}
+
 int
 flow_timeline(struct db *db, enum flow_type type, int64_t id,
     xmlNodePtr parent)

@@ -80,6 +80,17 @@ int flow_apply(struct db *db, enum flow_type type, int64_t id,
     enum flow_action action, const struct flow_actor *actor,
     const char *reason, enum flow_state *to);
 
+/*
+ * flow_decide: take a decision (any action but 上报) in its own
+ * transaction; when it approves the item, approved(db, id) does what the
+ * approval means to the rest of the data in the same transaction and
+ * returns FLOW_OK or a result of its own (which rolls everything back).
+ * Returns FLOW_OK, a flow_result, or the hook's result.
+ */
+int flow_decide(struct db *db, enum flow_type type, int64_t id,
+    enum flow_action action, const struct flow_actor *actor,
+    const char *reason, int (*approved)(struct db *, int64_t));
+
 /* flow_message: a Chinese sentence for a non-OK flow_apply result. */
 const char *flow_message(int result);
 

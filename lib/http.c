@@ -67,6 +67,24 @@ req_cookie(const struct req *r, const char *key)
 	return kvlist_get(&r->cookies, key);
 }
 
+int64_t
+req_id(const struct req *r, const char *key)
+{
+	const char *s = req_query(r, key);
+	int64_t v = 0;
+
+	if (s == NULL || *s == '\0')
+		s = req_form(r, key);
+	if (s == NULL || *s == '\0' || strlen(s) > 18)
+		return 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
 const struct upload *
 req_file(const struct req *r, const char *field)
 {

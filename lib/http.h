@@ -121,6 +121,9 @@ int http_serve(const struct app *app);
 const char *req_query(const struct req *r, const char *key);
 const char *req_form(const struct req *r, const char *key);	/* "" if absent */
 const char *req_cookie(const struct req *r, const char *key);
+/* req_id: a record id named `key` in the query string or else the form;
+ * 0 when absent or not a positive decimal number. */
+int64_t req_id(const struct req *r, const char *key);
 const struct upload *req_file(const struct req *r, const char *field);
 
 /* req_redirect: answer 303 See Other to `path`; returns 303. */

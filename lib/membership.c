@@ -165,45 +165,25 @@ move_by_state(struct db *db, enum flow_state s)
 	return db_query(db, &tab, STMT_BY_STATE, "i", (int64_t)s);
 }
 
-struct decide_arg {
-	int64_t			 id;
-	enum flow_action	 action;
-	const struct flow_actor	*by;
-	const char		*reason;
-	int			 rc;
-};
-
+/* Approval: move the 会籍, only away from the unit asked about. */
 static int
-decide_txn(struct db *db, void *arg)
+approved(struct db *db, int64_t id)
 {
-	struct decide_arg *d = arg;
-	enum flow_state to;
 	int64_t n;
 
-	d->rc = flow_apply(db, FLOW_MEMBERSHIP, d->id, d->action, d->by,
-	    d->reason, &to);
-	if (d->rc != FLOW_OK || to != FS_APPROVED)
-		return d->rc != FLOW_OK;
-	if ((n = db_exec(db, &tab, STMT_MOVE, "i", d->id)) < 0 ||
-	    db_exec(db, &tab, STMT_CLOSE, "i", d->id) < 0 ||
-	    db_exec(db, &tab, STMT_START, "i", d->id) != 1)
-		d->rc = FLOW_ERR_DB;
-	else if (n == 0)
-		d->rc = MV_MOVED;
-	return d->rc != FLOW_OK;
+	if ((n = db_exec(db, &tab, STMT_MOVE, "i", id)) < 0 ||
+	    db_exec(db, &tab, STMT_CLOSE, "i", id) < 0 ||
+	    db_exec(db, &tab, STMT_START, "i", id) != 1)
+		return FLOW_ERR_DB;
+	return n == 0 ? MV_MOVED : FLOW_OK;
 }
 
 int
 move_decide(struct db *db, int64_t id, enum flow_action action,
     const struct flow_actor *by, const char *reason)
 {
-	struct decide_arg d = { id, action, by, reason, FLOW_ERR_DB };
-
-	if (action == FA_SUBMIT)
-		return FLOW_FORBIDDEN;
-	if (db_txn(db, decide_txn, &d) < 0)
-		return FLOW_ERR_DB;
-	return d.rc;
+	return flow_decide(db, FLOW_MEMBERSHIP, id, action, by, reason,
+	    approved);
 }
 
 const char *

@@ -359,11 +359,9 @@ orgapp_promise_shown(struct db *db, int64_t app)
 	return db_exec(db, &tab, STMT_PROMISE_SHOWN, "i", app) >= 0;
 }
 
-struct step_arg {
+struct submit_arg {
 	int64_t			 app;
-	enum flow_action	 action;
 	const struct flow_actor	*by;
-	const char		*reason;
 	int			 rc;
 };
 
@@ -371,7 +369,7 @@ struct step_arg {
 static int
 submit_txn(struct db *db, void *arg)
 {
-	struct step_arg *s = arg;
+	struct submit_arg *s = arg;
 	int found;
 
 	if (lock_state(db, s->app) < 0) {
@@ -397,7 +395,7 @@ submit_txn(struct db *db, void *arg)
 int
 orgapp_submit(struct db *db, int64_t app, const struct flow_actor *by)
 {
-	struct step_arg s = { app, FA_SUBMIT, by, NULL, FLOW_ERR_DB };
+	struct submit_arg s = { app, by, FLOW_ERR_DB };
 
 	if (db_txn(db, submit_txn, &s) < 0)
 		return FLOW_ERR_DB;
@@ -430,29 +428,18 @@ approve(struct db *db, int64_t app)
 }
 
 static int
-decide_txn(struct db *db, void *arg)
+approved(struct db *db, int64_t app)
 {
-	struct step_arg *s = arg;
-	enum flow_state to;
-
-	s->rc = flow_apply(db, FLOW_ORG_APP, s->app, s->action, s->by,
-	    s->reason, &to);
-	if (s->rc == FLOW_OK && to == FS_APPROVED && !approve(db, s->app))
-		s->rc = db_errno(db) == 1062 ? OAR_CREDIT_TAKEN : FLOW_ERR_DB;
-	return s->rc != FLOW_OK;
+	if (approve(db, app))
+		return FLOW_OK;
+	return db_errno(db) == 1062 ? OAR_CREDIT_TAKEN : FLOW_ERR_DB;
 }
 
 int
 orgapp_decide(struct db *db, int64_t app, enum flow_action action,
     const struct flow_actor *by, const char *reason)
 {
-	struct step_arg s = { app, action, by, reason, FLOW_ERR_DB };
-
-	if (action == FA_SUBMIT)
-		return FLOW_FORBIDDEN;
-	if (db_txn(db, decide_txn, &s) < 0)
-		return FLOW_ERR_DB;
-	return s.rc;
+	return flow_decide(db, FLOW_ORG_APP, app, action, by, reason, approved);
 }
 
 const char *

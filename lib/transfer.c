@@ -136,18 +136,16 @@ transfer_by_state(struct db *db, enum flow_state s)
 	return db_query(db, &tab, STMT_BY_STATE, "i", (int64_t)s);
 }
 
-struct step_arg {
+struct submit_arg {
 	int64_t			 id;
-	enum flow_action	 action;
 	const struct flow_actor	*by;
-	const char		*reason;
 	int			 rc;
 };
 
 static int
 submit_txn(struct db *db, void *arg)
 {
-	struct step_arg *s = arg;
+	struct submit_arg *s = arg;
 	int found;
 
 	if (db_one_int(db, &tab, STMT_LOCK, &found, "i", s->id) < 0 || !found)
@@ -163,7 +161,7 @@ submit_txn(struct db *db, void *arg)
 int
 transfer_submit(struct db *db, int64_t id, const struct flow_actor *by)
 {
-	struct step_arg s = { id, FA_SUBMIT, by, NULL, FLOW_ERR_DB };
+	struct submit_arg s = { id, by, FLOW_ERR_DB };
 
 	if (db_txn(db, submit_txn, &s) < 0)
 		return FLOW_ERR_DB;
@@ -199,29 +197,16 @@ approve(struct db *db, int64_t id)
 }
 
 static int
-decide_txn(struct db *db, void *arg)
+approved(struct db *db, int64_t id)
 {
-	struct step_arg *s = arg;
-	enum flow_state to;
-
-	s->rc = flow_apply(db, FLOW_TRANSFER, s->id, s->action, s->by,
-	    s->reason, &to);
-	if (s->rc == FLOW_OK && to == FS_APPROVED && !approve(db, s->id))
-		s->rc = FLOW_ERR_DB;
-	return s->rc != FLOW_OK;
+	return approve(db, id) ? FLOW_OK : FLOW_ERR_DB;
 }
 
 int
 transfer_decide(struct db *db, int64_t id, enum flow_action action,
     const struct flow_actor *by, const char *reason)
 {
-	struct step_arg s = { id, action, by, reason, FLOW_ERR_DB };
-
-	if (action == FA_SUBMIT)
-		return FLOW_FORBIDDEN;
-	if (db_txn(db, decide_txn, &s) < 0)
-		return FLOW_ERR_DB;
-	return s.rc;
+	return flow_decide(db, FLOW_TRANSFER, id, action, by, reason, approved);
 }
 
 const char *

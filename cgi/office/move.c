@@ -64,12 +64,9 @@ move_page(struct req *r, const struct move *m)
 static int
 load(struct req *r, struct move *m)
 {
-	const char *s = req_query(r, "id");
 	int rc;
 
-	if (s == NULL || *s == '\0')
-		s = req_form(r, "id");
-	if ((rc = move_get(r->db, strtoll(s ? s : "", NULL, 10), m)) < 0)
+	if ((rc = move_get(r->db, req_id(r, "id"), m)) < 0)
 		return 500;
 	if (rc == 0 || m->state == FS_DRAFT)
 		return req_error_page(r, 404, "未找到该申请。");

@@ -84,7 +84,7 @@ orgs_add_post(struct req *r)
 int
 orgs_rename_post(struct req *r)
 {
-	int64_t id = strtoll(req_form(r, "id"), NULL, 10);
+	int64_t id = req_id(r, "id");
 	char name[400];
 	int rc;
 

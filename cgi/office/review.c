@@ -17,16 +17,6 @@
 #include "valid.h"
 #include "view.h"
 
-static int64_t
-id_param(struct req *r)
-{
-	const char *s = req_query(r, "id");
-
-	if (s == NULL || *s == '\0')
-		s = req_form(r, "id");
-	return strtoll(s ? s : "", NULL, 10);
-}
-
 /* One queue: the unit applications waiting in state `s`. */
 static int
 queue_orgapps(struct req *r, xmlNodePtr q, enum flow_state s)
@@ -107,7 +97,7 @@ orgapp_review_get(struct req *r)
 	struct org_app a;
 	int rc;
 
-	if ((rc = orgapp_get(r->db, id_param(r), &a)) < 0)
+	if ((rc = orgapp_get(r->db, req_id(r, "id"), &a)) < 0)
 		return 500;
 	if (rc == 0 || a.state == FS_DRAFT)
 		return req_error_page(r, 404, "未找到该申请。");
@@ -126,7 +116,7 @@ orgapp_decide_post(struct req *r)
 	int rc;
 
 	flow_actor_of(r, &by);
-	if ((rc = orgapp_get(r->db, id_param(r), &a)) < 0)
+	if ((rc = orgapp_get(r->db, req_id(r, "id"), &a)) < 0)
 		return 500;
 	if (rc == 0 || a.state == FS_DRAFT)
 		return req_error_page(r, 404, "未找到该申请。");
@@ -159,7 +149,7 @@ file_get(struct req *r)
 	struct attachment f;
 	int rc;
 
-	if ((rc = store_get(r->db, id_param(r), &f)) < 0)
+	if ((rc = store_get(r->db, req_id(r, "id"), &f)) < 0)
 		return 500;
 	if (rc == 0)
 		return req_error_page(r, 404, "未找到该文件。");

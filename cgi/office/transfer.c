@@ -62,12 +62,9 @@ transfer_page(struct req *r, const struct transfer *t)
 static int
 load(struct req *r, struct transfer *t)
 {
-	const char *s = req_query(r, "id");
 	int rc;
 
-	if (s == NULL || *s == '\0')
-		s = req_form(r, "id");
-	if ((rc = transfer_get(r->db, strtoll(s ? s : "", NULL, 10), t)) < 0)
+	if ((rc = transfer_get(r->db, req_id(r, "id"), t)) < 0)
 		return 500;
 	if (rc == 0 || t->state == FS_DRAFT)
 		return req_error_page(r, 404, "未找到该绑定申请。");

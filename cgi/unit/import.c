@@ -43,10 +43,9 @@ import_post(struct req *r)
 static int
 own_job(struct req *r, int64_t unit, struct import_job *j)
 {
-	const char *s = req_query(r, "id");
 	int rc;
 
-	if ((rc = import_get(r->db, strtoll(s ? s : "", NULL, 10), j)) < 0)
+	if ((rc = import_get(r->db, req_id(r, "id"), j)) < 0)
 		return 500;
 	if (rc == 0 || j->unit_id != unit)
 		return req_error_page(r, 404, "未找到该导入记录。");

@@ -125,13 +125,12 @@ int
 invoice_file_get(struct req *r)
 {
 	struct attachment a;
-	const char *s = req_query(r, "id");
 	int64_t unit;
 	int st;
 
 	if ((st = aid_unit(r, &unit)) != 0)
 		return st;
-	if ((st = store_get(r->db, strtoll(s ? s : "", NULL, 10), &a)) < 0)
+	if ((st = store_get(r->db, req_id(r, "id"), &a)) < 0)
 		return 500;
 	if (st == 0 || strcmp(a.owner_type, "invoice") != 0 ||
 	    a.owner_id != unit)

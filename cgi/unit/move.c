@@ -58,12 +58,11 @@ move_get_page(struct req *r)
 {
 	struct move m;
 	xmlNodePtr n;
-	const char *s = req_query(r, "id");
 	char buf[64];
 	int64_t unit;
 	int st, aid;
 
-	if (s == NULL) {
+	if (req_query(r, "id") == NULL) {
 		if ((st = aid_unit(r, &unit)) != 0)
 			return st;
 		form_fill(r, "id_type", req_query(r, "id_type") ?
@@ -71,7 +70,7 @@ move_get_page(struct req *r)
 		form_fill(r, "id_number", req_query(r, "id_number"));
 		return list_page(r, unit);
 	}
-	if ((st = move_get(r->db, strtoll(s, NULL, 10), &m)) < 0)
+	if ((st = move_get(r->db, req_id(r, "id"), &m)) < 0)
 		return 500;
 	if (st == 0 || (st = agent_role(r->db, r->sess.subject, m.to_unit,
 	    &aid)) < 0)

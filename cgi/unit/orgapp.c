@@ -43,13 +43,10 @@ static const struct field fields[OF__MAX] = {
 static int
 own_app(struct req *r, struct org_app *a)
 {
-	const char *s = req_query(r, "id");
-	long long id;
+	int64_t id;
 	int rc;
 
-	if (s == NULL || *s == '\0')
-		s = req_form(r, "id");
-	if ((id = strtoll(s ? s : "", NULL, 10)) <= 0)
+	if ((id = req_id(r, "id")) <= 0)
 		return 404;
 	if ((rc = orgapp_get(r->db, id, a)) < 0)
 		return 500;
@@ -268,7 +265,7 @@ int
 orgapp_lineage_post(struct req *r)
 {
 	struct org_app a;
-	long long org = strtoll(req_form(r, "org"), NULL, 10);
+	int64_t org = req_id(r, "org");
 	char path[64];
 	int st, rc;
 
@@ -359,7 +356,7 @@ orgapp_cancel_post(struct req *r)
 int
 orgapp_edit_post(struct req *r)
 {
-	long long unit = strtoll(req_form(r, "unit"), NULL, 10);
+	int64_t unit = req_id(r, "unit");
 	char path[64];
 	int64_t id;
 	int role;
@@ -383,8 +380,7 @@ orgapp_file_get(struct req *r)
 {
 	struct attachment f;
 	struct org_app a;
-	long long id = strtoll(req_query(r, "id") ? req_query(r, "id") : "",
-	    NULL, 10);
+	int64_t id = req_id(r, "id");
 	int rc;
 
 	if (id <= 0 || (rc = store_get(r->db, id, &f)) == 0)

@@ -46,13 +46,9 @@ static const struct field fields[RF__MAX] = {
 int
 aid_unit(struct req *r, int64_t *unit)
 {
-	const char *s = req_query(r, "unit");
 	int mutual_aid, role;
 
-	if (s == NULL || *s == '\0')
-		s = req_form(r, "unit");
-	*unit = strtoll(s ? s : "", NULL, 10);
-	if (*unit <= 0)
+	if ((*unit = req_id(r, "unit")) <= 0)
 		return req_error_page(r, 404, "请先选择单位。");
 	if ((role = agent_role(r->db, r->sess.subject, *unit, &mutual_aid)) < 0)
 		return 500;
@@ -203,11 +199,7 @@ static int
 roster_member(struct req *r, int64_t unit, int64_t *member,
     struct db_res **res)
 {
-	const char *s = req_query(r, "id");
-
-	if (s == NULL || *s == '\0')
-		s = req_form(r, "id");
-	*member = strtoll(s ? s : "", NULL, 10);
+	*member = req_id(r, "id");
 	if ((*res = roster_one(r->db, unit, *member)) == NULL)
 		return 500;
 	if (db_next(*res) != 1) {
@@ -277,7 +269,7 @@ roster_member_post(struct req *r)
 int
 roster_remove_post(struct req *r)
 {
-	int64_t unit, member = strtoll(req_form(r, "id"), NULL, 10);
+	int64_t unit, member = req_id(r, "id");
 	char path[96];
 	int st;
 

@@ -19,12 +19,9 @@
 static int
 chair_unit(struct req *r, int64_t *unit)
 {
-	const char *s = req_query(r, "unit");
 	int role;
 
-	if (s == NULL || *s == '\0')
-		s = req_form(r, "unit");
-	if ((*unit = strtoll(s ? s : "", NULL, 10)) <= 0)
+	if ((*unit = req_id(r, "unit")) <= 0)
 		return req_error_page(r, 404, "请先选择单位。");
 	if ((role = agent_role(r->db, r->sess.subject, *unit, NULL)) < 0)
 		return 500;
@@ -116,7 +113,7 @@ staff_member(struct req *r, int64_t unit, int64_t *agent)
 {
 	int role;
 
-	*agent = strtoll(req_form(r, "agent"), NULL, 10);
+	*agent = req_id(r, "agent");
 	if ((role = agent_role(r->db, *agent, unit, NULL)) < 0)
 		return 500;
 	if (role != AGENT_STAFF)

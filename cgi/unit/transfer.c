@@ -23,12 +23,9 @@
 static int
 own_transfer(struct req *r, struct transfer *t)
 {
-	const char *s = req_query(r, "id");
 	int rc;
 
-	if (s == NULL || *s == '\0')
-		s = req_form(r, "id");
-	if ((rc = transfer_get(r->db, strtoll(s ? s : "", NULL, 10), t)) < 0)
+	if ((rc = transfer_get(r->db, req_id(r, "id"), t)) < 0)
 		return 500;
 	if (rc == 0 || t->agent_id != r->sess.subject)
 		return req_error_page(r, 404, "未找到该绑定申请。");
@@ -104,8 +101,8 @@ transfer_get_page(struct req *r)
 int
 transfer_new_post(struct req *r)
 {
-	int64_t id = transfer_create(r->db, strtoll(req_form(r, "unit"), NULL,
-	    10), r->sess.subject);
+	int64_t id = transfer_create(r->db, req_id(r, "unit"),
+	    r->sess.subject);
 	char path[64];
 
 	if (id == 0)
@@ -199,12 +196,11 @@ transfer_file_get(struct req *r)
 {
 	struct attachment a;
 	struct transfer t;
-	const char *s = req_query(r, "file");
 	int rc;
 
 	if ((rc = own_transfer(r, &t)) != 0)
 		return rc;
-	if ((rc = store_get(r->db, strtoll(s ? s : "", NULL, 10), &a)) < 0)
+	if ((rc = store_get(r->db, req_id(r, "file"), &a)) < 0)
 		return 500;
 	if (rc == 0 || strcmp(a.owner_type, "transfer") != 0 ||
 	    a.owner_id != t.id)
