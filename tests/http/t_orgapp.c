@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "client.h"
 #include "tap.h"
@@ -125,6 +126,27 @@ main(void)
 	    "jpg、png 或 pdf") != NULL, "HTML renamed .jpg refused with a reason");
 	is_int(test_sql_int("SELECT COUNT(*) FROM attachment"), files,
 	    "nothing stored");
+	{
+		/* Materials have their own limit (10 MB), below the request's. */
+		char big[64];
+		FILE *f;
+		long i;
+
+		snprintf(big, sizeof(big), "/tmp/t_orgapp_big.%d.pdf", (int)getpid());
+		if ((f = fopen(big, "wb")) != NULL) {
+			fputs("%PDF-1.4\n", f);
+			for (i = 0; i < 12L * 1024 * 1024 / 8; i++)
+				fwrite("%%%%%%%\n", 1, 8, f);
+			fclose(f);
+		}
+		hc_upload(a, "/u/org/upload", "file", big, "执照.pdf", "id", ids,
+		    "kind", "license", NULL);
+		ok(strstr(hc_xpath(a, "string(//p[contains(@class,'msg-error')])"),
+		    "10 MB") != NULL, "a 12 MB licence refused: the 10 MB limit");
+		unlink(big);
+		is_int(test_sql_int("SELECT COUNT(*) FROM attachment"), files,
+		    "still nothing stored");
+	}
 	snprintf(path, sizeof(path), "/u/org/submit?id=%lld", id);
 	is_int(submit(a, id), 200, "上报 without the licence stays on the page");
 	ok(strstr(hc_xpath(a, "string(//p[contains(@class,'msg-error')])"),
