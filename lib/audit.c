@@ -23,6 +23,8 @@ audit_log(struct db *db, int actor_kind, int64_t actor_id, const char *ip,
     const char *action, const char *object_type, int64_t object_id,
     const char *detail)
 {
+	/* Every state change is audited, so this is where caches learn of it. */
+	db_changed(db);
 	return db_exec(db, &tab, STMT_INSERT, "iisssis", (int64_t)actor_kind,
 	    actor_id, ip ? ip : "", action, object_type, object_id,
 	    detail) == 1;

@@ -2,6 +2,8 @@
  * audit.h -- who did what to which record, when, from where.
  * Every state change and every view of a full ID or bank number by office
  * staff writes one row, in the caller's transaction when there is one.
+ * Each row also marks the connection changed (db_changed), so the epoch
+ * moves and per-process caches are dropped once the change is committed.
  */
 #ifndef HZ_AUDIT_H
 #define HZ_AUDIT_H

@@ -29,6 +29,7 @@ enum conf_key {
 	CONF_SESSION_IDLE_AGENT,
 	CONF_SESSION_IDLE_OFFICE,
 	CONF_FIGURES_EVERY,
+	CONF_EPOCH_FILE,	/* shared change counter; empty: no caches */
 	CONF__MAX
 };
 

@@ -12,12 +12,14 @@
 
 #include "conf.h"
 #include "db.h"
+#include "epoch.h"
 #include "log.h"
 
 struct db {
 	MYSQL		*my;
 	MYSQL_STMT	*stmts[DBM__MAX][DB_MAX_STMTS];
 	int		 in_txn;
+	int		 changed;	/* db_changed() not yet published */
 	unsigned	 err;
 	int64_t		 insert_id;
 };
@@ -524,8 +526,10 @@ db_txn(struct db *db, int (*fn)(struct db *, void *), void *arg)
 		rc = fn(db, arg);
 		if (rc == 0) {
 			db->in_txn = 0;
-			if (mysql_commit(db->my) == 0)
+			if (mysql_commit(db->my) == 0) {
+				db_publish(db);
 				return 0;
+			}
 			db->err = mysql_errno(db->my);
 			rc = -1;
 		}
@@ -538,4 +542,19 @@ db_txn(struct db *db, int (*fn)(struct db *, void *), void *arg)
 		usleep(10000u << attempt);
 	}
 	return rc;
+}
+
+void
+db_changed(struct db *db)
+{
+	db->changed = 1;
+}
+
+void
+db_publish(struct db *db)
+{
+	if (db->changed && !db->in_txn) {
+		db->changed = 0;
+		epoch_bump();
+	}
 }

@@ -126,4 +126,15 @@ int db_raw(struct db *db, const char *sql);
  */
 int db_txn(struct db *db, int (*fn)(struct db *, void *), void *arg);
 
+/*
+ * db_changed: note that this connection changed something a cache may
+ * hold (audit_log() and the session functions call it).
+ * db_publish: if so, move the epoch (epoch.h), so other processes drop
+ * their copies.  db_txn() publishes after its COMMIT; the request loop,
+ * hz-jobs and hzctl publish after each piece of autocommitted work, before
+ * anyone is told it is done.  Inside a transaction it waits for the COMMIT.
+ */
+void db_changed(struct db *db);
+void db_publish(struct db *db);
+
 #endif

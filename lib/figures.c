@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "conf.h"
 #include "db.h"
+#include "epoch.h"
 #include "figures.h"
 
 /* Stored names, indexed by enum figure. */
@@ -28,7 +30,8 @@ static const char *const sql[STMT__MAX] = {
 	    "INSERT INTO figure (name, value, counted_at) VALUES (?, ?, NOW())"
 	    " ON DUPLICATE KEY UPDATE value = VALUES(value),"
 	    " counted_at = VALUES(counted_at)",
-	[STMT_GET] = "SELECT name, value, counted_at FROM figure",
+	[STMT_GET] = "SELECT name, value, counted_at,"
+	    " TIMESTAMPDIFF(SECOND, counted_at, NOW()) FROM figure",
 };
 
 static const struct db_table tab = { DBM_FIGURES, sql, STMT__MAX };
@@ -48,13 +51,28 @@ figures_refresh(struct db *db)
 	return 1;
 }
 
+/*
+ * The stored figures change only when hz-jobs recounts, so a process keeps
+ * the copy it read until the next recount is due (figures_every after the
+ * newest count) or the epoch moves.  If hz-jobs is late, every view reads
+ * them again.
+ */
+static struct figures kept;
+static struct epoch_mark kept_mark;
+
 int
 figures_get(struct db *db, struct figures *f)
 {
 	struct db_res *r;
 	const char *name, *at;
+	uint64_t epoch = epoch_now();
+	int64_t age = -1;
 	int i;
 
+	if (epoch_fresh(&kept_mark)) {
+		*f = kept;
+		return 1;
+	}
 	memset(f, 0, sizeof(*f));
 	for (i = 0; i < FIG__MAX; i++)
 		f->value[i] = -1;
@@ -66,9 +84,14 @@ figures_get(struct db *db, struct figures *f)
 			if (name && strcmp(name, names[i]) == 0)
 				f->value[i] = db_int(r, 1);
 		at = db_col(r, 2);
-		if (at && strcmp(at, f->counted_at) > 0)
+		if (at && strcmp(at, f->counted_at) > 0) {
 			snprintf(f->counted_at, sizeof(f->counted_at), "%s", at);
+			age = db_int(r, 3);
+		}
 	}
 	db_done(r);
+	if (age >= 0 &&
+	    epoch_keep(&kept_mark, epoch, conf_long(CONF_FIGURES_EVERY) - age))
+		kept = *f;
 	return 1;
 }

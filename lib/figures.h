@@ -26,7 +26,10 @@ struct figures {
 /* figures_refresh: recount every figure.  Returns 1, or 0 on error. */
 int figures_refresh(struct db *db);
 
-/* figures_get: the stored figures in one statement.  Returns 1, 0 on error. */
+/*
+ * figures_get: the stored figures in one statement, or this process's copy
+ * of them until the next recount is due.  Returns 1, 0 on error.
+ */
 int figures_get(struct db *db, struct figures *f);
 
 #endif

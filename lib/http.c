@@ -13,6 +13,7 @@
 
 #include "conf.h"
 #include "db.h"
+#include "epoch.h"
 #include "http.h"
 #include "log.h"
 #include "rand.h"
@@ -469,6 +470,8 @@ http_handle(const struct app *app, FCGX_Request *fr, struct db *db)
 		    "页面已过期或来源不明，请刷新页面后重试。");
 	else
 		status = rt->fn(&r);
+	/* Before the answer leaves: the next request may go to another worker. */
+	db_publish(db);
 	req_respond(&r, status);
 	if (status >= 500)
 		log_err("%s %s -> %d", m ? m : "?", r.path, status);
@@ -487,6 +490,7 @@ http_serve(const struct app *app)
 		return 1;
 	}
 	log_open(app->name);
+	epoch_open(conf_str(CONF_EPOCH_FILE));
 	snprintf(dir, sizeof(dir), "%s/xslt", conf_str(CONF_DATA_DIR));
 	if (!view_init(dir, app->sheets, app->nsheets))
 		return 1;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "audit.h"
 #include "conf.h"
 #include "db.h"
 #include "http.h"
@@ -568,7 +569,7 @@ read_sheet(struct run *run, const char *path)
 }
 
 struct merge_arg {
-	int64_t	 job, unit;
+	int64_t	 job, unit, agent;
 	int64_t	 counts[4];	/* added, updated, failed, warned */
 };
 
@@ -578,6 +579,7 @@ merge_txn(struct db *db, void *arg)
 {
 	struct merge_arg *m = arg;
 	struct db_res *r;
+	char detail[64];
 	int i;
 
 	if (db_exec(db, &tab, STMT_OTHER_UNIT, "ii", m->job, m->unit) < 0 ||
@@ -590,7 +592,11 @@ merge_txn(struct db *db, void *arg)
 		for (i = 0; i < 4; i++)
 			m->counts[i] = db_int(r, i);
 	db_done(r);
-	return 0;
+	snprintf(detail, sizeof(detail), "added=%lld updated=%lld",
+	    (long long)m->counts[0], (long long)m->counts[1]);
+	/* The roster changed: audited in the agent's name who imported it. */
+	return audit_log(db, SESS_AGENT, m->agent, "", "roster.import.merge",
+	    "import_job", m->job, detail) ? 0 : 1;
 }
 
 /* The result workbook: every failed or flagged row with its reason. */
@@ -681,6 +687,7 @@ run_job(struct db *db, int64_t id)
 		memset(&m, 0, sizeof(m));
 		m.job = id;
 		m.unit = j.unit_id;
+		m.agent = j.agent_id;
 		if (db_txn(db, merge_txn, &m) != 0)
 			run.error = "系统繁忙，导入中断，请稍后重新导入";
 		else if ((result = write_result(&run, j.unit_id)) < 0)

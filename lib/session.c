@@ -6,6 +6,7 @@
 
 #include "conf.h"
 #include "db.h"
+#include "epoch.h"
 #include "member.h"
 #include "rand.h"
 #include "session.h"
@@ -21,30 +22,36 @@ enum stmt {
 	STMT__MAX
 };
 
-/* Columns of every load: id, subject, csrf, name, flag, stale. */
+/*
+ * Columns of every load: id, subject, csrf, name, flag, then the seconds
+ * since last_seen and the seconds left of the absolute lifetime (the cache
+ * needs both), then what the kind adds from column LOAD_EXTRA.
+ */
+#define LOAD_TIMES \
+	" TIMESTAMPDIFF(SECOND, s.last_seen, NOW())," \
+	" TIMESTAMPDIFF(SECOND, NOW(), s.created_at + INTERVAL ? SECOND)"
+#define LOAD_EXTRA 7
 #define LOAD_WHERE \
 	" WHERE s.token_hash = UNHEX(SHA2(?, 256)) AND s.kind = ?" \
 	" AND s.last_seen > NOW() - INTERVAL ? SECOND" \
 	" AND s.created_at > NOW() - INTERVAL ? SECOND"
 
 static const char *const sql[STMT__MAX] = {
-	/* Members: the member row too (MEMBER_COLUMNS from column 6). */
+	/* Members: the member row too (MEMBER_COLUMNS from LOAD_EXTRA). */
 	[STMT_LOAD_MEMBER] =
-	    "SELECT s.id, s.subject_id, s.csrf, m.name, 1,"
-	    " s.last_seen < NOW() - INTERVAL 60 SECOND, " MEMBER_COLUMNS
+	    "SELECT s.id, s.subject_id, s.csrf, m.name, 1," LOAD_TIMES ","
+	    MEMBER_COLUMNS
 	    " FROM session s JOIN member m ON m.id = s.subject_id" MEMBER_JOINS
 	    LOAD_WHERE,
 	[STMT_LOAD_AGENT] =
 	    "SELECT s.id, s.subject_id, s.csrf, COALESCE(a.name, a.phone),"
-	    " a.name IS NOT NULL AND a.password_hash IS NOT NULL,"
-	    " s.last_seen < NOW() - INTERVAL 60 SECOND,"
+	    " a.name IS NOT NULL AND a.password_hash IS NOT NULL," LOAD_TIMES ","
 	    " EXISTS (SELECT 1 FROM agent_unit au WHERE au.agent_id = a.id AND"
 	    "  (au.role = 'chairman' OR FIND_IN_SET('mutual_aid', au.perms)))"
 	    " FROM session s JOIN agent a ON a.id = s.subject_id" LOAD_WHERE
 	    " AND a.disabled = 0",
 	[STMT_LOAD_OFFICE] =
-	    "SELECT s.id, s.subject_id, s.csrf, u.name, u.roles + 0,"
-	    " s.last_seen < NOW() - INTERVAL 60 SECOND"
+	    "SELECT s.id, s.subject_id, s.csrf, u.name, u.roles + 0," LOAD_TIMES
 	    " FROM session s JOIN staff u ON u.id = s.subject_id" LOAD_WHERE
 	    " AND u.disabled = 0",
 	[STMT_TOUCH] = "UPDATE session SET last_seen = NOW() WHERE id = ?",
@@ -90,12 +97,75 @@ token_ok(const char *t)
 /* The member of this request (workers serve one request at a time). */
 static struct member signed_in;
 
+/*
+ * Sessions this process read lately (会话缓存), so a signed-in page need not
+ * ask MariaDB who is asking.  An entry serves while the epoch is the one it
+ * was read under (any sign-out, password change or audited change moves it)
+ * and until the session's last_seen is due its once-a-minute touch, so idle
+ * and absolute expiry are exactly as without the cache.  Direct-mapped by
+ * the token's first hex digits; a collision only costs a read.
+ */
+#define TOUCH_EVERY	60	/* seconds between writes of last_seen */
+#define CACHE_SLOTS	256
+
+struct cached {
+	char		 tok[65];
+	struct epoch_mark mark;
+	struct session	 sess;
+	struct member	 member;
+};
+
+static struct cached cache[CACHE_SLOTS];
+
+/* The slot for a token: its first two hex digits (token_ok() checked). */
+static struct cached *
+cache_slot(const char *tok)
+{
+	unsigned hi = tok[0] <= '9' ? tok[0] - '0' : tok[0] - 'a' + 10;
+	unsigned lo = tok[1] <= '9' ? tok[1] - '0' : tok[1] - 'a' + 10;
+
+	return &cache[(hi << 4 | lo) % CACHE_SLOTS];
+}
+
+/* Fill r->sess and r->member from a live entry; 1 on a hit. */
+static int
+cache_get(struct req *r, const char *tok)
+{
+	struct cached *c = cache_slot(tok);
+
+	if (!epoch_fresh(&c->mark) || strcmp(c->tok, tok) != 0 ||
+	    c->sess.kind != r->app->kind)
+		return 0;
+	r->sess = c->sess;
+	if (c->sess.kind == SESS_MEMBER) {
+		signed_in = c->member;
+		r->member = &signed_in;
+	}
+	return 1;
+}
+
+/* Keep what was just read, for `ttl` seconds under `epoch`. */
+static void
+cache_put(const struct req *r, const char *tok, uint64_t epoch, long ttl)
+{
+	struct cached *c = cache_slot(tok);
+
+	if (!epoch_keep(&c->mark, epoch, ttl))
+		return;
+	snprintf(c->tok, sizeof(c->tok), "%s", tok);
+	c->sess = r->sess;
+	if (r->member)
+		c->member = *r->member;
+}
+
 int
 session_load(struct req *r)
 {
 	enum session_kind k = r->app->kind;
 	const char *tok;
 	struct db_res *res;
+	uint64_t epoch;
+	long idle, age, left, ttl = 0;
 	int found = 0;
 
 	memset(&r->sess, 0, sizeof(r->sess));
@@ -103,8 +173,14 @@ session_load(struct req *r)
 	if (k == SESS_NONE ||
 	    !token_ok(tok = req_cookie(r, kinds[k].cookie)))
 		return 0;
-	res = db_query(r->db, &tab, kinds[k].load, "siii", tok, (int64_t)k,
-	    (int64_t)conf_long(kinds[k].idle), (int64_t)kinds[k].absolute);
+	if (cache_get(r, tok))
+		return 1;
+	/* Read before the query: a change committed meanwhile voids the entry. */
+	epoch = epoch_now();
+	idle = conf_long(kinds[k].idle);
+	res = db_query(r->db, &tab, kinds[k].load, "isiii",
+	    (int64_t)kinds[k].absolute, tok, (int64_t)k, (int64_t)idle,
+	    (int64_t)kinds[k].absolute);
 	if (res && db_next(res) == 1) {
 		found = 1;
 		r->sess.kind = k;
@@ -114,7 +190,7 @@ session_load(struct req *r)
 		snprintf(r->sess.name, sizeof(r->sess.name), "%s",
 		    db_col(res, 3) ? db_col(res, 3) : "");
 		if (k == SESS_MEMBER) {
-			member_from_row(res, 6, &signed_in);
+			member_from_row(res, LOAD_EXTRA, &signed_in);
 			r->member = &signed_in;
 		}
 		if (k == SESS_OFFICE)
@@ -122,13 +198,24 @@ session_load(struct req *r)
 		else
 			r->sess.complete = (int)db_int(res, 4);
 		/* Agents: whether they hold 医疗互助 in any unit (menus). */
-		if (k == SESS_AGENT && db_int(res, 6))
+		if (k == SESS_AGENT && db_int(res, LOAD_EXTRA))
 			r->sess.roles = AGENT_ANY_MUTUAL_AID;
 		/* Write last_seen at most once a minute, not per request. */
-		if (db_int(res, 5))
-			db_exec(r->db, &tab, STMT_TOUCH, "i", r->sess.id);
+		age = (long)db_int(res, 5);
+		left = (long)db_int(res, 6);
+		if (age >= TOUCH_EVERY &&
+		    db_exec(r->db, &tab, STMT_TOUCH, "i", r->sess.id) == 1)
+			age = 0;
+		/* Until the next touch is due, idle or absolute end: the least. */
+		ttl = TOUCH_EVERY - age;
+		if (idle - age < ttl)
+			ttl = idle - age;
+		if (left < ttl)
+			ttl = left;
 	}
 	db_done(res);
+	if (found)
+		cache_put(r, tok, epoch, ttl);
 	return found;
 }
 
@@ -139,8 +226,10 @@ session_start(struct req *r, int64_t subject)
 	const char *old = req_cookie(r, kinds[k].cookie);
 	char tok[65], csrf[65];
 
-	if (token_ok(old))
+	if (token_ok(old)) {
 		db_exec(r->db, &tab, STMT_DELETE, "s", old);
+		db_changed(r->db);
+	}
 	if (!rand_hex(tok, 32) || !rand_hex(csrf, 32))
 		return 0;
 	if (db_exec(r->db, &tab, STMT_INSERT, "siiss", tok, (int64_t)k, subject,
@@ -163,6 +252,7 @@ session_end(struct req *r)
 
 	if (token_ok(tok))
 		db_exec(r->db, &tab, STMT_DELETE, "s", tok);
+	db_changed(r->db);	/* other workers may hold it in their cache */
 	req_cookie_set(r, kinds[k].cookie, "", 0);
 	memset(&r->sess, 0, sizeof(r->sess));
 	r->member = NULL;
@@ -173,4 +263,5 @@ session_end_others(struct req *r)
 {
 	db_exec(r->db, &tab, STMT_DELETE_OTHERS, "iii", (int64_t)r->sess.kind,
 	    r->sess.subject, r->sess.id);
+	db_changed(r->db);
 }

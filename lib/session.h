@@ -4,7 +4,9 @@
  * The cookie carries 256 random bits (hex); the table keeps only their
  * SHA-256, so a copy of the database does not sign anyone in.  Sessions end
  * after an idle period (per kind, from huzhu.conf) or an absolute lifetime,
- * and are replaced on every sign-in (no fixation).
+ * and are replaced on every sign-in (no fixation).  Each worker keeps the
+ * sessions it read until the shared epoch moves (epoch.h) or last_seen is
+ * due its once-a-minute write, so a repeat view does not ask MariaDB.
  */
 #ifndef HZ_SESSION_H
 #define HZ_SESSION_H

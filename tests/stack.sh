@@ -119,6 +119,7 @@ sms_token = stack-token
 secure_cookies = 0
 demo = $([ "$inst" = demo ] && echo 1 || echo 0)
 figures_every = $([ "$inst" = test ] && echo 1 || echo 60)
+epoch_file = $run/epoch
 CONF
 	sed -e "s|@RUN@|$run|g" -e "s|@PORT@|$port|g" -e "s|@SRCDIR@|$SRCDIR|g" \
 		"$SRCDIR/nginx/stack.conf.in" >"$run/nginx.conf"

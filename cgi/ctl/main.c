@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
@@ -17,6 +18,7 @@
 #include "conf.h"
 #include "ctl.h"
 #include "db.h"
+#include "epoch.h"
 #include "log.h"
 #include "sms.h"
 #include "staff.h"
@@ -115,6 +117,13 @@ main(int argc, char *argv[])
 		rc = sms_deliver(db, 100) < 0;
 	} else
 		rc = usage();
+	/*
+	 * Whatever was changed here, the running programs' caches must drop.
+	 * Only an existing file: one made by root would lock the services out.
+	 */
+	if (access(conf_str(CONF_EPOCH_FILE), F_OK) == 0 &&
+	    epoch_open(conf_str(CONF_EPOCH_FILE)))
+		epoch_bump();
 	db_close(db);
 	return rc;
 }

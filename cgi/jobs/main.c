@@ -13,6 +13,7 @@
 
 #include "conf.h"
 #include "db.h"
+#include "epoch.h"
 #include "figures.h"
 #include "log.h"
 #include "rosterimport.h"
@@ -79,6 +80,7 @@ main(void)
 		return 1;
 	}
 	log_open("hz-jobs");
+	epoch_open(conf_str(CONF_EPOCH_FILE));
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -97,6 +99,7 @@ main(void)
 			last[i] = now;
 			if (tasks[i].run(db) > 0)
 				busy = 1;
+			db_publish(db);
 		}
 		/* Busy while there is work; otherwise poll four times a second. */
 		if (!busy)

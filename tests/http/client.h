@@ -72,6 +72,9 @@ const char *sms_wait_text(const char *phone, int after);
  * tests, reading the audit log).  test_sql_int: first column of the first
  * row as an integer (-1 if none). */
 int test_sql(const char *sql);
+/* test_sql moves the epoch (lib/epoch.h) after its write, as hzctl does;
+ * test_sql_unannounced does not, to show what the session cache keeps. */
+int test_sql_unannounced(const char *sql);
 long long test_sql_int(const char *sql);
 /* test_sql_str: first column of the first row as text ("" if none). */
 const char *test_sql_str(const char *sql);
