@@ -34,7 +34,8 @@ static const struct conf_def defs[CONF__MAX] = {
 	[CONF_SESSION_IDLE_AGENT] =  { "session_idle_agent", "7200" },
 	[CONF_SESSION_IDLE_OFFICE] = { "session_idle_office", "1800" },
 	[CONF_FIGURES_EVERY] =	{ "figures_every", "60" },	/* seconds */
-	[CONF_EPOCH_FILE] =	{ "epoch_file", "/run/huzhu/epoch" },
+	/* Off unless set: a multi-host install must not share it by mistake. */
+	[CONF_EPOCH_FILE] =	{ "epoch_file", "" },
 };
 
 static char *vals[CONF__MAX];

@@ -30,9 +30,13 @@ epoch_open(const char *path)
 		log_warn("epoch: %s: %s; caches are off", path, strerror(errno));
 		return 0;
 	}
-	/* A new file is grown to one page; growing again is harmless. */
+	/*
+	 * A new file is grown to one page (growing again is harmless) and
+	 * made group-writable whatever the umask, for hzctl in the group.
+	 */
 	if (fstat(fd, &st) == -1 ||
-	    (st.st_size < 4096 && ftruncate(fd, 4096) == -1)) {
+	    (st.st_size < 4096 && (ftruncate(fd, 4096) == -1 ||
+	    fchmod(fd, 0660) == -1))) {
 		log_warn("epoch: %s: %s; caches are off", path, strerror(errno));
 		close(fd);
 		return 0;

@@ -8,8 +8,8 @@
  * call.  The counter lives in a small file mapped MAP_SHARED, so moving it
  * costs one atomic add and reading it one load, no system call.
  *
- * Programs on several hosts cannot share it: leave `epoch_file` empty in
- * huzhu.conf there, and every cache is off.
+ * Programs on several hosts cannot share it, so caches are on only where
+ * huzhu.conf sets `epoch_file` (the packaged example does, for one host).
  */
 #ifndef HZ_EPOCH_H
 #define HZ_EPOCH_H

@@ -19,6 +19,7 @@ enum stmt {
 	STMT_INSERT,
 	STMT_DELETE,
 	STMT_DELETE_OTHERS,
+	STMT_DELETE_ALL,
 	STMT__MAX
 };
 
@@ -62,6 +63,7 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_DELETE] = "DELETE FROM session WHERE token_hash = UNHEX(SHA2(?, 256))",
 	[STMT_DELETE_OTHERS] =
 	    "DELETE FROM session WHERE kind = ? AND subject_id = ? AND id <> ?",
+	[STMT_DELETE_ALL] = "DELETE FROM session WHERE kind = ? AND subject_id = ?",
 };
 
 static const struct db_table tab = { DBM_SESSION, sql, STMT__MAX };
@@ -203,15 +205,21 @@ session_load(struct req *r)
 		/* Write last_seen at most once a minute, not per request. */
 		age = (long)db_int(res, 5);
 		left = (long)db_int(res, 6);
+		if (age < 0)	/* the database clock stepped back */
+			age = 0;
 		if (age >= TOUCH_EVERY &&
 		    db_exec(r->db, &tab, STMT_TOUCH, "i", r->sess.id) == 1)
 			age = 0;
-		/* Until the next touch is due, idle or absolute end: the least. */
+		/*
+		 * Until the next touch is due, idle or absolute end: the least,
+		 * less one second, as the database counts whole seconds.
+		 */
 		ttl = TOUCH_EVERY - age;
 		if (idle - age < ttl)
 			ttl = idle - age;
 		if (left < ttl)
 			ttl = left;
+		ttl--;
 	}
 	db_done(res);
 	if (found)
@@ -263,5 +271,13 @@ session_end_others(struct req *r)
 {
 	db_exec(r->db, &tab, STMT_DELETE_OTHERS, "iii", (int64_t)r->sess.kind,
 	    r->sess.subject, r->sess.id);
+	db_changed(r->db);
+}
+
+void
+session_end_subject(struct req *r, int64_t subject)
+{
+	db_exec(r->db, &tab, STMT_DELETE_ALL, "ii", (int64_t)r->app->kind,
+	    subject);
 	db_changed(r->db);
 }

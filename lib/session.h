@@ -37,4 +37,8 @@ void session_end(struct req *r);
  * except the current session). */
 void session_end_others(struct req *r);
 
+/* session_end_subject: sign `subject` (of the app's kind) out everywhere,
+ * as after a password reset by someone who is not signed in. */
+void session_end_subject(struct req *r, int64_t subject);
+
 #endif

@@ -100,9 +100,13 @@ bind_post(struct req *r)
 		return 200;
 	}
 	throttle_clear(r->db, SESS_MEMBER, v[BF_PHONE].v);
-	if (!member_bind(r->db, m.id, v[BF_PHONE].v) || !session_start(r, m.id))
+	if (!member_bind(r->db, m.id, v[BF_PHONE].v))
 		return 500;
-	audit_req(r, "member.bind", "member", m.id, v[BF_PHONE].v);
+	/* Audited as soon as the phone is bound, whatever follows. */
+	audit_log(r->db, SESS_MEMBER, m.id, r->remote_addr, "member.bind",
+	    "member", m.id, v[BF_PHONE].v);
+	if (!session_start(r, m.id))
+		return 500;
 	return req_redirect(r, "/m/");
 }
 

@@ -205,6 +205,8 @@ forgot_post(struct req *r)
 	if (!password_hash(v[FG_NEW].v, hash) ||
 	    !agent_set_password(r->db, a.id, hash))
 		return 500;
+	/* Whoever held the old password is signed out everywhere. */
+	session_end_subject(r, a.id);
 	audit_log(r->db, SESS_AGENT, a.id, r->remote_addr, "agent.password.reset",
 	    "agent", a.id, NULL);
 	return req_redirect(r, "/u/login?tab=password&reset=1");

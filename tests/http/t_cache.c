@@ -2,8 +2,8 @@
  * t_cache.c -- the session cache (lib/session.c) behind nginx with two
  * workers per program.  While nothing changes, a signed-in page is served
  * without asking MariaDB who is asking; once something changes (sign-out,
- * password change, role change, a write that moves the epoch), no worker
- * serves the old answer.  Each step asks several times, so both workers
+ * password change or reset, role change, a write that moves the epoch), no
+ * worker serves the old answer.  Each step asks several times, so both workers
  * take part.
  */
 #include <stdio.h>
@@ -42,8 +42,8 @@ same_session(struct hc *from, const char *cookie)
 int
 main(void)
 {
-	struct hc *a = hc_new(), *b, *admin = hc_new(), *u = hc_new();
-	char id[32], sql[256];
+	struct hc *a = hc_new(), *b, *r, *admin = hc_new(), *u = hc_new();
+	char id[32], sql[256], code[16];
 	int i, n;
 
 	/* 1. A write behind the programs' back that does not move the epoch
@@ -117,6 +117,24 @@ main(void)
 	    " 'agent.password.change' AND actor_id = (SELECT id FROM agent WHERE phone = '%s')",
 	    AGENT);
 	ok(test_sql_int(sql) >= 2, "both changes audited");
+	hc_free(b);
+
+	/* 5. A password reset by SMS code (someone not signed in) signs the
+	 * agent out everywhere: a stolen session does not outlive it. */
+	b = hc_new();
+	hc_login_agent(b, AGENT);
+	is_int(answers(b, "/u/", 200), TRIES, "agent signed in before the reset");
+	r = hc_new();
+	hc_get(r, "/u/forgot");
+	n = sms_count(AGENT);
+	hc_post(r, "/u/forgot", "phone", AGENT, "send_code", "1", NULL);
+	snprintf(code, sizeof(code), "%s", sms_wait_code(AGENT, n));
+	ok(strlen(code) == 6, "recovery code arrives");
+	is_int(hc_post(r, "/u/forgot", "phone", AGENT, "code", code, "password",
+	    "Demo2026", "password2", "Demo2026", NULL), 303, "password reset");
+	is_int(answers(b, "/u/", 303), TRIES,
+	    "the session from before the reset is refused by every worker");
+	hc_free(r);
 
 	hc_free(a);
 	hc_free(b);
