@@ -369,6 +369,18 @@ flow_decide(struct db *db, enum flow_type type, int64_t id,
 	return d.rc;
 }
 
+xmlNodePtr
+flow_view_item(xmlNodePtr parent, const char *name, int64_t id,
+    enum flow_state s)
+{
+	xmlNodePtr n = view_add(parent, name, NULL);
+
+	view_attrf(n, "id", "%lld", (long long)id);
+	view_attrf(n, "state", "%d", s);
+	view_attr(n, "state-label", flow_state_label(s));
+	return n;
+}
+
 int
 flow_timeline(struct db *db, enum flow_type type, int64_t id,
     xmlNodePtr parent)

@@ -106,6 +106,14 @@ const char *flow_type_label(enum flow_type t);
 int flow_can(enum flow_type type, enum flow_state s, unsigned roles);
 
 /*
+ * flow_view_item: add <name id=".." state=".." state-label="待初审"> under
+ * `parent`, the head every page and list row of a business item starts
+ * with.  Returns the new element.
+ */
+xmlNodePtr flow_view_item(xmlNodePtr parent, const char *name, int64_t id,
+    enum flow_state s);
+
+/*
  * flow_timeline: add <timeline><step action=".." decision="ok|return|..">
  * with <node>, <by>, <at>, <reason> for every step of the item, oldest
  * first, under `parent`.  Returns 1, 0 on a database error.

@@ -458,13 +458,25 @@ orgapp_message(int result)
 	}
 }
 
-struct db_res *
-orgapp_candidates(struct db *db, const char *q)
+int
+orgapp_candidates(struct db *db, const char *q, xmlNodePtr parent)
 {
+	struct db_res *res;
+	xmlNodePtr list, o;
 	char esc[256];
 
 	like_escape(q, esc, sizeof(esc));
-	return db_query(db, &tab, STMT_CANDIDATES, "s", esc);
+	if ((res = db_query(db, &tab, STMT_CANDIDATES, "s", esc)) == NULL)
+		return 0;
+	list = view_add(parent, "candidates", NULL);
+	view_attr(list, "q", q);
+	while (db_next(res) == 1) {
+		o = view_add(list, "org", db_col(res, 1));
+		view_attr(o, "id", db_col(res, 0));
+		view_attr(o, "parent", db_col(res, 2));
+	}
+	db_done(res);
+	return 1;
 }
 
 struct db_res *
@@ -479,10 +491,7 @@ orgapp_view(struct db *db, const struct org_app *a, xmlNodePtr parent)
 	struct db_res *res;
 	xmlNodePtr n, l, o;
 
-	n = view_add(parent, "app", NULL);
-	view_attrf(n, "id", "%lld", (long long)a->id);
-	view_attrf(n, "state", "%d", a->state);
-	view_attr(n, "state-label", flow_state_label(a->state));
+	n = flow_view_item(parent, "app", a->id, a->state);
 	view_attr(n, "kind", a->kind == ORGAPP_EDIT ? "edit" : "register");
 	view_add(n, "name", a->name);
 	view_add(n, "credit-code", a->credit_code);

@@ -99,9 +99,12 @@ int orgapp_decide(struct db *db, int64_t app, enum flow_action action,
 /* orgapp_message: a Chinese sentence for a refusal or flow result. */
 const char *orgapp_message(int result);
 
-/* orgapp_candidates: units whose name contains `q` (fuzzy pick for the
- * lineage); columns 0 id, 1 name, 2 parent name.  At most 20. */
-struct db_res *orgapp_candidates(struct db *db, const char *q);
+/*
+ * orgapp_candidates: add <candidates q=".."><org id=".." parent="..">name
+ * under `parent`: units whose name contains `q` (the fuzzy pick of 合并/
+ * 拆分 and 单位绑定), at most 20.  Returns 1, 0 on a database error.
+ */
+int orgapp_candidates(struct db *db, const char *q, xmlNodePtr parent);
 
 /*
  * orgapp_view: add <app id state state-label kind> with the data, the

@@ -43,11 +43,8 @@ queue_moves(struct req *r, xmlNodePtr q)
 static int
 move_page(struct req *r, const struct move *m)
 {
-	xmlNodePtr n = view_add(r->page, "move", NULL);
+	xmlNodePtr n = flow_view_item(r->page, "move", m->id, m->state);
 
-	view_attrf(n, "id", "%lld", (long long)m->id);
-	view_attrf(n, "state", "%d", m->state);
-	view_attr(n, "state-label", flow_state_label(m->state));
 	if (flow_can(FLOW_MEMBERSHIP, m->state, r->sess.roles))
 		view_attr(n, "decide", "1");
 	view_add(n, "name", m->member_name);

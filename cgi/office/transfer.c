@@ -41,11 +41,8 @@ queue_transfers(struct req *r, xmlNodePtr q, enum flow_state s)
 static int
 transfer_page(struct req *r, const struct transfer *t)
 {
-	xmlNodePtr n = view_add(r->page, "transfer", NULL);
+	xmlNodePtr n = flow_view_item(r->page, "transfer", t->id, t->state);
 
-	view_attrf(n, "id", "%lld", (long long)t->id);
-	view_attrf(n, "state", "%d", t->state);
-	view_attr(n, "state-label", flow_state_label(t->state));
 	if (flow_can(FLOW_TRANSFER, t->state, r->sess.roles))
 		view_attr(n, "decide", "1");
 	view_add(n, "unit", t->unit_name);

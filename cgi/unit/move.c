@@ -38,11 +38,8 @@ list_page(struct req *r, int64_t unit)
 	}
 	list = view_add(r->page, "moves", NULL);
 	while (db_next(res) == 1) {
-		it = view_add(list, "move", NULL);
-		view_attr(it, "id", db_col(res, 0));
-		view_attr(it, "state", db_col(res, 1));
-		view_attr(it, "state-label",
-		    flow_state_label((enum flow_state)db_int(res, 1)));
+		it = flow_view_item(list, "move", db_int(res, 0),
+		    (enum flow_state)db_int(res, 1));
 		view_add(it, "name", db_col(res, 2));
 		view_add(it, "id-number", mask_id(db_col(res, 3), buf));
 		view_add(it, "from", db_col(res, 4));
@@ -78,10 +75,7 @@ move_get_page(struct req *r)
 	if (st == AGENT_NONE || !aid)
 		return req_error_page(r, 404, "未找到该申请。");
 	view_attrf(r->page, "unit", "%lld", (long long)m.to_unit);
-	n = view_add(r->page, "move", NULL);
-	view_attrf(n, "id", "%lld", (long long)m.id);
-	view_attrf(n, "state", "%d", m.state);
-	view_attr(n, "state-label", flow_state_label(m.state));
+	n = flow_view_item(r->page, "move", m.id, m.state);
 	view_add(n, "name", m.member_name);
 	view_add(n, "id-number", mask_id(m.id_number, buf));
 	view_add(n, "from", m.from_name);

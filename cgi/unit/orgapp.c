@@ -78,8 +78,7 @@ add_parents(struct req *r)
 static int
 app_page(struct req *r, const struct org_app *a, int fill)
 {
-	struct db_res *res;
-	xmlNodePtr n, l, o;
+	xmlNodePtr n;
 	const char *q;
 
 	if ((n = orgapp_view(r->db, a, r->page)) == NULL || !add_parents(r))
@@ -87,18 +86,9 @@ app_page(struct req *r, const struct org_app *a, int fill)
 	if (a->state == FS_DRAFT || a->state == FS_RETURNED)
 		view_attr(n, "editable", "1");
 	/* 合并/拆分 pick: units found by name. */
-	if ((q = req_query(r, "q")) && *q) {
-		if ((res = orgapp_candidates(r->db, q)) == NULL)
-			return 500;
-		l = view_add(r->page, "candidates", NULL);
-		view_attr(l, "q", q);
-		while (db_next(res) == 1) {
-			o = view_add(l, "org", db_col(res, 1));
-			view_attr(o, "id", db_col(res, 0));
-			view_attr(o, "parent", db_col(res, 2));
-		}
-		db_done(res);
-	}
+	if ((q = req_query(r, "q")) && *q &&
+	    !orgapp_candidates(r->db, q, r->page))
+		return 500;
 	if (fill) {
 		char parent[24];
 

@@ -37,10 +37,7 @@ item_page(struct req *r, const struct transfer *t)
 {
 	xmlNodePtr n;
 
-	n = view_add(r->page, "transfer", NULL);
-	view_attrf(n, "id", "%lld", (long long)t->id);
-	view_attrf(n, "state", "%d", t->state);
-	view_attr(n, "state-label", flow_state_label(t->state));
+	n = flow_view_item(r->page, "transfer", t->id, t->state);
 	if (t->state == FS_DRAFT || t->state == FS_RETURNED)
 		view_attr(n, "editable", "1");
 	view_add(n, "unit", t->unit_name);
@@ -73,27 +70,14 @@ transfer_get_page(struct req *r)
 		return 500;
 	list = view_add(r->page, "transfers", NULL);
 	while (db_next(res) == 1) {
-		it = view_add(list, "transfer", NULL);
-		view_attr(it, "id", db_col(res, 0));
-		view_attr(it, "state", db_col(res, 1));
-		view_attr(it, "state-label",
-		    flow_state_label((enum flow_state)db_int(res, 1)));
+		it = flow_view_item(list, "transfer", db_int(res, 0),
+		    (enum flow_state)db_int(res, 1));
 		view_add(it, "unit", db_col(res, 2));
 		view_add(it, "updated", db_col(res, 5));
 	}
 	db_done(res);
-	if (q && *q) {
-		if ((res = orgapp_candidates(r->db, q)) == NULL)
-			return 500;
-		list = view_add(r->page, "candidates", NULL);
-		view_attr(list, "q", q);
-		while (db_next(res) == 1) {
-			it = view_add(list, "org", db_col(res, 1));
-			view_attr(it, "id", db_col(res, 0));
-			view_attr(it, "parent", db_col(res, 2));
-		}
-		db_done(res);
-	}
+	if (q && *q && !orgapp_candidates(r->db, q, r->page))
+		return 500;
 	r->sheet = SHEET_TRANSFER;
 	return 200;
 }

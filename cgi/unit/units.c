@@ -55,12 +55,9 @@ units_get(struct req *r)
 		return 500;
 	apps = view_add(r->page, "apps", NULL);
 	while (db_next(res) == 1) {
-		a = view_add(apps, "app", NULL);
-		view_attr(a, "id", db_col(res, OA_ID));
+		a = flow_view_item(apps, "app", db_int(res, OA_ID),
+		    (enum flow_state)db_int(res, OA_STATE));
 		view_attr(a, "kind", db_col(res, OA_KIND));
-		view_attr(a, "state", db_col(res, OA_STATE));
-		view_attr(a, "state-label",
-		    flow_state_label((enum flow_state)db_int(res, OA_STATE)));
 		view_add(a, "name", db_col(res, OA_NAME));
 		view_add(a, "credit-code", db_col(res, OA_CREDIT));
 		view_add(a, "parent", db_col(res, OA_PARENT));
