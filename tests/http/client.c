@@ -29,8 +29,8 @@ struct hc {
 	char		 cbuf[256];
 };
 
-static const char *
-base_url(void)
+const char *
+hc_base_url(void)
 {
 	const char *u = getenv("HZ_URL");
 
@@ -114,7 +114,7 @@ hc_perform(struct hc *c, const char *path)
 	long status = 0;
 	char *loc = NULL;
 
-	snprintf(url, sizeof(url), "%s%s", strncmp(path, "http", 4) ? base_url() :
+	snprintf(url, sizeof(url), "%s%s", strncmp(path, "http", 4) ? hc_base_url() :
 	    "", path);
 	curl_easy_setopt(c->curl, CURLOPT_URL, url);
 	if (curl_easy_perform(c->curl) != CURLE_OK)
@@ -269,6 +269,16 @@ size_t
 hc_body_len(struct hc *c)
 {
 	return c->len;
+}
+
+/* The Location with this stack's base URL taken off, or as it came. */
+const char *
+hc_location_path(struct hc *c)
+{
+	const char *l = hc_location(c);
+	size_t n = strlen(hc_base_url());
+
+	return strncmp(l, hc_base_url(), n) == 0 ? l + n : l;
 }
 
 const char *

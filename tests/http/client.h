@@ -10,6 +10,9 @@
 
 struct hc;
 
+/* hc_base_url: $HZ_URL, the stack under test ("http://127.0.0.1:18480"). */
+const char *hc_base_url(void);
+
 /* hc_new: a browser with an empty cookie jar against $HZ_URL. */
 struct hc *hc_new(void);
 void hc_free(struct hc *c);
@@ -45,6 +48,7 @@ int hc_follow(struct hc *c);
 const char *hc_body(struct hc *c);
 size_t hc_body_len(struct hc *c);
 const char *hc_location(struct hc *c);	/* "" if none */
+const char *hc_location_path(struct hc *c);	/* without hc_base_url() */
 const char *hc_header(struct hc *c, const char *name);	/* NULL if none */
 
 /* hc_xpath: the string value of an XPath expression on the last page. */
