@@ -2,9 +2,11 @@
  * auth.c -- password hashing and failure counting.
  */
 #include <crypt.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "auth.h"
+#include "conf.h"
 #include "db.h"
 
 enum stmt {
@@ -15,10 +17,11 @@ enum stmt {
 };
 
 static const char *const sql[STMT__MAX] = {
+	/* Failures in the window, and seconds since the newest. */
 	[STMT_WAIT] =
-	    "SELECT IF(COUNT(*) >= ?, ? - TIMESTAMPDIFF(SECOND, MIN(at), NOW()), 0)"
-	    " FROM (SELECT at FROM login_fail WHERE kind = ? AND ident = ?"
-	    " AND at > NOW() - INTERVAL ? SECOND ORDER BY at DESC LIMIT ?) f",
+	    "SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MAX(at), NOW()), 0)"
+	    " FROM login_fail WHERE kind = ? AND ident = ?"
+	    " AND at > NOW() - INTERVAL ? SECOND",
 	[STMT_FAIL] = "INSERT INTO login_fail (kind, ident, at) VALUES (?, ?, NOW())",
 	[STMT_CLEAR] = "DELETE FROM login_fail WHERE kind = ? AND ident = ?",
 };
@@ -85,26 +88,95 @@ password_policy(const char *pw, const char **why)
 	return 1;
 }
 
+int
+password_burn(const char *pw)
+{
+	/* A yescrypt hash, at the cost password_hash() uses, of a password
+	 * nobody can type: checking against it costs what a real check does. */
+	static const char dummy[] =
+	    "$y$j9T$Hz0dummyQ4salt7Kq2w9$Gf2GQpZ7WQhbjs02rrYH/NmW53OrOWPx1RRk57YLae9";
+
+	(void)password_check(pw, dummy);
+	return 0;
+}
+
+/* The address's key in login_fail: the account's with a prefix. */
+static void
+ip_ident(char out[64], const char *ip)
+{
+	snprintf(out, 64, "ip:%s", ip);
+}
+
+/* Seconds to wait after `n` failures, `since` seconds after the last. */
+static long
+throttle_delay(int64_t n, int64_t since, long free)
+{
+	long d, max = conf_long(CONF_LOGIN_DELAY_MAX);
+
+	if (n < free)
+		return 0;
+	d = n - free >= 20 ? max : 2L << (n - free);
+	if (d > max)
+		d = max;
+	return d > since ? d - (long)since : 0;
+}
+
+/* The wait for one (kind, ident), or 0. */
+static long
+ident_wait(struct db *db, int kind, const char *ident, long free)
+{
+	struct db_res *r;
+	long w = 0;
+
+	r = db_query(db, &tab, STMT_WAIT, "isi", (int64_t)kind, ident,
+	    (int64_t)THROTTLE_WINDOW);
+	if (r && db_next(r) == 1)
+		w = throttle_delay(db_int(r, 0), db_int(r, 1), free);
+	db_done(r);
+	return w;
+}
+
 long
-throttle_wait(struct db *db, int kind, const char *ident)
+throttle_wait(struct db *db, const struct throttle *t)
 {
-	int found;
-	int64_t w;
+	char ip[64];
+	long a = 0, b = 0;
 
-	w = db_one_int(db, &tab, STMT_WAIT, &found, "iiisii",
-	    (int64_t)THROTTLE_MAX, (int64_t)THROTTLE_WINDOW, (int64_t)kind,
-	    ident, (int64_t)THROTTLE_WINDOW, (int64_t)THROTTLE_MAX);
-	return found && w > 0 ? (long)w : 0;
+	if (t->account && *t->account)
+		a = ident_wait(db, t->kind, t->account,
+		    conf_long(CONF_LOGIN_FREE_ACCOUNT));
+	if (t->ip && *t->ip) {
+		ip_ident(ip, t->ip);
+		b = ident_wait(db, t->kind, ip, conf_long(CONF_LOGIN_FREE_IP));
+	}
+	return a > b ? a : b;
 }
 
 void
-throttle_fail(struct db *db, int kind, const char *ident)
+throttle_fail(struct db *db, const struct throttle *t)
 {
-	db_exec(db, &tab, STMT_FAIL, "is", (int64_t)kind, ident);
+	char ip[64];
+
+	if (t->account && *t->account)
+		db_exec(db, &tab, STMT_FAIL, "is", (int64_t)t->kind, t->account);
+	if (t->ip && *t->ip) {
+		ip_ident(ip, t->ip);
+		db_exec(db, &tab, STMT_FAIL, "is", (int64_t)t->kind, ip);
+	}
 }
 
 void
-throttle_clear(struct db *db, int kind, const char *ident)
+throttle_clear(struct db *db, const struct throttle *t)
 {
-	db_exec(db, &tab, STMT_CLEAR, "is", (int64_t)kind, ident);
+	if (t->account && *t->account)
+		db_exec(db, &tab, STMT_CLEAR, "is", (int64_t)t->kind, t->account);
+}
+
+const char *
+throttle_text(long wait)
+{
+	static char buf[96];
+
+	snprintf(buf, sizeof(buf), "尝试次数过多，请%ld秒后再试", wait);
+	return buf;
 }

@@ -36,6 +36,14 @@ static const struct conf_def defs[CONF__MAX] = {
 	[CONF_FIGURES_EVERY] =	{ "figures_every", "60" },	/* seconds */
 	/* Off unless set: a multi-host install must not share it by mistake. */
 	[CONF_EPOCH_FILE] =	{ "epoch_file", "" },
+	/* SMS and sign-in limits: README "Security". */
+	[CONF_SMS_IP_QUIET] =	{ "sms_ip_quiet", "3" },
+	[CONF_SMS_IP_10MIN] =	{ "sms_ip_per_10min", "10" },
+	[CONF_SMS_IP_DAY] =	{ "sms_ip_per_day", "30" },
+	[CONF_SMS_PER_MINUTE] =	{ "sms_per_minute", "300" },
+	[CONF_LOGIN_FREE_ACCOUNT] = { "login_free_account", "5" },
+	[CONF_LOGIN_FREE_IP] =	{ "login_free_ip", "20" },
+	[CONF_LOGIN_DELAY_MAX] = { "login_delay_max", "300" },
 };
 
 static char *vals[CONF__MAX];

@@ -30,6 +30,15 @@ enum conf_key {
 	CONF_SESSION_IDLE_OFFICE,
 	CONF_FIGURES_EVERY,
 	CONF_EPOCH_FILE,	/* shared change counter; empty: no caches */
+	CONF_SMS_IP_QUIET,	/* codes per client address per 10 min before
+				 * a picture challenge is asked */
+	CONF_SMS_IP_10MIN,	/* codes per client address per 10 min */
+	CONF_SMS_IP_DAY,	/* codes per client address per day */
+	CONF_SMS_PER_MINUTE,	/* codes per minute, all clients together */
+	CONF_LOGIN_FREE_ACCOUNT, /* failed sign-ins per account in 15 min
+				 * before each try must wait */
+	CONF_LOGIN_FREE_IP,	/* the same per client address */
+	CONF_LOGIN_DELAY_MAX,	/* the longest wait, seconds */
 	CONF__MAX
 };
 

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <mysql.h>
@@ -19,6 +20,7 @@ struct db {
 	MYSQL		*my;
 	MYSQL_STMT	*stmts[DBM__MAX][DB_MAX_STMTS];
 	int		 in_txn;
+	int		 down;		/* the server could not be reached */
 	int		 changed;	/* db_changed() not yet published */
 	unsigned	 err;
 	int64_t		 insert_id;
@@ -34,6 +36,22 @@ struct db_res {
 	size_t		 ncols;
 	int		 buffered;
 };
+
+/*
+ * Say that the server cannot be reached: at most once a second per
+ * process, however many requests find it so.
+ */
+static void
+db_log_down(unsigned err, const char *what)
+{
+	static time_t last;
+	time_t now = time(NULL);
+
+	if (now == last)
+		return;
+	last = now;
+	log_err("db unreachable (%u): %s", err, what);
+}
 
 /* Connect (or reconnect) db->my.  Returns 1 on success. */
 static int
@@ -55,12 +73,14 @@ db_connect(struct db *db)
 	    conf_str(CONF_DB_NAME), (unsigned)conf_long(CONF_DB_PORT),
 	    *sock ? sock : NULL, CLIENT_MULTI_STATEMENTS | CLIENT_FOUND_ROWS)
 	    == NULL) {
-		log_err("db connect: %s", mysql_error(db->my));
 		db->err = mysql_errno(db->my);
+		db->down = 1;
+		db_log_down(db->err, mysql_error(db->my));
 		mysql_close(db->my);
 		db->my = NULL;
 		return 0;
 	}
+	db->down = 0;
 	return 1;
 }
 
@@ -86,13 +106,29 @@ db_open(void)
 {
 	struct db *db;
 
-	if ((db = calloc(1, sizeof(*db))) == NULL)
+	if ((db = db_new()) == NULL)
 		return NULL;
 	if (!db_connect(db)) {
 		free(db);
 		return NULL;
 	}
 	return db;
+}
+
+struct db *
+db_new(void)
+{
+	struct db *db;
+
+	if ((db = calloc(1, sizeof(*db))) == NULL)
+		return NULL;
+	return db;
+}
+
+int
+db_unreachable(const struct db *db)
+{
+	return db->down;
 }
 
 void
@@ -107,7 +143,9 @@ db_close(struct db *db)
 static int
 lost(unsigned e)
 {
-	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST;
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST ||
+	    e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR ||
+	    e == CR_SERVER_LOST_EXTENDED;
 }
 
 /* The cached statement, prepared on first use.  NULL on error. */
@@ -125,8 +163,11 @@ db_prepare(struct db *db, const struct db_table *t, int stmt)
 		return NULL;
 	if (mysql_stmt_prepare(*sp, sql, strlen(sql)) != 0) {
 		db->err = mysql_stmt_errno(*sp);
-		log_err("db prepare %d/%d: %s", t->slot, stmt,
-		    mysql_stmt_error(*sp));
+		if (lost(db->err))
+			db_log_down(db->err, mysql_stmt_error(*sp));
+		else
+			log_err("db prepare %d/%d: %s", t->slot, stmt,
+			    mysql_stmt_error(*sp));
 		mysql_stmt_close(*sp);
 		*sp = NULL;
 		return NULL;
@@ -193,16 +234,22 @@ db_run(struct db *db, const struct db_table *t, int stmt, const char *fmt,
 			goto fail;
 		}
 		db->insert_id = (int64_t)mysql_stmt_insert_id(st);
+		db->down = 0;
 		return st;
 fail:
 		if (!db->err && db->my)
 			db->err = mysql_errno(db->my);
 		if (attempt == 0 && !db->in_txn && (lost(db->err) ||
 		    db->my == NULL)) {
-			log_warn("db connection lost (%u), reconnecting",
-			    db->err);
+			if (!db->down)
+				log_warn("db connection lost (%u), reconnecting",
+				    db->err);
 			db_disconnect(db);
 			continue;
+		}
+		if (db->down || lost(db->err)) {
+			db->down = 1;
+			return NULL;	/* said by db_log_down */
 		}
 		if (db->err != 1205 && db->err != 1213 && db->err != 1062)
 			log_err("db %d/%d: error %u: %s", t->slot, stmt,
@@ -507,9 +554,13 @@ db_raw(struct db *db, const char *sql)
 	return 1;
 fail:
 	db->err = mysql_errno(db->my);
-	log_err("db: %s", mysql_error(db->my));
-	if (lost(db->err) && !db->in_txn)
-		db_disconnect(db);
+	if (lost(db->err)) {
+		db->down = 1;
+		db_log_down(db->err, mysql_error(db->my));
+		if (!db->in_txn)
+			db_disconnect(db);
+	} else
+		log_err("db: %s", mysql_error(db->my));
 	return 0;
 }
 

@@ -41,6 +41,7 @@ enum db_module {
 	DBM_INVOICE,
 	DBM_TRANSFER,
 	DBM_MOVE,
+	DBM_CAPTCHA,
 	DBM__MAX
 };
 
@@ -63,6 +64,20 @@ struct db_res;
  */
 struct db *db_open(void);
 void db_close(struct db *db);
+
+/*
+ * db_new: a handle that connects at its first statement, for a server
+ * process that must start, and answer "busy", while MariaDB is away.
+ * NULL only when out of memory.
+ */
+struct db *db_new(void);
+
+/*
+ * db_unreachable: 1 when the server could not be reached at the last try
+ * (connection refused or lost, and reconnecting failed): the request
+ * answers 503, not 500.  The log says so once a second, not per request.
+ */
+int db_unreachable(const struct db *db);
 
 /*
  * db_exec: run a statement that returns no rows.  Returns the number of

@@ -44,6 +44,7 @@ http_reason(int status)
 	case 413: return "Payload Too Large";
 	case 429: return "Too Many Requests";
 	case 503: return "Service Unavailable";
+	case 504: return "Gateway Timeout";
 	default: return status >= 500 ? "Internal Server Error" : "OK";
 	}
 }
@@ -407,7 +408,8 @@ req_respond(struct req *r, int status)
 		FCGX_PutS("系统繁忙，请稍后再试。\n", r->fcgi->out);
 		return;
 	}
-	req_head(r, status, "text/html; charset=utf-8", NULL);
+	req_head(r, status, "text/html; charset=utf-8",
+	    status == 503 ? "Retry-After: 5\r\n" : NULL);
 	FCGX_PutStr((const char *)out, len, r->fcgi->out);
 	xmlFree(out);
 }
@@ -450,9 +452,12 @@ http_handle(const struct app *app, FCGX_Request *fr, struct db *db)
 	    m && (strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0) ?
 	    HTTP_GET : HTTP__MAX;
 	status = req_parse(&r);
-	session_load(&r);
+	if (session_load(&r) < 0 && status == 200)
+		status = 500;	/* the database failed: answered below */
 	req_page(&r);
-	if (r.method == HTTP__MAX)
+	if (status == 500)
+		;
+	else if (r.method == HTTP__MAX)
 		status = req_error_page(&r, 405, "不支持的请求方式。");
 	else if (status == 413)
 		req_error_page(&r, 413, "上传的文件太大：单个文件不超过 20 MB，"
@@ -470,10 +475,16 @@ http_handle(const struct app *app, FCGX_Request *fr, struct db *db)
 		    "页面已过期或来源不明，请刷新页面后重试。");
 	else
 		status = rt->fn(&r);
+	/* MariaDB away: "busy, try again" rather than an error of ours. */
+	if (status >= 500 && db_unreachable(db) && !r.sent) {
+		free(r.location);
+		r.location = NULL;
+		status = req_error_page(&r, 503, "系统繁忙，请稍后再试。");
+	}
 	/* Before the answer leaves: the next request may go to another worker. */
 	db_publish(db);
 	req_respond(&r, status);
-	if (status >= 500)
+	if (status >= 500 && status != 503)
 		log_err("%s %s -> %d", m ? m : "?", r.path, status);
 	req_free(&r);
 }
@@ -494,7 +505,8 @@ http_serve(const struct app *app)
 	snprintf(dir, sizeof(dir), "%s/xslt", conf_str(CONF_DATA_DIR));
 	if (!view_init(dir, app->sheets, app->nsheets))
 		return 1;
-	if ((db = db_open()) == NULL)
+	/* Started while MariaDB is away, a worker answers 503 until it is back. */
+	if ((db = db_new()) == NULL)
 		return 1;
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0)
 		return 1;

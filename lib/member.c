@@ -4,8 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "db.h"
+#include "http.h"
 #include "member.h"
+#include "sms.h"
 #include "valid.h"
 
 enum stmt {
@@ -82,10 +85,45 @@ member_get(struct db *db, int64_t id, struct member *m)
 	return member_one(db_query(db, &tab, STMT_GET, "i", id), m);
 }
 
-int
-member_bind(struct db *db, int64_t member_id, const char *phone)
+const char *
+member_bind_check(const struct member *m, const char *phone)
 {
-	return db_exec(db, &tab, STMT_BIND, "is", member_id, phone) >= 1;
+	if (m->phone[0] && strcmp(m->phone, phone) != 0)
+		return "手机号与单位登记的不一致，请联系单位经办人更新手机号";
+	return NULL;
+}
+
+struct bind_args {
+	const struct member	*m;
+	const char		*phone, *ip;
+};
+
+static int
+member_bind_txn(struct db *db, void *arg)
+{
+	const struct bind_args *a = arg;
+	const struct member *m = a->m;
+	char text[200];
+
+	if (db_exec(db, &tab, STMT_BIND, "is", m->id, a->phone) < 1 ||
+	    !audit_log(db, SESS_MEMBER, m->id, a->ip, "member.bind", "member",
+	    m->id, a->phone))
+		return -1;
+	if (m->bound_phone[0] == '\0' || strcmp(m->bound_phone, a->phone) == 0)
+		return 0;
+	snprintf(text, sizeof(text), "您的职工互助账号已在尾号%s的手机上重新绑定，"
+	    "本机已退出登录。如非本人操作，请联系单位经办人。",
+	    a->phone + strlen(a->phone) - 4);
+	return sms_queue(db, m->bound_phone, text) ? 0 : -1;
+}
+
+int
+member_bind(struct db *db, const struct member *m, const char *phone,
+    const char *ip)
+{
+	struct bind_args a = { m, phone, ip };
+
+	return db_txn(db, member_bind_txn, &a) == 0;
 }
 
 

@@ -48,9 +48,21 @@ int member_find(struct db *db, int id_type, const char *id_number,
 /* member_get: by id.  Returns 1 / 0 / -1 as above. */
 int member_get(struct db *db, int64_t id, struct member *m);
 
-/* member_bind: record the phone proven by SMS code for the member's H5
- * account (re-binding replaces it).  Returns 1/0. */
-int member_bind(struct db *db, int64_t member_id, const char *phone);
+/*
+ * member_bind_check: whether `phone` may carry the member's H5 account:
+ * where the roster holds a phone for the person, it must be that one.
+ * Returns NULL when it may, else the Chinese reason.
+ */
+const char *member_bind_check(const struct member *m, const char *phone);
+
+/*
+ * member_bind: bind the member's H5 account to `phone` (proven by SMS
+ * code), with its audit row, in one transaction.  A binding held by
+ * another phone ends: that phone is told by SMS (the caller ends its
+ * sessions).  Returns 1, or 0 on a database error (nothing changed).
+ */
+int member_bind(struct db *db, const struct member *m, const char *phone,
+    const char *ip);
 
 /*
  * member_search: members by name prefix or exact ID number, with their

@@ -222,6 +222,8 @@ session_load(struct req *r)
 		ttl--;
 	}
 	db_done(res);
+	if (res == NULL)
+		return -1;
 	if (found)
 		cache_put(r, tok, epoch, ttl);
 	return found;

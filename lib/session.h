@@ -19,7 +19,7 @@
  * session_load: fill r->sess from the app's cookie if it names a live
  * session (kind SESS_NONE otherwise); for a member, r->member too, read in
  * the same statement (storage owned here, valid until the next request).
- * Returns 1 if one was found.
+ * Returns 1 if one was found, 0 if not, -1 when the database failed.
  */
 int session_load(struct req *r);
 

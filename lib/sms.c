@@ -7,15 +7,22 @@
 
 #include <curl/curl.h>
 
+#include "captcha.h"
 #include "conf.h"
 #include "db.h"
+#include "http.h"
 #include "log.h"
+#include "message.h"
 #include "rand.h"
 #include "sms.h"
 
 enum stmt {
 	STMT_LAST_AGE,
 	STMT_TODAY,
+	STMT_IP_COUNTS,
+	STMT_MINUTE,
+	STMT_CEILING_HIT,
+	STMT_ADMINS,
 	STMT_CODE_INSERT,
 	STMT_CODE_NEWEST,
 	STMT_CODE_TRY,
@@ -36,9 +43,24 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_TODAY] =
 	    "SELECT COUNT(*) FROM sms_code WHERE phone = ?"
 	    " AND created_at >= CURDATE()",
+	/* Codes this address asked for in 10 minutes, and today. */
+	[STMT_IP_COUNTS] =
+	    "SELECT COALESCE(SUM(created_at > NOW() - INTERVAL 10 MINUTE), 0),"
+	    " COALESCE(SUM(created_at >= CURDATE()), 0) FROM sms_code"
+	    " WHERE ip = ? AND created_at >= LEAST(CURDATE(),"
+	    " NOW() - INTERVAL 10 MINUTE)",
+	[STMT_MINUTE] =
+	    "SELECT COUNT(*) FROM sms_code WHERE created_at > NOW() - INTERVAL 1 MINUTE",
+	/* One row a minute: 1 affected row the first time. */
+	[STMT_CEILING_HIT] =
+	    "INSERT INTO sms_ceiling_hit (minute)"
+	    " VALUES (DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:00'))"
+	    " ON DUPLICATE KEY UPDATE refused = refused + 1",
+	[STMT_ADMINS] =
+	    "SELECT id FROM staff WHERE FIND_IN_SET('admin', roles) AND NOT disabled",
 	[STMT_CODE_INSERT] =
-	    "INSERT INTO sms_code (phone, purpose, code_hash, created_at,"
-	    " expires_at) VALUES (?, ?, UNHEX(SHA2(?, 256)), NOW(),"
+	    "INSERT INTO sms_code (phone, purpose, ip, code_hash, created_at,"
+	    " expires_at) VALUES (?, ?, ?, UNHEX(SHA2(?, 256)), NOW(),"
 	    " NOW() + INTERVAL 5 MINUTE)",
 	[STMT_CODE_NEWEST] =
 	    "SELECT id, code_hash = UNHEX(SHA2(?, 256)), expires_at < NOW(),"
@@ -68,10 +90,14 @@ static const char *const sql[STMT__MAX] = {
 
 static const struct db_table tab = { DBM_SMS, sql, STMT__MAX };
 
-static const char *const send_text[] = {
+static const char *const send_text[SEND__MAX] = {
 	[SEND_OK] = "验证码已发送，请注意查收短信",
 	[SEND_TOO_SOON] = "验证码发送过于频繁，请稍后再试",
 	[SEND_DAILY_LIMIT] = "该手机号今日获取验证码次数已达上限，请明天再试",
+	[SEND_CAPTCHA] = "请先输入图形验证码，再获取短信验证码",
+	[SEND_CAPTCHA_WRONG] = "图形验证码不正确，请看新的图片重新输入",
+	[SEND_IP_LIMIT] = "您所在的网络获取验证码次数过多，请稍后再试",
+	[SEND_BUSY] = "短信服务繁忙，请稍后再试",
 	[SEND_ERROR] = "验证码发送失败，请稍后再试",
 };
 
@@ -106,14 +132,77 @@ sms_queue(struct db *db, const char *phone, const char *text)
 	return db_insert_id(db);
 }
 
+/*
+ * The ceiling was hit: refuse, and tell every admin by station message
+ * and the log, once a minute (the first refusal of the minute).
+ */
+static void
+sms_ceiling_alert(struct db *db, long limit)
+{
+	struct db_res *r;
+	char body[200];
+
+	if (db_exec(db, &tab, STMT_CEILING_HIT, "") != 1)
+		return;
+	log_err("sms: %ld codes in the last minute, the ceiling"
+	    " (sms_per_minute); codes are refused until the rate falls", limit);
+	snprintf(body, sizeof(body), "最近一分钟内验证码短信已达%ld条的上限，"
+	    "系统已暂停发送验证码，请检查是否有人滥用短信接口。", limit);
+	if ((r = db_query(db, &tab, STMT_ADMINS, "")) == NULL)
+		return;
+	while (db_next(r) == 1)
+		message_send(db, SESS_OFFICE, db_int(r, 0), "短信发送已达上限",
+		    body, "/o/");
+	db_done(r);
+}
+
+/*
+ * The address's limits: hard ones first, then the quiet quota past which
+ * a picture challenge must be answered.  Returns SEND_OK to go on.
+ */
+static enum code_send
+sms_ip_limits(struct db *db, const struct code_ask *who, int *challenge)
+{
+	struct db_res *r;
+	int64_t recent, today;
+
+	if ((r = db_query(db, &tab, STMT_IP_COUNTS, "s", who->ip)) == NULL)
+		return SEND_ERROR;
+	if (db_next(r) != 1) {
+		db_done(r);
+		return SEND_ERROR;
+	}
+	recent = db_int(r, 0);
+	today = db_int(r, 1);
+	db_done(r);
+	if (recent >= conf_long(CONF_SMS_IP_10MIN) ||
+	    today >= conf_long(CONF_SMS_IP_DAY))
+		return SEND_IP_LIMIT;
+	*challenge = recent >= conf_long(CONF_SMS_IP_QUIET);
+	return SEND_OK;
+}
+
+int
+sms_captcha_due(struct db *db, const char *ip)
+{
+	struct code_ask who = { ip, NULL, "", 0 };
+	int challenge = 0;
+
+	return sms_ip_limits(db, &who, &challenge) == SEND_OK && challenge;
+}
+
 enum code_send
-sms_code_send(struct db *db, const char *phone, const char *purpose, long *wait)
+sms_code_send(struct db *db, const char *phone, const char *purpose,
+    const struct code_ask *who, long *wait)
 {
 	char code[7], text[160];
-	int found;
-	int64_t age, today;
+	enum code_send st;
+	int found, challenge = 0, solved;
+	int64_t age, today, minute;
 
 	*wait = 0;
+	if ((st = sms_ip_limits(db, who, &challenge)) != SEND_OK)
+		return st;
 	age = db_one_int(db, &tab, STMT_LAST_AGE, &found, "s", phone);
 	if (found && age < 0)
 		return SEND_ERROR;
@@ -126,12 +215,30 @@ sms_code_send(struct db *db, const char *phone, const char *purpose, long *wait)
 		return SEND_ERROR;
 	if (today >= 10)
 		return SEND_DAILY_LIMIT;
+	if ((minute = db_one_int(db, &tab, STMT_MINUTE, &found, "")) < 0)
+		return SEND_ERROR;
+	if (minute >= conf_long(CONF_SMS_PER_MINUTE)) {
+		sms_ceiling_alert(db, conf_long(CONF_SMS_PER_MINUTE));
+		return SEND_BUSY;
+	}
+	if (challenge) {
+		if (who->captcha_answer == NULL || *who->captcha_answer == '\0')
+			return SEND_CAPTCHA;
+		solved = captcha_check(db, who->captcha_token,
+		    who->captcha_answer);
+		if (solved < 0)
+			return SEND_ERROR;
+		if (!solved)
+			return SEND_CAPTCHA_WRONG;
+	}
 	if (!rand_digits(code, 6))
 		return SEND_ERROR;
 	snprintf(text, sizeof(text),
 	    "您的验证码是%s，5分钟内有效。如非本人操作，请忽略本短信。", code);
-	if (db_exec(db, &tab, STMT_CODE_INSERT, "sss", phone, purpose, code) != 1 ||
-	    sms_queue(db, phone, text) == 0)
+	if (db_exec(db, &tab, STMT_CODE_INSERT, "ssss", phone, purpose, who->ip,
+	    code) != 1)
+		return SEND_ERROR;
+	if (!who->silent && sms_queue(db, phone, text) == 0)
 		return SEND_ERROR;
 	return SEND_OK;
 }

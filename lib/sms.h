@@ -23,9 +23,31 @@ struct db;
 
 enum code_send {
 	SEND_OK,
-	SEND_TOO_SOON,		/* one per minute */
-	SEND_DAILY_LIMIT,	/* ten per day */
+	SEND_TOO_SOON,		/* one per phone per minute */
+	SEND_DAILY_LIMIT,	/* ten per phone per day */
+	SEND_CAPTCHA,		/* past the address's quiet quota: solve the
+				 * picture challenge first */
+	SEND_CAPTCHA_WRONG,	/* ... and the answer given was wrong */
+	SEND_IP_LIMIT,		/* this address asked too often */
+	SEND_BUSY,		/* the system-wide ceiling per minute */
 	SEND_ERROR,
+	SEND__MAX
+};
+
+/*
+ * Who asks for a code.  Besides the phone's own limits, codes are limited
+ * per client address (sms_ip_per_10min, sms_ip_per_day) and for everyone
+ * together (sms_per_minute; hitting it tells admin, once a minute).  Past
+ * sms_ip_quiet codes in 10 minutes an address must answer a picture
+ * challenge (captcha.h) for each further code.
+ */
+struct code_ask {
+	const char	*ip;		/* client address */
+	const char	*captcha_token;	/* the hz_cap cookie, or NULL */
+	const char	*captcha_answer; /* what was typed, "" if nothing */
+	int		 silent;	/* make the code, send nothing: the phone
+					 * has no account, and the page must
+					 * not tell */
 };
 
 enum code_check {
@@ -40,12 +62,17 @@ enum code_check {
 #define SMS_MAX_TRIES	6
 
 /*
- * sms_code_send: make a code for (phone, purpose) and queue its message.
- * On SEND_TOO_SOON, *wait holds the seconds left.  Runs its own statements;
- * the caller need not open a transaction.
+ * sms_code_send: make a code for (phone, purpose) asked by `who` and queue
+ * its message, after every limit above.  On SEND_TOO_SOON, *wait holds the
+ * seconds left.  Runs its own statements; the caller need not open a
+ * transaction.
  */
 enum code_send sms_code_send(struct db *db, const char *phone,
-    const char *purpose, long *wait);
+    const char *purpose, const struct code_ask *who, long *wait);
+
+/* sms_captcha_due: 1 if `ip` must solve a picture challenge for its next
+ * code (pages show the challenge before the first refusal). */
+int sms_captcha_due(struct db *db, const char *ip);
 
 /* sms_code_send_text: the Chinese message for a send result. */
 const char *sms_code_send_text(enum code_send st);

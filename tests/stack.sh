@@ -13,6 +13,8 @@
 #   tests/stack.sh start INST     start one (test: always a fresh database)
 #   tests/stack.sh status INST    exit 0 when the stack answers
 #   tests/stack.sh deps [test]    only install the Debian packages
+#   tests/stack.sh db-kill INST   kill a stack's MariaDB (kill -9: an outage)
+#   tests/stack.sh db-start INST  start it again; returns when it answers
 #
 # Environment: HZ_BUILDDIR (default run/build), HZ_PORT (demo 8480,
 # test 18480), HZ_WORKERS (processes per portal, default 2).
@@ -30,7 +32,7 @@ WORKERS=${HZ_WORKERS:-2}
 
 RUN_PKGS="libfcgi-dev spawn-fcgi multiwatch libmariadb-dev mariadb-server
  libxml2-dev libxslt1-dev libxlsxwriter-dev libcurl4-openssl-dev libzip-dev
- libcrypt-dev nginx-light autoconf automake pkg-config make gcc curl"
+ libcrypt-dev libgd-dev nginx-light autoconf automake pkg-config make gcc curl"
 # Tests also need: clang (libFuzzer harnesses), chromium + nodejs/npm
 # (browser suite, playwright-core drives Debian's Chromium), wrk and
 # python3-openpyxl (make bench), libreoffice is not needed at test time.
@@ -212,6 +214,11 @@ deps) deps "${2:-}" ;;
 build) build ;;
 start) start "${2:?demo or test}" ;;
 stop) stop "${2:-all}" ;;
+db-kill)
+	run=$(inst_run "${2:?demo or test}")
+	alive "$run/db.pid" && kill -9 "$(cat "$run/db.pid")"
+	for _ in $(seq 1 50); do alive "$run/db.pid" || break; sleep 0.1; done ;;
+db-start) db_start "$(inst_run "${2:?demo or test}")" ;;
 status) curl -fsS -o /dev/null "http://127.0.0.1:$(inst_port "${2:?demo or test}")/m/bind" ;;
 run)
 	deps

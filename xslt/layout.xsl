@@ -84,6 +84,22 @@
   <!-- The SMS code input with its 获取验证码 button and 60 s countdown. -->
   <xsl:template name="code-input">
     <xsl:variable name="f" select="/page/form/field[@name = 'code']"/>
+    <!-- 图形验证码: asked once this client has had its quiet quota of codes. -->
+    <xsl:if test="/page/form/@captcha = '1'">
+      <xsl:variable name="c" select="/page/form/field[@name = 'captcha']"/>
+      <div class="field captcha">
+        <xsl:if test="$c/@error"><xsl:attribute name="class">field captcha has-error</xsl:attribute></xsl:if>
+        <label for="f-captcha">图形验证码</label>
+        <span class="code-row">
+          <input id="f-captcha" name="captcha" type="text" maxlength="4" autocomplete="off" autocapitalize="characters" placeholder="请输入图中字符"/>
+          <img class="captcha-img" id="captcha-img" src="{/page/@portal}captcha" alt="图形验证码" width="132" height="44" title="看不清？点击换一张"/>
+        </span>
+        <xsl:choose>
+          <xsl:when test="$c/@error"><span class="err" id="err-captcha"><xsl:value-of select="$c/@error"/></span></xsl:when>
+          <xsl:otherwise><span class="hint">看不清？点击图片换一张</span></xsl:otherwise>
+        </xsl:choose>
+      </div>
+    </xsl:if>
     <div class="field code">
       <xsl:if test="$f/@error"><xsl:attribute name="class">field code has-error</xsl:attribute></xsl:if>
       <label for="f-code">验证码</label>

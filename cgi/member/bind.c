@@ -2,9 +2,11 @@
  * bind.c -- 职工绑定账号: name, ID type and number, phone, SMS code.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "audit.h"
 #include "auth.h"
+#include "codeask.h"
 #include "form.h"
 #include "http.h"
 #include "pages.h"
@@ -47,29 +49,30 @@ static int
 bind_send_code(struct req *r)
 {
 	struct field_val v[BF__MAX];
-	enum code_send st;
-	long wait;
 
 	form_echo(r, "name");
 	form_echo(r, "id_type");
 	form_echo(r, "id_number");
 	form_read(r, &bind_fields[BF_PHONE], 1, &v[BF_PHONE]);
 	r->sheet = SHEET_BIND;
-	if (v[BF_PHONE].err)
-		return 200;
-	st = sms_code_send(r->db, v[BF_PHONE].v, "member_bind", &wait);
-	if (st == SEND_OK || st == SEND_TOO_SOON)
-		view_attrf(form_node(r), "wait", "%ld", st == SEND_OK ? 60 : wait);
-	form_message(r, sms_code_send_text(st), st == SEND_OK ? "ok" : "error");
+	if (v[BF_PHONE].err == NULL)
+		code_ask_send(r, v[BF_PHONE].v, "member_bind", 0);
 	return 200;
 }
 
+/*
+ * Bind: the code first, so nobody learns whether a name and ID number
+ * exist without a code sent to a phone they hold; failures count against
+ * the client address, the ID number and the phone.
+ */
 int
 bind_post(struct req *r)
 {
 	struct field_val v[BF__MAX];
 	struct member m;
+	struct throttle by_id, by_phone;
 	enum code_check cc;
+	const char *why;
 	long wait;
 	int found;
 
@@ -80,31 +83,37 @@ bind_post(struct req *r)
 	r->sheet = SHEET_BIND;
 	if (form_read(r, bind_fields, BF__MAX, v) > 0)
 		return 200;
-	/* Guessing names and ID numbers is throttled per phone. */
-	if ((wait = throttle_wait(r->db, SESS_MEMBER, v[BF_PHONE].v)) > 0) {
-		form_message(r, "尝试次数过多，请15分钟后再试", "error");
-		return 200;
-	}
-	found = member_find(r->db, (int)v[BF_ID_TYPE].num, v[BF_ID_NUMBER].v,
-	    v[BF_NAME].v, &m);
-	if (found < 0)
-		return 500;
-	if (found == 0) {
-		throttle_fail(r->db, SESS_MEMBER, v[BF_PHONE].v);
-		form_message(r, NOT_FOUND, "error");
+	by_id = (struct throttle){ SESS_MEMBER, v[BF_ID_NUMBER].v, r->remote_addr };
+	by_phone = (struct throttle){ SESS_MEMBER, v[BF_PHONE].v, NULL };
+	if ((wait = throttle_wait(r->db, &by_id)) > 0 ||
+	    (wait = throttle_wait(r->db, &by_phone)) > 0) {
+		form_message(r, throttle_text(wait), "error");
 		return 200;
 	}
 	cc = sms_code_check(r->db, v[BF_PHONE].v, "member_bind", v[BF_CODE].v);
 	if (cc != CODE_OK) {
+		by_phone.ip = r->remote_addr;	/* guessing codes, from here */
+		throttle_fail(r->db, &by_phone);
 		form_error(r, "code", sms_code_check_text(cc));
 		return 200;
 	}
-	throttle_clear(r->db, SESS_MEMBER, v[BF_PHONE].v);
-	if (!member_bind(r->db, m.id, v[BF_PHONE].v))
+	if ((found = member_find(r->db, (int)v[BF_ID_TYPE].num,
+	    v[BF_ID_NUMBER].v, v[BF_NAME].v, &m)) < 0)
 		return 500;
-	/* Audited as soon as the phone is bound, whatever follows. */
-	audit_log(r->db, SESS_MEMBER, m.id, r->remote_addr, "member.bind",
-	    "member", m.id, v[BF_PHONE].v);
+	why = found ? member_bind_check(&m, v[BF_PHONE].v) : NOT_FOUND;
+	if (why) {
+		throttle_fail(r->db, &by_id);
+		throttle_fail(r->db, &by_phone);
+		form_message(r, why, "error");
+		return 200;
+	}
+	throttle_clear(r->db, &by_id);
+	throttle_clear(r->db, &by_phone);
+	if (!member_bind(r->db, &m, v[BF_PHONE].v, r->remote_addr))
+		return 500;
+	/* A binding on another phone ends, and its sessions with it. */
+	if (m.bound_phone[0] && strcmp(m.bound_phone, v[BF_PHONE].v) != 0)
+		session_end_subject(r, m.id);
 	if (!session_start(r, m.id))
 		return 500;
 	return req_redirect(r, "/m/");

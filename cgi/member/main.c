@@ -3,6 +3,7 @@
  */
 #include <stddef.h>
 
+#include "codeask.h"
 #include "http.h"
 #include "pages.h"
 
@@ -11,6 +12,7 @@ enum page {
 	PAGE_BIND,
 	PAGE_BIND_POST,
 	PAGE_LOGOUT,
+	PAGE_CAPTCHA,
 	PAGE__MAX
 };
 
@@ -19,6 +21,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_BIND] =      { HTTP_GET,  "/m/bind",   bind_get,    ACC_ANON,   0 },
 	[PAGE_BIND_POST] = { HTTP_POST, "/m/bind",   bind_post,   ACC_ANON,   0 },
 	[PAGE_LOGOUT] =    { HTTP_POST, "/m/logout", logout_post, ACC_MEMBER, 0 },
+	[PAGE_CAPTCHA] =   { HTTP_GET,  "/m/captcha", captcha_get, ACC_ANON,  0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {

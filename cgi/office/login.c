@@ -23,28 +23,35 @@ login_get(struct req *r)
 	return 200;
 }
 
+/* Slowed per username and per address; an unknown username costs the
+ * same time and gets the same answer as a wrong password. */
 int
 login_post(struct req *r)
 {
 	struct field_val v[2];
 	struct staff s;
-	int found;
+	struct throttle t;
+	long wait;
+	int found, good;
 
 	r->sheet = SHEET_LOGIN;
 	if (form_read(r, login_fields, 2, v) > 0)
 		return 200;
-	if (throttle_wait(r->db, SESS_OFFICE, v[0].v) > 0) {
-		form_message(r, "登录失败次数过多，请15分钟后再试", "error");
+	t = (struct throttle){ SESS_OFFICE, v[0].v, r->remote_addr };
+	if ((wait = throttle_wait(r->db, &t)) > 0) {
+		form_message(r, throttle_text(wait), "error");
 		return 200;
 	}
 	if ((found = staff_by_username(r->db, v[0].v, &s)) < 0)
 		return 500;
-	if (!found || s.disabled || !password_check(v[1].v, s.password_hash)) {
-		throttle_fail(r->db, SESS_OFFICE, v[0].v);
+	good = found ? password_check(v[1].v, s.password_hash) :
+	    password_burn(v[1].v);
+	if (!good || s.disabled) {
+		throttle_fail(r->db, &t);
 		form_message(r, "用户名或密码不正确", "error");
 		return 200;
 	}
-	throttle_clear(r->db, SESS_OFFICE, v[0].v);
+	throttle_clear(r->db, &t);
 	if (!session_start(r, s.id))
 		return 500;
 	audit_req(r, "staff.login", "staff", s.id, NULL);

@@ -7,6 +7,7 @@
 #include "agent.h"
 #include "audit.h"
 #include "auth.h"
+#include "codeask.h"
 #include "form.h"
 #include "http.h"
 #include "pages.h"
@@ -33,7 +34,6 @@ static const struct field forgot_fields[FG__MAX] = {
 };
 
 #define BAD_LOGIN "账号或密码不正确"
-#define THROTTLED "登录失败次数过多，请15分钟后再试"
 
 /* Show the login page on the tab the user was using. */
 static int
@@ -59,24 +59,21 @@ login_get(struct req *r)
 
 /*
  * Send a code for `purpose` to the phone in the form; the fields are those
- * of the page, only the phone is checked.
+ * of the page, only the phone is checked.  `silent`: see code_ask_send.
  */
 static void
-send_code(struct req *r, const struct field *f, size_t n, const char *purpose)
+send_code(struct req *r, const struct field *f, const char *purpose,
+    int silent)
 {
-	struct field_val v[4];
-	enum code_send st;
-	long wait;
+	struct field_val v;
 
-	form_read(r, f, n, v);
-	if (v[0].err)
-		return;
-	st = sms_code_send(r->db, v[0].v, purpose, &wait);
-	if (st == SEND_OK || st == SEND_TOO_SOON)
-		view_attrf(form_node(r), "wait", "%ld", st == SEND_OK ? 60 : wait);
-	form_message(r, sms_code_send_text(st), st == SEND_OK ? "ok" : "error");
+	form_read(r, f, 1, &v);
+	if (v.err == NULL)
+		code_ask_send(r, v.v, purpose, silent);
 }
 
+/* SMS sign-in: the code proves the phone, so password failures never
+ * hold it back; the code's own limits bound guessing. */
 int
 login_sms_post(struct req *r)
 {
@@ -87,17 +84,11 @@ login_sms_post(struct req *r)
 	int found;
 
 	if (*req_form(r, "send_code")) {
-		send_code(r, sms_fields, 2, "agent_login");
+		send_code(r, sms_fields, "agent_login", 0);
 		return login_page(r, "sms");
 	}
 	if (form_read(r, sms_fields, 2, v) > 0)
 		return login_page(r, "sms");
-	if (throttle_wait(r->db, SESS_AGENT, v[0].v) > 0) {
-		form_message(r, THROTTLED, "error");
-		return login_page(r, "sms");
-	}
-	/* The code's own limits (5 tries, 1 a minute, 10 a day) bound
-	 * guessing; failures here are not counted twice. */
 	if ((cc = sms_code_check(r->db, v[0].v, "agent_login", v[1].v)) != CODE_OK) {
 		form_error(r, "code", sms_code_check_text(cc));
 		return login_page(r, "sms");
@@ -111,36 +102,41 @@ login_sms_post(struct req *r)
 		return 500;
 	else if (found)
 		id = a.id;
-	throttle_clear(r->db, SESS_AGENT, v[0].v);
 	if (!session_start(r, id))
 		return 500;
 	audit_req(r, found ? "agent.login.sms" : "agent.create", "agent", id, NULL);
 	return req_redirect(r, found && a.name[0] ? "/u/" : "/u/profile");
 }
 
+/* Password sign-in: slowed per account and per address; an unknown
+ * account costs the same time and gets the same answer as a wrong
+ * password. */
 int
 login_password_post(struct req *r)
 {
 	struct field_val v[2];
 	struct agent a;
-	int found;
+	struct throttle t;
+	long wait;
+	int found, good;
 
 	if (form_read(r, password_fields, 2, v) > 0)
 		return login_page(r, "password");
-	if (throttle_wait(r->db, SESS_AGENT, v[0].v) > 0 ||
-	    throttle_wait(r->db, SESS_AGENT, r->remote_addr) > 0) {
-		form_message(r, THROTTLED, "error");
+	t = (struct throttle){ SESS_AGENT, v[0].v, r->remote_addr };
+	if ((wait = throttle_wait(r->db, &t)) > 0) {
+		form_message(r, throttle_text(wait), "error");
 		return login_page(r, "password");
 	}
 	if ((found = agent_by_login(r->db, v[0].v, &a)) < 0)
 		return 500;
-	if (!found || a.disabled || !password_check(v[1].v, a.password_hash)) {
-		throttle_fail(r->db, SESS_AGENT, v[0].v);
-		throttle_fail(r->db, SESS_AGENT, r->remote_addr);
+	good = found && a.password_hash[0] ?
+	    password_check(v[1].v, a.password_hash) : password_burn(v[1].v);
+	if (!good || a.disabled) {
+		throttle_fail(r->db, &t);
 		form_message(r, BAD_LOGIN, "error");
 		return login_page(r, "password");
 	}
-	throttle_clear(r->db, SESS_AGENT, v[0].v);
+	throttle_clear(r->db, &t);
 	if (!session_start(r, a.id))
 		return 500;
 	audit_req(r, "agent.login.password", "agent", a.id, NULL);
@@ -162,6 +158,11 @@ forgot_get(struct req *r)
 	return 200;
 }
 
+/*
+ * Reset by SMS code.  Whether the phone has an account is not told: an
+ * unknown phone gets the same answer, and its code is made and counted
+ * but never sent, so no code it could be given is right.
+ */
 int
 forgot_post(struct req *r)
 {
@@ -178,11 +179,7 @@ forgot_post(struct req *r)
 			return 200;
 		if ((found = agent_by_phone(r->db, v[0].v, &a)) < 0)
 			return 500;
-		if (!found || a.password_hash[0] == '\0') {
-			form_error(r, "phone", "该手机号尚未注册，请使用短信验证码登录");
-			return 200;
-		}
-		send_code(r, forgot_fields, 1, "agent_reset");
+		send_code(r, forgot_fields, "agent_reset", !found);
 		return 200;
 	}
 	if (form_read(r, forgot_fields, FG__MAX, v) > 0)
@@ -191,15 +188,15 @@ forgot_post(struct req *r)
 		form_error(r, "password2", "两次输入的密码不一致");
 		return 200;
 	}
-	if ((found = agent_by_phone(r->db, v[FG_PHONE].v, &a)) < 0)
-		return 500;
-	if (!found) {
-		form_error(r, "phone", "该手机号尚未注册，请使用短信验证码登录");
-		return 200;
-	}
 	cc = sms_code_check(r->db, v[FG_PHONE].v, "agent_reset", v[FG_CODE].v);
 	if (cc != CODE_OK) {
 		form_error(r, "code", sms_code_check_text(cc));
+		return 200;
+	}
+	if ((found = agent_by_phone(r->db, v[FG_PHONE].v, &a)) < 0)
+		return 500;
+	if (!found) {	/* a code no one was sent: right only by guessing */
+		form_error(r, "code", sms_code_check_text(CODE_WRONG));
 		return 200;
 	}
 	if (!password_hash(v[FG_NEW].v, hash) ||

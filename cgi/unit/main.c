@@ -3,6 +3,7 @@
  */
 #include <stddef.h>
 
+#include "codeask.h"
 #include "http.h"
 #include "pages.h"
 
@@ -14,6 +15,7 @@ enum page {
 	PAGE_LOGOUT,
 	PAGE_FORGOT,
 	PAGE_FORGOT_POST,
+	PAGE_CAPTCHA,
 	PAGE_PROFILE,
 	PAGE_PROFILE_POST,
 	PAGE_PASSWORD,
@@ -67,6 +69,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_LOGOUT] =         { HTTP_POST, "/u/logout", logout_post, ACC_AGENT_NEW, 0 },
 	[PAGE_FORGOT] =         { HTTP_GET,  "/u/forgot", forgot_get, ACC_ANON, 0 },
 	[PAGE_FORGOT_POST] =    { HTTP_POST, "/u/forgot", forgot_post, ACC_ANON, 0 },
+	[PAGE_CAPTCHA] =        { HTTP_GET,  "/u/captcha", captcha_get, ACC_ANON, 0 },
 	[PAGE_PROFILE] =        { HTTP_GET,  "/u/profile", profile_get, ACC_AGENT_NEW, 0 },
 	[PAGE_PROFILE_POST] =   { HTTP_POST, "/u/profile", profile_post, ACC_AGENT_NEW, 0 },
 	[PAGE_PASSWORD] =       { HTTP_GET,  "/u/password", password_get, ACC_AGENT, 0 },

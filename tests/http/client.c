@@ -27,6 +27,7 @@ struct hc {
 	htmlDocPtr	 doc;
 	char		*xbuf;
 	char		 cbuf[256];
+	struct curl_slist *hdrs;	/* X-Forwarded-For: the client address */
 };
 
 const char *
@@ -78,7 +79,30 @@ hc_new(void)
 	curl_easy_setopt(c->curl, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(c->curl, CURLOPT_HEADERDATA, c);
 	curl_easy_setopt(c->curl, CURLOPT_TIMEOUT, 60L);
+	hc_set_ip(c, NULL);
 	return c;
+}
+
+/*
+ * Each browser is a client of its own address, as people are: the stack's
+ * nginx takes X-Forwarded-For from loopback as the client address, so the
+ * per-address limits see one test's clients apart from another's.
+ */
+void
+hc_set_ip(struct hc *c, const char *ip)
+{
+	static unsigned n;
+	char h[80];
+	unsigned pid = (unsigned)getpid();
+
+	if (ip)
+		snprintf(h, sizeof(h), "X-Forwarded-For: %s", ip);
+	else
+		snprintf(h, sizeof(h), "X-Forwarded-For: 10.%u.%u.%u",
+		    (pid >> 8) & 255, pid & 255, ++n & 255);
+	curl_slist_free_all(c->hdrs);
+	c->hdrs = curl_slist_append(NULL, h);
+	curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, c->hdrs);
 }
 
 static void
@@ -103,6 +127,7 @@ hc_free(struct hc *c)
 	hc_reset(c);
 	free(c->xbuf);
 	curl_easy_cleanup(c->curl);
+	curl_slist_free_all(c->hdrs);
 	free(c);
 }
 

@@ -17,6 +17,11 @@ const char *hc_base_url(void);
 struct hc *hc_new(void);
 void hc_free(struct hc *c);
 
+/* hc_set_ip: the client address this browser's requests come from (sent
+ * as X-Forwarded-For, which the stack's nginx trusts from loopback); NULL
+ * picks a fresh one, as hc_new() does. */
+void hc_set_ip(struct hc *c, const char *ip);
+
 /* hc_get: GET path; returns the HTTP status (0 on transport error). */
 int hc_get(struct hc *c, const char *path);
 

@@ -18,6 +18,14 @@
     }
     tick();
   });
+  // 图形验证码: a click draws a new picture (a new challenge replaces the old).
+  document.querySelectorAll('img.captcha-img').forEach(function (img) {
+    var base = img.getAttribute('src');
+    img.style.cursor = 'pointer';
+    img.addEventListener('click', function () {
+      img.src = base + '?n=' + Date.now();
+    });
+  });
   // 承诺书: the confirm button unlocks after data-unlock seconds of reading.
   document.querySelectorAll('button[data-unlock]').forEach(function (btn) {
     var left = parseInt(btn.getAttribute('data-unlock'), 10);
