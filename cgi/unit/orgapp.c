@@ -11,6 +11,7 @@
 #include "agent.h"
 #include "audit.h"
 #include "db.h"
+#include "files.h"
 #include "flow.h"
 #include "form.h"
 #include "http.h"
@@ -364,24 +365,17 @@ orgapp_edit_post(struct req *r)
 	return req_redirect(r, path);
 }
 
-/* 下载材料: the agent's own applications' files only. */
+/* 下载材料: the agent's own applications' files only (lib/files.c). */
 int
 orgapp_file_get(struct req *r)
 {
 	struct attachment f;
-	struct org_app a;
-	int64_t id = req_id(r, "id");
 	int rc;
 
-	if (id <= 0 || (rc = store_get(r->db, id, &f)) == 0)
-		return req_error_page(r, 404, "未找到该文件。");
-	if (rc < 0)
+	if ((rc = file_for_agent(r->db, req_id(r, "id"), r->sess.subject,
+	    "org_app", &f)) < 0)
 		return 500;
-	if (strcmp(f.owner_type, "org_app") != 0 ||
-	    (rc = orgapp_get(r->db, f.owner_id, &a)) == 0 ||
-	    a.agent_id != r->sess.subject)
+	if (rc == 0)
 		return req_error_page(r, 404, "未找到该文件。");
-	if (rc < 0)
-		return 500;
 	return store_send(r, &f);
 }
