@@ -36,8 +36,9 @@ import_post(struct req *r)
 	}
 	if (why == NULL)
 		return 500;
+	/* Refused: the message above the unchanged roster. */
 	form_message(r, why, "error");
-	return roster_get(r);
+	return roster_page(r, unit);
 }
 
 /* The job of ?id=, if it belongs to ?unit= (checked by roster_unit). */
