@@ -10,6 +10,7 @@ enum stmt {
 	STMT_ADD,
 	STMT_RENAME,
 	STMT_SEARCH,
+	STMT_MAY_PARENT,
 	STMT__MAX
 };
 
@@ -37,6 +38,9 @@ static const char *const sql[STMT__MAX] = {
 	    " FROM org o LEFT JOIN org p ON p.id = o.parent_id"
 	    " WHERE o.level = 'unit' AND (o.name LIKE CONCAT('%', ?, '%')"
 	    " OR o.credit_code = ?) ORDER BY o.name LIMIT 50",
+	[STMT_MAY_PARENT] =
+	    "SELECT COUNT(*) FROM org WHERE id = ? AND level IN ('root',"
+	    " 'district') AND status = 'approved'",
 };
 
 static const struct db_table tab = { DBM_ORG, sql, STMT__MAX };
@@ -72,4 +76,15 @@ org_search(struct db *db, const char *q)
 
 	return db_query(db, &tab, STMT_SEARCH, "ss",
 	    like_escape(q, esc, sizeof(esc)), q);
+}
+
+int
+org_may_parent(struct db *db, int64_t id)
+{
+	int found;
+
+	if (id <= 0)
+		return 0;
+	return (int)db_one_int(db, &tab, STMT_MAY_PARENT, &found, "i", id) > 0 ?
+	    1 : found ? 0 : -1;
 }

@@ -26,6 +26,13 @@ struct db_res *org_tree(struct db *db);
 int64_t org_add(struct db *db, int64_t parent, const char *level,
     const char *name, const char *credit);
 
+/*
+ * org_may_parent: whether a 基层单位 may hang under org `id`: only the
+ * root (市总工会) or a 区/产业工会 may.  Returns 1, 0 (a unit, or no such
+ * org), -1 on a database error.
+ */
+int org_may_parent(struct db *db, int64_t id);
+
 /* org_rename: returns 1, 0 if no such org, -1 on error. */
 int org_rename(struct db *db, int64_t id, const char *name);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "org.h"
 #include "orgapp.h"
 #include "store.h"
 #include "view.h"
@@ -239,7 +240,10 @@ int64_t
 orgapp_save(struct db *db, struct org_app *a)
 {
 	struct save_arg s = { a, -1 };
+	int ok;
 
+	if ((ok = org_may_parent(db, a->parent_id)) <= 0)
+		return ok < 0 ? -1 : ORGAPP_BAD_PARENT;
 	if (a->id == 0) {
 		if (db_exec(db, &tab, STMT_INSERT, "ississssssss", a->agent_id,
 		    a->name, a->credit_code, a->parent_id, a->nature,
@@ -359,6 +363,22 @@ orgapp_promise_shown(struct db *db, int64_t app)
 	return db_exec(db, &tab, STMT_PROMISE_SHOWN, "i", app) >= 0;
 }
 
+/*
+ * Whether application `app` names a parent a unit may hang under (an
+ * application saved before the rule, or a parent that changed level).
+ * Returns 1, 0, or -1 on a database error.
+ */
+static int
+parent_ok(struct db *db, int64_t app)
+{
+	struct org_app a;
+	int rc;
+
+	if ((rc = orgapp_get(db, app, &a)) != 1)
+		return rc < 0 ? -1 : 0;
+	return org_may_parent(db, a.parent_id);
+}
+
 struct submit_arg {
 	int64_t			 app;
 	const struct flow_actor	*by;
@@ -370,7 +390,7 @@ static int
 submit_txn(struct db *db, void *arg)
 {
 	struct submit_arg *s = arg;
-	int found;
+	int found, ok;
 
 	if (lock_state(db, s->app) < 0) {
 		s->rc = FLOW_NOT_FOUND;
@@ -378,6 +398,8 @@ submit_txn(struct db *db, void *arg)
 	}
 	if (db_one_int(db, &tab, STMT_PROMISE_OK, &found, "i", s->app) != 1)
 		s->rc = OAR_PROMISE;
+	else if ((ok = parent_ok(db, s->app)) <= 0)
+		s->rc = ok < 0 ? FLOW_ERR_DB : OAR_BAD_PARENT;
 	else if (db_one_int(db, &tab, STMT_LICENSES, &found, "i", s->app) <= 0)
 		s->rc = OAR_NO_LICENSE;
 	else if (db_one_int(db, &tab, STMT_CREDIT_TAKEN, &found, "i", s->app)
@@ -430,6 +452,11 @@ approve(struct db *db, int64_t app)
 static int
 approved(struct db *db, int64_t app)
 {
+	int ok;
+
+	/* Never a unit under a unit, whatever the application says. */
+	if ((ok = parent_ok(db, app)) <= 0)
+		return ok < 0 ? FLOW_ERR_DB : OAR_BAD_PARENT;
 	if (approve(db, app))
 		return FLOW_OK;
 	return db_errno(db) == 1062 ? OAR_CREDIT_TAKEN : FLOW_ERR_DB;
@@ -450,6 +477,8 @@ orgapp_message(int result)
 		return "请完整阅读承诺书（至少15秒）后再确认上报";
 	case OAR_NO_LICENSE:
 		return "请先上传工会法人资格证书或营业执照";
+	case OAR_BAD_PARENT:
+		return "上级工会只能是市总工会或区/产业工会";
 	case OAR_CREDIT_TAKEN:
 		return "该统一社会信用代码已被其他单位注册或正在审核；"
 		    "如需更换代办员，请使用“单位绑定”";

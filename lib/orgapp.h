@@ -48,8 +48,11 @@ int orgapp_get(struct db *db, int64_t id, struct org_app *a);
 /*
  * orgapp_save: insert (a->id == 0) or update a draft/returned application
  * with a's fields.  Returns the id, 0 when the application may no longer
- * be changed (in review or decided), -1 on a database error.
+ * be changed (in review or decided), ORGAPP_BAD_PARENT when a->parent_id
+ * is neither 市总工会 nor a 区/产业工会 (orgapp_message(OAR_BAD_PARENT)
+ * says so), -1 on a database error.
  */
+#define ORGAPP_BAD_PARENT (-2)
 int64_t orgapp_save(struct db *db, struct org_app *a);
 
 /*
@@ -84,6 +87,7 @@ enum orgapp_refusal {
 	OAR_PROMISE = 100,	/* 承诺书 not read for 15 s */
 	OAR_NO_LICENSE,		/* 法人资格证书/营业执照 missing */
 	OAR_CREDIT_TAKEN,	/* another unit has this credit code */
+	OAR_BAD_PARENT,		/* the parent is not 市总 or a 区/产业工会 */
 };
 
 /*

@@ -287,7 +287,7 @@ pct_encode(const char *s, char *out, size_t size)
 int
 store_send(struct req *r, const struct attachment *a)
 {
-	char name[800], hdr[1200];
+	char name[3 * sizeof(a->filename)], hdr[sizeof(name) + 400];
 
 	pct_encode(a->filename, name, sizeof(name));
 	snprintf(hdr, sizeof(hdr),

@@ -36,9 +36,9 @@ struct attachment {
 	enum attach_kind kind;
 	char		 owner_type[32];
 	int64_t		 owner_id;
-	char		 filename[256];
+	char		 filename[801];	/* 200 characters of utf8mb4 */
 	char		 store_name[65];
-	char		 mime[64];
+	char		 mime[128];	/* the column holds 100; xlsx's is 65 */
 	int64_t		 size;
 	char		 created_at[20];
 };

@@ -8,6 +8,7 @@
 
 #include "audit.h"
 #include "db.h"
+#include "files.h"
 #include "flow.h"
 #include "form.h"
 #include "http.h"
@@ -142,14 +143,18 @@ orgapp_decide_post(struct req *r)
 	return req_redirect(r, path);
 }
 
-/* Materials: any reviewer may open them; each view is audited. */
+/*
+ * Materials: only those of items the viewer's roles review (lib/files.c);
+ * any other id is answered 404.  Each view is audited.
+ */
 int
 file_get(struct req *r)
 {
 	struct attachment f;
 	int rc;
 
-	if ((rc = store_get(r->db, req_id(r, "id"), &f)) < 0)
+	if ((rc = file_for_office(r->db, req_id(r, "id"), r->sess.roles, &f))
+	    < 0)
 		return 500;
 	if (rc == 0)
 		return req_error_page(r, 404, "未找到该文件。");

@@ -9,6 +9,7 @@
 
 #include "audit.h"
 #include "db.h"
+#include "files.h"
 #include "form.h"
 #include "http.h"
 #include "pages.h"
@@ -35,8 +36,9 @@ import_post(struct req *r)
 	}
 	if (why == NULL)
 		return 500;
+	/* Refused: the message above the unchanged roster. */
 	form_message(r, why, "error");
-	return roster_get(r);
+	return roster_page(r, unit);
 }
 
 /* The job of ?id=, if it belongs to ?unit= (checked by roster_unit). */
@@ -96,9 +98,12 @@ import_result_get(struct req *r)
 
 	if ((st = aid_unit(r, &unit)) != 0 || (st = own_job(r, unit, &j)) != 0)
 		return st;
-	if (j.result_id == 0 || (st = store_get(r->db, j.result_id, &a)) == 0)
+	if (j.result_id == 0)
 		return req_error_page(r, 404, "该次导入没有需要处理的行。");
-	if (st < 0)
+	if ((st = file_for_agent(r->db, j.result_id, r->sess.subject, "import",
+	    &a)) < 0)
 		return 500;
+	if (st == 0 || a.owner_id != unit)
+		return req_error_page(r, 404, "未找到该文件。");
 	return store_send(r, &a);
 }

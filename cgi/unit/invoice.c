@@ -8,6 +8,7 @@
 
 #include "audit.h"
 #include "db.h"
+#include "files.h"
 #include "form.h"
 #include "http.h"
 #include "invoice.h"
@@ -130,10 +131,10 @@ invoice_file_get(struct req *r)
 
 	if ((st = aid_unit(r, &unit)) != 0)
 		return st;
-	if ((st = store_get(r->db, req_id(r, "id"), &a)) < 0)
+	if ((st = file_for_agent(r->db, req_id(r, "id"), r->sess.subject,
+	    "invoice", &a)) < 0)
 		return 500;
-	if (st == 0 || strcmp(a.owner_type, "invoice") != 0 ||
-	    a.owner_id != unit)
+	if (st == 0 || a.owner_id != unit)
 		return req_error_page(r, 404, "未找到该文件。");
 	return store_send(r, &a);
 }

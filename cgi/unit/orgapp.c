@@ -11,6 +11,7 @@
 #include "agent.h"
 #include "audit.h"
 #include "db.h"
+#include "files.h"
 #include "flow.h"
 #include "form.h"
 #include "http.h"
@@ -168,11 +169,24 @@ app_from_form(const struct field_val *v, struct org_app *a)
 	return NULL;
 }
 
+/* A refused save: the form again with the user's input and `msg`. */
+static int
+save_refused(struct req *r, int isnew, const struct org_app *a,
+    const char *msg)
+{
+	form_message(r, msg, "error");
+	if (!isnew)
+		return app_page(r, a, 0);
+	view_add(r->page, "new", NULL);
+	r->sheet = SHEET_ORGAPP;
+	return add_parents(r) ? 200 : 500;
+}
+
 int
 orgapp_save_post(struct req *r)
 {
 	struct field_val v[OF__MAX];
-	struct org_app a;
+	struct org_app a, old;
 	int64_t id;
 	int st, isnew = *req_form(r, "id") == '\0';
 	const char *toolong;
@@ -181,34 +195,21 @@ orgapp_save_post(struct req *r)
 	memset(&a, 0, sizeof(a));
 	if (!isnew && (st = own_app(r, &a)) != 0)
 		return req_error_page(r, st, "未找到该申请。");
-	if (form_read(r, fields, OF__MAX, v) > 0) {
-		form_message(r, "请按提示修改后再保存", "error");
-		if (isnew) {
-			view_add(r->page, "new", NULL);
-			r->sheet = SHEET_ORGAPP;
-			return add_parents(r) ? 200 : 500;
-		}
-		return app_page(r, &a, 0);
-	}
+	old = a;
+	if (form_read(r, fields, OF__MAX, v) > 0)
+		return save_refused(r, isnew, &old, "请按提示修改后再保存");
 	a.agent_id = r->sess.subject;
 	a.parent_id = v[OF_PARENT].num;
 	if ((toolong = app_from_form(v, &a)) != NULL) {
 		form_error(r, toolong, "内容过长");
-		form_message(r, "请按提示修改后再保存", "error");
-		if (isnew)
-			view_add(r->page, "new", NULL);
-		r->sheet = SHEET_ORGAPP;
-		return add_parents(r) ? 200 : 500;
+		return save_refused(r, isnew, &old, "请按提示修改后再保存");
 	}
-	if ((id = orgapp_save(r->db, &a)) < 0) {
-		/* e.g. a parent id that is not an org (foreign key) */
-		form_error(r, "parent_id", "请选择上级工会");
-		form_message(r, "保存失败，请检查后重试", "error");
-		if (isnew)
-			view_add(r->page, "new", NULL);
-		r->sheet = SHEET_ORGAPP;
-		return add_parents(r) ? 200 : 500;
+	if ((id = orgapp_save(r->db, &a)) == ORGAPP_BAD_PARENT) {
+		form_error(r, "parent_id", orgapp_message(OAR_BAD_PARENT));
+		return save_refused(r, isnew, &old, "请按提示修改后再保存");
 	}
+	if (id < 0)
+		return 500;
 	if (id == 0)
 		return req_error_page(r, 409, "该申请已上报或已审核，不能再修改。");
 	audit_req(r, isnew ? "org_app.create" : "org_app.save", "org_app", id,
@@ -315,7 +316,9 @@ orgapp_submit_post(struct req *r)
 			r->sheet = SHEET_PROMISE;
 			return 200;
 		}
-		return app_page(r, &a, 1);
+		if ((st = app_page(r, &a, 1)) == 200 && rc == OAR_BAD_PARENT)
+			form_error(r, "parent_id", orgapp_message(rc));
+		return st;
 	}
 	snprintf(path, sizeof(path), "/u/org/app?id=%lld&submitted=1",
 	    (long long)a.id);
@@ -364,24 +367,17 @@ orgapp_edit_post(struct req *r)
 	return req_redirect(r, path);
 }
 
-/* 下载材料: the agent's own applications' files only. */
+/* 下载材料: the agent's own applications' files only (lib/files.c). */
 int
 orgapp_file_get(struct req *r)
 {
 	struct attachment f;
-	struct org_app a;
-	int64_t id = req_id(r, "id");
 	int rc;
 
-	if (id <= 0 || (rc = store_get(r->db, id, &f)) == 0)
-		return req_error_page(r, 404, "未找到该文件。");
-	if (rc < 0)
+	if ((rc = file_for_agent(r->db, req_id(r, "id"), r->sess.subject,
+	    "org_app", &f)) < 0)
 		return 500;
-	if (strcmp(f.owner_type, "org_app") != 0 ||
-	    (rc = orgapp_get(r->db, f.owner_id, &a)) == 0 ||
-	    a.agent_id != r->sess.subject)
+	if (rc == 0)
 		return req_error_page(r, 404, "未找到该文件。");
-	if (rc < 0)
-		return 500;
 	return store_send(r, &f);
 }

@@ -59,6 +59,7 @@ int orgapp_file_get(struct req *);
 /* roster.c: 职工名册 */
 int aid_unit(struct req *, int64_t *unit);	/* 0, or the refusal's status */
 int roster_get(struct req *);
+int roster_page(struct req *, int64_t unit);	/* the list; status */
 int roster_add_get(struct req *);
 int roster_add_post(struct req *);
 int roster_member_get(struct req *);

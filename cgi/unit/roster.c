@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "agent.h"
 #include "audit.h"
@@ -23,14 +24,20 @@
 
 #define PAGE_SIZE 20
 
+/*
+ * The person's fields.  The ID type and number come first: 新增 reads
+ * them all, 编辑 only from RF_NAME on (who a person is does not change
+ * here; a later info-change flow will do that, with review).
+ */
 enum {
-	RF_NAME, RF_ID_TYPE, RF_ID_NUMBER, RF_PHONE, RF_SI_TYPE, RF_SI_CARD,
+	RF_ID_TYPE, RF_ID_NUMBER, RF_NAME, RF_PHONE, RF_SI_TYPE, RF_SI_CARD,
 	RF_BANK_CARD, RF_BANK_NAME, RF_REMARKS, RF__MAX
 };
+#define RF_EDIT RF_NAME		/* the first field 编辑 reads */
 static const struct field fields[RF__MAX] = {
-	[RF_NAME] =      { "name", FK_NAME, 0, NULL },
 	[RF_ID_TYPE] =   { "id_type", FK_ID_TYPE, 0, NULL },
 	[RF_ID_NUMBER] = { "id_number", FK_ID_NUMBER, 0, NULL },
+	[RF_NAME] =      { "name", FK_NAME, 0, NULL },
 	[RF_PHONE] =     { "phone", FK_PHONE, 0, NULL },
 	[RF_SI_TYPE] =   { "si_type", FK_TEXT, 1, NULL },
 	[RF_SI_CARD] =   { "si_card", FK_TEXT, 1, NULL },
@@ -80,24 +87,20 @@ member_node(xmlNodePtr parent, struct db_res *res, int masked)
 	    buf) : db_col(res, RL_BANK_CARD));
 }
 
+/*
+ * The roster of `unit` (already checked by aid_unit): search ?q=, page
+ * ?page=, the count and the members, masked.  Used by the list and by
+ * a refused import, which shows its message above the unchanged roster.
+ */
 int
-roster_get(struct req *r)
+roster_page(struct req *r, int64_t unit)
 {
 	const char *qs = req_query(r, "q"), *ps = req_query(r, "page");
 	struct db_res *res;
 	xmlNodePtr n;
 	char q[64];
-	int64_t unit, total, page;
-	int st;
+	int64_t total, page;
 
-	if (req_query(r, "unit") == NULL) {	/* choose a unit first */
-		if (!units_add(r))
-			return 500;
-		r->sheet = SHEET_ROSTER;
-		return 200;
-	}
-	if ((st = aid_unit(r, &unit)) != 0)
-		return st;
 	if (valid_text_norm(qs ? qs : "", q, sizeof(q)) < 0)
 		q[0] = '\0';
 	/* An ID number typed with a lowercase x still matches. */
@@ -121,12 +124,29 @@ roster_get(struct req *r)
 	db_done(res);
 	if (!units_add(r))
 		return 500;
+	r->sheet = SHEET_ROSTER;
+	return 200;
+}
+
+int
+roster_get(struct req *r)
+{
+	int64_t unit;
+	int st;
+
+	if (req_query(r, "unit") == NULL) {	/* choose a unit first */
+		if (!units_add(r))
+			return 500;
+		r->sheet = SHEET_ROSTER;
+		return 200;
+	}
+	if ((st = aid_unit(r, &unit)) != 0)
+		return st;
 	if (req_query(r, "removed"))
 		form_message(r, "已移出名册。", "ok");
 	else if (req_query(r, "saved"))
 		form_message(r, "已保存。", "ok");
-	r->sheet = SHEET_ROSTER;
-	return 200;
+	return roster_page(r, unit);
 }
 
 /* The checked form into *p. */
@@ -210,22 +230,49 @@ roster_member(struct req *r, int64_t unit, int64_t *member,
 	return 0;
 }
 
+/*
+ * <person id-type=".." id-number=".."/>: who the edited person is, shown
+ * as text on the edit form.
+ */
+static void
+person_ids(struct req *r, struct db_res *res)
+{
+	xmlNodePtr n = view_add(r->page, "person", NULL);
+
+	view_attrf(n, "id-type-code", "%lld", (long long)db_int(res,
+	    RL_ID_TYPE));
+	view_attr(n, "id-type", id_type_label((int)db_int(res, RL_ID_TYPE)));
+	view_attr(n, "id-number", db_col(res, RL_ID_NUMBER));
+}
+
+/*
+ * Whether the form asks to change the ID type or number of the person
+ * in row `res` (the edit form has no such inputs; a crafted or old form
+ * may send them).  Sent unchanged they are ignored.
+ */
+static int
+changes_ids(struct req *r, struct db_res *res)
+{
+	const char *t = req_form(r, "id_type"), *n = req_form(r, "id_number");
+
+	if (*t && strtoll(t, NULL, 10) != db_int(res, RL_ID_TYPE))
+		return 1;
+	return *n && strcasecmp(n, db_col(res, RL_ID_NUMBER)) != 0;
+}
+
 int
 roster_member_get(struct req *r)
 {
 	struct db_res *res;
 	int64_t unit, member;
-	char type[4];
 	int st;
 
 	if ((st = aid_unit(r, &unit)) != 0 ||
 	    (st = roster_member(r, unit, &member, &res)) != 0)
 		return st;
-	snprintf(type, sizeof(type), "%lld", (long long)db_int(res, RL_ID_TYPE));
 	view_attrf(r->page, "member", "%lld", (long long)member);
+	person_ids(r, res);
 	form_fill(r, "name", db_col(res, RL_NAME));
-	form_fill(r, "id_type", type);
-	form_fill(r, "id_number", db_col(res, RL_ID_NUMBER));
 	form_fill(r, "phone", db_col(res, RL_PHONE));
 	form_fill(r, "si_type", db_col(res, RL_SI_TYPE));
 	form_fill(r, "si_card", db_col(res, RL_SI_CARD));
@@ -250,10 +297,18 @@ roster_member_post(struct req *r)
 	if ((st = aid_unit(r, &unit)) != 0 ||
 	    (st = roster_member(r, unit, &member, &res)) != 0)
 		return st;
-	db_done(res);
 	view_attrf(r->page, "member", "%lld", (long long)member);
+	person_ids(r, res);
 	r->sheet = SHEET_MEMBER_FORM;
-	if (form_read(r, fields, RF__MAX, v) > 0)
+	memset(v, 0, sizeof(v));
+	st = form_read(r, fields + RF_EDIT, RF__MAX - RF_EDIT, v + RF_EDIT);
+	if (changes_ids(r, res)) {
+		db_done(res);
+		form_message(r, "未保存：证件类型和证件号码不能在此修改。", "error");
+		return 200;
+	}
+	db_done(res);
+	if (st > 0)
 		return 200;
 	person_from_form(v, &p);
 	if ((st = roster_update(r->db, unit, member, &p)) == ROSTER_ERR)

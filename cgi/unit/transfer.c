@@ -9,6 +9,7 @@
 #include "audit.h"
 #include "conf.h"
 #include "db.h"
+#include "files.h"
 #include "form.h"
 #include "http.h"
 #include "orgapp.h"
@@ -184,10 +185,10 @@ transfer_file_get(struct req *r)
 
 	if ((rc = own_transfer(r, &t)) != 0)
 		return rc;
-	if ((rc = store_get(r->db, req_id(r, "file"), &a)) < 0)
+	if ((rc = file_for_agent(r->db, req_id(r, "file"), r->sess.subject,
+	    "transfer", &a)) < 0)
 		return 500;
-	if (rc == 0 || strcmp(a.owner_type, "transfer") != 0 ||
-	    a.owner_id != t.id)
+	if (rc == 0 || a.owner_id != t.id)
 		return req_error_page(r, 404, "未找到该文件。");
 	return store_send(r, &a);
 }

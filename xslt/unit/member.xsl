@@ -21,8 +21,24 @@
         <xsl:if test="@member"><input type="hidden" name="id" value="{@member}"/></xsl:if>
         <div class="grid2">
           <xsl:call-template name="input"><xsl:with-param name="name" select="'name'"/><xsl:with-param name="label">姓名 *</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="id-type-select"/>
-          <xsl:call-template name="input"><xsl:with-param name="name" select="'id_number'"/><xsl:with-param name="label">证件号码 *</xsl:with-param></xsl:call-template>
+          <xsl:choose>
+            <!-- Editing: who the person is shows as text, not inputs. -->
+            <xsl:when test="/page/@member">
+              <div class="field readonly">
+                <span class="label">证件类型</span>
+                <span class="value" id="id-type"><xsl:value-of select="/page/person/@id-type"/></span>
+              </div>
+              <div class="field readonly">
+                <span class="label">证件号码</span>
+                <span class="value" id="id-number"><xsl:value-of select="/page/person/@id-number"/></span>
+                <span class="hint">证件类型和号码不能在此修改</span>
+              </div>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="id-type-select"/>
+              <xsl:call-template name="input"><xsl:with-param name="name" select="'id_number'"/><xsl:with-param name="label">证件号码 *</xsl:with-param></xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
           <xsl:call-template name="input"><xsl:with-param name="name" select="'phone'"/><xsl:with-param name="label">手机号码 *</xsl:with-param><xsl:with-param name="inputmode" select="'tel'"/><xsl:with-param name="maxlength" select="'11'"/></xsl:call-template>
           <xsl:call-template name="input"><xsl:with-param name="name" select="'si_type'"/><xsl:with-param name="label">医保类型</xsl:with-param></xsl:call-template>
           <xsl:call-template name="input"><xsl:with-param name="name" select="'si_card'"/><xsl:with-param name="label">社保卡号</xsl:with-param></xsl:call-template>
