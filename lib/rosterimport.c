@@ -20,6 +20,9 @@
 #include "xlsx.h"
 #include "xlsxread.h"
 
+/* SPEC: a member aged 60 or more at import is a warning, never a block. */
+#define AGE_WARN	60
+
 #define BATCH		1000	/* rows per bulk insert and progress update */
 #define NSTAGE		15	/* columns of STMT_STAGE */
 #define HEAD_ROWS	10	/* the header must be within these rows */
@@ -323,17 +326,6 @@ id_type_of(const char *label)
 	return 0;
 }
 
-/* Age in whole years on `today` for a birth date, both YYYY-MM-DD. */
-static int
-age_on(const char *birth, const char *today)
-{
-	int age = atoi(today) - atoi(birth);
-
-	if (strcmp(today + 5, birth + 5) < 0)
-		age--;
-	return age;
-}
-
 /* The parsed required fields of a row. */
 struct parsed {
 	int	 type, luhn;
@@ -419,7 +411,7 @@ check_row(struct run *run, const struct xlsx_row *row, struct staged *s)
 	put(s->id_number, sizeof(s->id_number), p.id);
 	put(s->phone, sizeof(s->phone), p.phone);
 	if (p.type == ID_RESIDENT && id_birth_gender(p.id, s->birth, s->gender) &&
-	    age_on(s->birth, run->today) >= 60)
+	    age_on(s->birth, run->today) >= AGE_WARN)
 		warn = "年满60周岁，已导入，请确认是否在职";
 	if (*cell(run, row, RC_BANK_CARD)->text) {
 		put(s->bank_card, sizeof(s->bank_card), p.card);

@@ -159,6 +159,14 @@ refusal(enum attach_kind kind, enum file_type ft, long size)
 	return NULL;
 }
 
+const char *
+store_check(enum attach_kind kind, enum file_type ft, long size)
+{
+	if ((unsigned)kind >= AK__MAX || (unsigned)ft >= FT__MAX)
+		return "无法识别的文件";
+	return refusal(kind, ft, size);
+}
+
 int64_t
 store_put(struct db *db, const struct upload *u, enum attach_kind kind,
     const char *owner_type, int64_t owner_id, int actor_kind, int64_t actor,

@@ -46,6 +46,13 @@ struct attachment {
 /* store_sniff: the type of the file at `path` by its first bytes. */
 enum file_type store_sniff(const char *path);
 
+/*
+ * store_check: why a file of type `ft` and `size` bytes cannot be kept as
+ * `kind` (a Chinese sentence, static), or NULL when it can.  The type is
+ * named before the size; a kind's size limit itself is allowed.
+ */
+const char *store_check(enum attach_kind kind, enum file_type ft, long size);
+
 /* store_kind_name: "approval", ... (the attachment.kind column). */
 const char *store_kind_name(enum attach_kind k);
 const char *store_kind_label(enum attach_kind k);	/* 批复文件 */

@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -960,6 +961,17 @@ char
 id_check_char(const char *first17)
 {
 	return mod112_check(first17);
+}
+
+int
+age_on(const char *birth, const char *date)
+{
+	int age = atoi(date) - atoi(birth);
+
+	/* Month and day as text: "MM-DD" orders like the calendar. */
+	if (strcmp(date + 5, birth + 5) < 0)
+		age--;
+	return age;
 }
 
 /* The check character of the first 17 credit-code characters. */

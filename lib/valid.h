@@ -111,6 +111,14 @@ char *like_escape(const char *in, char *out, size_t outsz);
 int valid_int(const char *in, long long min, long long max, long long *val,
     const char **why);
 
+/*
+ * age_on: age in whole years (周岁) on `date` of someone born on `birth`,
+ * both canonical "YYYY-MM-DD".  The birthday itself counts: 60 on the
+ * sixtieth birthday, 59 the day before.  Born on 29 February, one is a
+ * year older on 1 March of other years.
+ */
+int age_on(const char *birth, const char *date);
+
 /* id_check_char: the GB 11643 check character ('0'..'9' or 'X') of the
  * 17 digits at first17 -- for generating demo and test identities. */
 char id_check_char(const char *first17);

@@ -88,4 +88,12 @@ long long test_sql_int(const char *sql);
 /* test_sql_str: first column of the first row as text ("" if none). */
 const char *test_sql_str(const char *sql);
 
+/*
+ * test_second_start: wait until the clock has just begun a new second, so
+ * that a time set in the database and the request after it fall in the
+ * same second (the database counts whole seconds): a test at exactly a
+ * limit then checks the limit and not the timing.
+ */
+void test_second_start(void);
+
 #endif

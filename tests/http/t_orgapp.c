@@ -53,6 +53,18 @@ submit(struct hc *c, long long id)
 	return hc_post(c, "/u/org/submit", "id", q, "agree", "1", NULL);
 }
 
+/* The 承诺书 of application `id` opened `secs` seconds ago, this second. */
+static void
+promise_ago(long long id, int secs)
+{
+	char q[160];
+
+	test_second_start();
+	snprintf(q, sizeof(q), "UPDATE org_app SET promise_shown_at = NOW() -"
+	    " INTERVAL %d SECOND WHERE id = %lld", secs, id);
+	test_sql(q);
+}
+
 static long long
 app_state(long long id)
 {
@@ -196,7 +208,16 @@ main(void)
 	ok(strstr(hc_xpath(a, "string(//p[contains(@class,'msg-error')])"),
 	    "15秒") != NULL, "confirming at once is refused");
 	is_int(app_state(id), 0, "still a draft");
-	is_int(submit(a, id), 303, "上报 after reading");
+	/* At the edge: 14 s after opening is too soon, 15 s is enough. */
+	hc_get(a, path);
+	promise_ago(id, 14);
+	hc_post(a, "/u/org/submit", "id", ids, "agree", "1", NULL);
+	ok(strstr(hc_xpath(a, "string(//p[contains(@class,'msg-error')])"),
+	    "15秒") != NULL, "confirming 14 s after opening is refused");
+	is_int(app_state(id), 0, "still a draft");
+	promise_ago(id, 15);
+	is_int(hc_post(a, "/u/org/submit", "id", ids, "agree", "1", NULL), 303,
+	    "上报 15 s after opening");
 	is_int(app_state(id), 1, "in review (待初审)");
 	hc_follow(a);
 	is_str(hc_xpath(a, "string(//*[@id='app-state'])"), "市总审核中",
@@ -327,6 +348,23 @@ main(void)
 	    " '13800000001' AND au.role = 'staff' LIMIT 1"));
 	is_int(hc_post(b, "/u/org/edit", "unit", q, NULL), 403,
 	    "staff cannot edit the unit");
+
+	/* A credit code whose check character is 0 (厦门中骏集团's) passes. */
+	hc_get(a, "/u/org/new");
+	is_int(hc_post(a, "/u/org/app", "name", "厦门中骏集团有限公司工会委员会",
+	    "credit_code", "913502006120495420", "parent_id", "2", "nature",
+	    "其他", "contact", "王芳", "contact_phone", "13912345678",
+	    "lineage", "none", NULL), 303,
+	    "a credit code ending in check character 0: draft saved");
+	is_int(test_sql_int("SELECT COUNT(*) FROM org_app WHERE credit_code ="
+	    " '913502006120495420'"), 1, "... with that code");
+	hc_follow(a);
+	is_str(hc_xpath(a, "string(//*[@id='err-credit_code'])"), "",
+	    "... and no message beside it");
+	snprintf(ids, sizeof(ids), "%lld", test_sql_int("SELECT id FROM org_app"
+	    " WHERE credit_code = '913502006120495420'"));
+	is_int(hc_post(a, "/u/org/cancel", "id", ids, NULL), 303,
+	    "... and deleted again");
 
 	hc_free(a);
 	hc_free(b);

@@ -6,12 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <xlsxwriter.h>
 
 #include "client.h"
 #include "tap.h"
+#include "valid.h"
 #include "xlsxread.h"
 
 #define CHAIR	"13800000005"	/* chairman of demo unit 5 */
@@ -113,6 +115,83 @@ import(struct hc *c, const char *file, const char *filename)
 
 static const char *HEAD[10] = { "序号", "姓名", "证件类型", "证件号码",
 	"手机号码", "医保类型", "社保卡号", "银行卡号", "开户行", "备注" };
+
+/*
+ * A resident ID for someone born `years` years and `days` days before
+ * today in China (UTC+8, where the import job counts), serial `seq`.
+ */
+static const char *
+born_ago(int years, int days, const char *seq)
+{
+	static char id[19];
+	time_t t = time(NULL) + 8 * 3600;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	tm.tm_year -= years;
+	tm.tm_mday -= days;
+	tm.tm_hour = 12;	/* mktime normalises the date; noon keeps DST out */
+	tm.tm_isdst = -1;
+	mktime(&tm);
+	snprintf(id, sizeof(id), "370202%04d%02d%02d%s", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday, seq);
+	id[17] = id_check_char(id);
+	id[18] = '\0';
+	return id;
+}
+
+/*
+ * SPEC: aged 60 or more at import is a warning (imported, flagged).  At
+ * the edge: 60 today, a day short of 60 (59 years 364 days), a day past.
+ */
+static void
+age_edge(struct hc *a)
+{
+	char at60[19], short60[19], past60[19], why[8][200];
+	struct xlsx_reader *xr;
+	struct xlsx_row row;
+	enum xlsx_status st;
+	char path[128];
+	long long job;
+	long r;
+
+	snprintf(at60, sizeof(at60), "%s", born_ago(60, 0, "901"));
+	snprintf(short60, sizeof(short60), "%s", born_ago(60, -1, "902"));
+	snprintf(past60, sizeof(past60), "%s", born_ago(60, 1, "903"));
+	const char *rows[][10] = {
+		{ "职工名册" },
+		{ "说明" },
+		{ HEAD[0], HEAD[1], HEAD[2], HEAD[3], HEAD[4], HEAD[5], HEAD[6],
+		  HEAD[7], HEAD[8], HEAD[9] },
+		{ "1", "周满", "", at60, "13912349001" },
+		{ "2", "吴差", "", short60, "13912349002" },
+		{ "3", "郑过", "", past60, "13912349003" },
+	};
+	job = import(a, workbook("age.xlsx", rows, sizeof(rows) / sizeof(rows[0])),
+	    "年龄.xlsx");
+	is_str(hc_xpath(a, "string(//*[@id='n-added'])"), "3",
+	    "age edge: all three imported (a warning never blocks)");
+	is_str(hc_xpath(a, "string(//*[@id='n-warned'])"), "2",
+	    "age edge: two flagged");
+	snprintf(path, sizeof(path), "/u/roster/import/result.xlsx?unit=%lld&id=%lld",
+	    unit, job);
+	hc_get(a, path);
+	memset(why, 0, sizeof(why));
+	xr = xlsx_open(save_body(a, "age-result.xlsx"), NULL, &st);
+	while (xr && xlsx_next_row(xr, &row) == 1) {
+		if (row.rownum == 1 || row.ncells < 7)
+			continue;
+		r = atol(row.cells[0].text) - 3;
+		if (r > 0 && r < 8)
+			snprintf(why[r], sizeof(why[r]), "%s", row.cells[6].text);
+	}
+	xlsx_close(xr);
+	ok(strstr(why[1], "年满60周岁") != NULL,
+	    "age edge: 60 today (%s) is flagged", at60);
+	is_str(why[2], "", "age edge: 59 years 364 days (%s) is not", short60);
+	ok(strstr(why[3], "年满60周岁") != NULL,
+	    "age edge: 60 years and a day (%s) is flagged", past60);
+}
 
 int
 main(void)
@@ -414,6 +493,8 @@ main(void)
 	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM membership WHERE member_id ="
 	    " %s AND ended_at IS NOT NULL", member);
 	is_int(test_sql_int(q), 1, "会籍 closed, history kept");
+
+	age_edge(a);
 
 	hc_free(a);
 	hc_free(o);

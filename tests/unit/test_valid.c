@@ -364,6 +364,32 @@ test_credit_code(void)
 	cc("9111 0108 MA01 KPGK 0L", "91110108MA01KPGK0L", NULL,
 	    "spaces inside");
 
+	/*
+	 * The check character at its edges: weighted sum = 0 (mod 31) gives
+	 * 0, the first value; 1 gives Y, the last; 9 and A meet where digits
+	 * end.  All real codes (厦门中骏集团, 中国国际航空, 招商银行, 华为技术),
+	 * checked by an independent script.  Each with its neighbours as the
+	 * check character is refused.
+	 */
+	cc("913502006120495420", "913502006120495420", NULL,
+	    "check character 0 (sum divisible by 31)");
+	cc("913502006120495421", NULL, badcheck, "0 turned into 1");
+	cc("91350200612049542Y", NULL, badcheck, "0 turned into Y");
+	cc("91110000710930392Y", "91110000710930392Y", NULL,
+	    "check character Y (the last of the 31)");
+	cc("91110000710930392X", NULL, badcheck, "Y turned into X");
+	cc("911100007109303920", NULL, badcheck, "Y turned into 0");
+	cc("9144030010001686XA", "9144030010001686XA", NULL,
+	    "check character A (the first letter)");
+	cc("9144030010001686X9", NULL, badcheck, "A turned into 9");
+	cc("9144030010001686XB", NULL, badcheck, "A turned into B");
+	cc("914403001922038216", "914403001922038216", NULL,
+	    "check character a digit");
+	is_int(credit_check_char("91350200612049542"), '0',
+	    "credit_check_char gives 0 for a sum divisible by 31");
+	is_int(credit_check_char("91110000710930392"), 'Y',
+	    "credit_check_char gives Y for a remainder of 1");
+
 	cc("91350100M000100Y44", NULL, badcheck, "wrong check char");
 	cc("91110108MA01KPGK0M", NULL, badcheck, "wrong check letter");
 	cc("91110108MA01KPGKOL", NULL, NULL, "letter O instead of zero");
@@ -375,6 +401,31 @@ test_credit_code(void)
 	cc("9111A108MA01KPGK0L", NULL,
 	    "统一社会信用代码第3至8位应为数字（行政区划码）",
 	    "letter in region code");
+}
+
+/*
+ * age_on: whole years, the birthday itself counting.  These are the edges
+ * of the import's "aged 60 or more" warning.
+ */
+static void
+test_age_on(void)
+{
+	is_int(age_on("1966-05-20", "2026-05-20"), 60, "60 on the 60th birthday");
+	is_int(age_on("1966-05-21", "2026-05-20"), 59,
+	    "59 the day before (59 years 364 days)");
+	is_int(age_on("1966-05-19", "2026-05-20"), 60, "60 the day after");
+	is_int(age_on("1966-01-01", "2025-12-31"), 59, "59 on New Year's Eve");
+	is_int(age_on("1966-01-01", "2026-01-01"), 60, "60 on New Year's Day");
+	is_int(age_on("1965-12-31", "2026-01-01"), 60,
+	    "born on New Year's Eve: 60 the day after");
+	is_int(age_on("1966-12-01", "2026-11-30"), 59, "month before, day after");
+	is_int(age_on("1966-11-30", "2026-12-01"), 60, "month after, day before");
+	is_int(age_on("1964-02-29", "2024-02-29"), 60, "leap day, leap year");
+	is_int(age_on("1964-02-29", "2023-02-28"), 58,
+	    "leap day: not yet a year older on 28 February");
+	is_int(age_on("1964-02-29", "2023-03-01"), 59,
+	    "leap day: a year older on 1 March");
+	is_int(age_on("2026-05-20", "2026-05-20"), 0, "born today: 0");
 }
 
 static void
@@ -711,6 +762,7 @@ main(void)
 	test_resident_id();
 	test_id_number();
 	test_credit_code();
+	test_age_on();
 	test_phone();
 	test_bank_card();
 	test_date();
