@@ -517,7 +517,9 @@ walk_post_route(const struct route *r)
 	snprintf(f.action, sizeof(f.action), "%s", r->path);
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		snprintf(f.c[f.n].name, sizeof(f.c[0].name), "%s", names[i]);
-		snprintf(f.c[f.n].value, sizeof(f.c[0].value), "1");
+		/* 0 names no record: posting the route changes nothing
+		 * (id=1 beside no role_* boxes would strip review1). */
+		snprintf(f.c[f.n].value, sizeof(f.c[0].value), "0");
 		f.n++;
 	}
 	for (p = 0; p < PL_LIMIT && !no_resign; p++)

@@ -1,9 +1,10 @@
 /*
- * t_long.c -- long input never gives a 500 (issue 8, point 6): file names
+ * t_walk_long.c -- long input never gives a 500 (issue 8, point 6): file names
  * over 200 characters on every upload, a 退回原因 just under, at and over
  * the limit, a 200-character rename; copies are cut on character
  * boundaries and what a person typed is refused with "不能超过N个字" on the
- * same form, input kept.
+ * same form, input kept.  Named to run after the suites that count rows
+ * (members, messages, memberships) across the whole database.
  */
 #include <stdio.h>
 #include <stdlib.h>
