@@ -4,6 +4,10 @@
 #include "audit.h"
 #include "db.h"
 #include "http.h"
+#include "valid.h"
+
+/* audit_log.detail is VARCHAR(500): longer details are cut there. */
+#define DETAIL_MAX	500
 
 enum stmt {
 	STMT_INSERT,
@@ -23,11 +27,14 @@ audit_log(struct db *db, int actor_kind, int64_t actor_id, const char *ip,
     const char *action, const char *object_type, int64_t object_id,
     const char *detail)
 {
+	char cut[4 * DETAIL_MAX + 1];
+
 	/* Every state change is audited, so this is where caches learn of it. */
 	db_changed(db);
 	return db_exec(db, &tab, STMT_INSERT, "iisssis", (int64_t)actor_kind,
 	    actor_id, ip ? ip : "", action, object_type, object_id,
-	    detail) == 1;
+	    detail ? utf8_copy(cut, sizeof(cut), detail, DETAIL_MAX) : NULL)
+	    == 1;
 }
 
 int

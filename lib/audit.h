@@ -13,7 +13,9 @@
 struct db;
 struct req;
 
-/* audit_log: one row; actor_kind 0 is the system.  Returns 1/0. */
+/* audit_log: one row; actor_kind 0 is the system.  A detail longer than
+ * the column (500 characters) is cut on a character boundary.  Returns
+ * 1/0. */
 int audit_log(struct db *db, int actor_kind, int64_t actor_id, const char *ip,
     const char *action, const char *object_type, int64_t object_id,
     const char *detail);

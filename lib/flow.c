@@ -10,6 +10,7 @@
 #include "http.h"
 #include "message.h"
 #include "sms.h"
+#include "valid.h"
 #include "view.h"
 
 #define BY_AGENT	0u	/* `who` of a step the filing agent takes */
@@ -244,16 +245,15 @@ flow_notify(struct db *db, enum flow_type type, int64_t id,
 {
 	const struct flowdef *d = &defs[type];
 	struct db_res *res;
-	char link[64], head[400], body[900], sms[500];
-	char title[256] = "", phone[16] = "";
+	char link[64], head[800], body[4000], sms[1000];
+	char title[4 * 120 + 1] = "", phone[16] = "";
 
 	if (to != FS_APPROVED && to != FS_RETURNED)
 		return 1;
 	if ((res = db_query(db, &tab, 3 * type + STMT_INFO, "i", id)) == NULL)
 		return 0;
 	if (db_next(res) == 1) {
-		snprintf(title, sizeof(title), "%s",
-		    db_col(res, 0) ? db_col(res, 0) : "");
+		utf8_copy(title, sizeof(title), db_col(res, 0), SIZE_MAX);
 		snprintf(phone, sizeof(phone), "%s",
 		    db_col(res, 1) ? db_col(res, 1) : "");
 	}
@@ -268,11 +268,15 @@ flow_notify(struct db *db, enum flow_type type, int64_t id,
 		snprintf(body, sizeof(body), "您提交的%s申请（%s）被退回，"
 		    "原因：%s。请修改后重新上报。", d->label, title,
 		    reason ? reason : "");
+	/* The columns: message.title 120, message.body 1000, sms body 500. */
+	utf8_cut(head, 120, sizeof(head));
+	utf8_cut(body, 1000, sizeof(body));
 	if (!message_send(db, SESS_AGENT, agent, head, body, link))
 		return 0;
 	snprintf(sms, sizeof(sms), "您提交的%s申请（%s）%s，请登录单位经办"
 	    "平台查看。", d->label, title,
 	    to == FS_APPROVED ? "已审核通过" : "被退回");
+	utf8_cut(sms, 500, sizeof(sms));
 	return *phone == '\0' || sms_queue(db, phone, sms) > 0;
 }
 
@@ -286,7 +290,7 @@ flow_apply(struct db *db, enum flow_type type, int64_t id,
 	struct db_res *res;
 	enum flow_state from;
 	int64_t agent;
-	char detail[600];
+	char detail[2400];	/* two labels and a reason of 500 characters */
 	int rc;
 
 	if ((unsigned)type >= FLOW__MAX || (unsigned)action >= FA__MAX)

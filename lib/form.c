@@ -20,7 +20,19 @@ fk_text(const char *in, char *out, size_t outsz, const char **why)
 {
 	int n = valid_text_norm(in, out, outsz);
 
-	if (n <= 0 || n > 600) {
+	if (n <= 0) {
+		*why = n == 0 ? "请填写此项" : "内容过长";
+		return 0;
+	}
+	return 1;
+}
+
+static int
+fk_note(const char *in, char *out, size_t outsz, const char **why)
+{
+	int n = valid_text_trim(in, out, outsz);
+
+	if (n <= 0) {
 		*why = n == 0 ? "请填写此项" : "内容过长";
 		return 0;
 	}
@@ -200,28 +212,60 @@ fk_bank_card(const char *in, char *out, size_t outsz, const char **why)
 	return 1;
 }
 
+/*
+ * Per kind: its parser, whether a refused input is shown again, and the
+ * most characters a person may type when the field does not say.
+ */
 static const struct {
 	field_fn	 fn;
 	int		 echo;		/* show the input again on error */
+	size_t		 max;		/* default limit in characters */
 } kinds[FK__MAX] = {
-	[FK_TEXT] =		{ fk_text, 1 },
-	[FK_NAME] =		{ fk_name, 1 },
-	[FK_ID_TYPE] =		{ fk_id_type, 1 },
-	[FK_ID_NUMBER] =	{ NULL, 1 },	/* needs the type: below */
-	[FK_RESIDENT_ID] =	{ fk_resident_id, 1 },
-	[FK_PHONE] =		{ fk_phone, 1 },
-	[FK_CODE] =		{ fk_code, 1 },
-	[FK_PASSWORD] =		{ fk_password, 0 },
-	[FK_NEW_PASSWORD] =	{ fk_new_password, 0 },
-	[FK_USERNAME] =		{ fk_username, 1 },
-	[FK_LOGIN] =		{ fk_login, 1 },
-	[FK_CREDIT_CODE] =	{ fk_credit_code, 1 },
-	[FK_COUNT] =		{ fk_count, 1 },
-	[FK_ID] =		{ fk_id, 1 },
-	[FK_CHOICE] =		{ NULL, 1 },	/* needs the choices: below */
-	[FK_MEDINS] =		{ fk_medins, 1 },
-	[FK_BANK_CARD] =	{ fk_bank_card, 1 },
+	[FK_TEXT] =		{ fk_text, 1, 200 },
+	[FK_TEXT_120] =		{ fk_text, 1, 120 },
+	[FK_TEXT_60] =		{ fk_text, 1, 60 },
+	[FK_TEXT_30] =		{ fk_text, 1, 30 },
+	[FK_NOTE] =		{ fk_note, 1, 500 },
+	[FK_NAME] =		{ fk_name, 1, 30 },
+	[FK_ID_TYPE] =		{ fk_id_type, 1, 8 },
+	[FK_ID_NUMBER] =	{ NULL, 1, 32 },	/* needs the type: below */
+	[FK_RESIDENT_ID] =	{ fk_resident_id, 1, 32 },
+	[FK_PHONE] =		{ fk_phone, 1, 20 },
+	[FK_CODE] =		{ fk_code, 1, 10 },
+	[FK_PASSWORD] =		{ fk_password, 0, 128 },
+	[FK_NEW_PASSWORD] =	{ fk_new_password, 0, 64 },
+	[FK_USERNAME] =		{ fk_username, 1, 32 },
+	[FK_LOGIN] =		{ fk_login, 1, 32 },
+	[FK_CREDIT_CODE] =	{ fk_credit_code, 1, 32 },
+	[FK_COUNT] =		{ fk_count, 1, 12 },
+	[FK_ID] =		{ fk_id, 1, 20 },
+	[FK_CHOICE] =		{ NULL, 1, 32 },	/* needs the choices: below */
+	[FK_MEDINS] =		{ fk_medins, 1, 16 },
+	[FK_BANK_CARD] =	{ fk_bank_card, 1, 32 },
 };
+
+/*
+ * The length check every field gets before its parser: at most its
+ * kind's number of characters, and valid UTF-8.  Returns
+ * 1 when the input may go on to the parser; else sets out->err.
+ */
+static int
+length_ok(const struct field *f, const char *in, struct field_val *out)
+{
+	size_t max = kinds[f->kind].max;
+	long n = utf8_chars(in);
+
+	if (n < 0) {
+		out->err = "含有无法识别的字符，请重新输入";
+		return 0;
+	}
+	if ((size_t)n > max) {
+		snprintf(out->errbuf, sizeof(out->errbuf), "不能超过%zu个字", max);
+		out->err = out->errbuf;
+		return 0;
+	}
+	return 1;
+}
 
 /* FK_CHOICE: the value must be one of f->choices. */
 static int
@@ -266,6 +310,8 @@ form_read(struct req *r, const struct field *f, size_t n, struct field_val *out)
 		why = NULL;
 		if (f[i].optional && *in == '\0')
 			;
+		else if (!length_ok(&f[i], in, &out[i]))
+			;
 		else if (f[i].kind == FK_CHOICE)
 			choice_read(&f[i], in, &out[i]);
 		else if (f[i].kind == FK_ID_NUMBER) {
@@ -282,7 +328,8 @@ form_read(struct req *r, const struct field *f, size_t n, struct field_val *out)
 			out[i].num = strtoll(out[i].v, NULL, 10);
 		if (out[i].err)
 			bad++;
-		view_field(form, f[i].name, kinds[f[i].kind].echo ? in : "",
+		view_field(form, f[i].name,
+		    kinds[f[i].kind].echo && utf8_chars(in) >= 0 ? in : "",
 		    out[i].err);
 	}
 	return bad;

@@ -14,7 +14,12 @@
 struct req;
 
 enum field_kind {
-	FK_TEXT,	/* trimmed text, 1..200 characters */
+	FK_TEXT,	/* trimmed text, full-width ASCII folded, <= 200 chars */
+	FK_TEXT_120,	/* the same, <= 120 characters (names of units) */
+	FK_TEXT_60,	/* the same, <= 60 characters */
+	FK_TEXT_30,	/* the same, <= 30 characters */
+	FK_NOTE,	/* free text in Chinese (a reason): trimmed, not
+			 * folded, <= 500 characters */
 	FK_NAME,	/* person's name (valid_name) */
 	FK_ID_TYPE,	/* 1..ID__MAX-1 */
 	FK_ID_NUMBER,	/* by the ID type parsed earlier in the table */
@@ -34,6 +39,12 @@ enum field_kind {
 	FK__MAX
 };
 
+/*
+ * One field of a form.  Its kind says the most characters (not bytes) a
+ * person may type (the kinds table in form.c): longer input is refused
+ * with "不能超过N个字" and kept on the form.  A text bound for a column
+ * takes the FK_TEXT* kind no wider than the column.
+ */
 struct field {
 	const char	*name;
 	enum field_kind	 kind;
@@ -41,10 +52,14 @@ struct field {
 	const char *const *choices;	/* FK_CHOICE: NULL-terminated */
 };
 
+/* The widest kind's limit: v holds that many 4-byte characters. */
+#define FIELD_MAX_CHARS	500
+
 struct field_val {
-	char		 v[256];	/* parsed, canonical value */
+	char		 v[4 * FIELD_MAX_CHARS + 1];	/* parsed, canonical */
 	long long	 num;		/* FK_ID_TYPE, FK_COUNT, FK_ID, FK_CHOICE */
 	const char	*err;		/* NULL when fine */
+	char		 errbuf[48];	/* err's storage when it names a number */
 };
 
 /*

@@ -245,6 +245,25 @@ read_multipart(struct req *r, const char *ctype, size_t len)
 	return st;
 }
 
+/*
+ * A Cookie header naming one of our cookies (hz_*) twice: a second
+ * session planted beside the real one (cookie tossing from a sibling
+ * domain).  Which one is meant cannot be known, so the request is
+ * refused rather than the first taken.  Returns 1 when so.
+ */
+static int
+cookie_twice(const struct kvlist *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->n; i++)
+		if (strncmp(c->v[i].key, "hz_", 3) == 0)
+			for (j = i + 1; j < c->n; j++)
+				if (strcmp(c->v[i].key, c->v[j].key) == 0)
+					return 1;
+	return 0;
+}
+
 /* Parse query string, cookies and body.  Returns an HTTP status. */
 static int
 req_parse(struct req *r)
@@ -262,6 +281,11 @@ req_parse(struct req *r)
 		return 400;
 	if (ck)
 		parse_cookies(ck, &r->cookies);
+	if (cookie_twice(&r->cookies)) {
+		kvlist_free(&r->cookies);	/* neither session is used */
+		memset(&r->cookies, 0, sizeof(r->cookies));
+		return 400;
+	}
 	if (r->method != HTTP_POST || len == 0)
 		return 200;
 	if (len > parse_limits_default.max_total)
@@ -296,8 +320,21 @@ token_eq(const char *a, const char *b)
 	return d == 0 && la > 0;
 }
 
+/* 1 if s has the form of the tokens rand_hex() issues: 64 lowercase hex. */
+static int
+token_form(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return i == 64;
+}
+
 /* The CSRF token this visitor's forms carry: the session's, or an
- * anonymous double-submit cookie (set here when missing). */
+ * anonymous double-submit cookie -- set here when missing or not of the
+ * form we issue (a value planted by someone else is replaced). */
 static const char *
 req_csrf(struct req *r)
 {
@@ -307,7 +344,7 @@ req_csrf(struct req *r)
 		return r->sess.csrf;
 	if (r->anon_csrf[0] == '\0') {
 		c = req_cookie(r, "hz_csrf");
-		if (c && strlen(c) == 64)
+		if (c && token_form(c))
 			snprintf(r->anon_csrf, sizeof(r->anon_csrf), "%s", c);
 		else if (rand_hex(r->anon_csrf, 32))
 			req_cookie_set(r, "hz_csrf", r->anon_csrf, -1);
@@ -430,6 +467,21 @@ req_free(struct req *r)
 		free(r->set_cookie[i]);
 }
 
+/*
+ * What to say when the body is over a limit: a form of text fields
+ * (urlencoded) was typed, not uploaded, so it is not told about files.
+ */
+static const char *
+too_big_message(char **env)
+{
+	const char *ct = FCGX_GetParam("CONTENT_TYPE", env);
+
+	if (ct && strncasecmp(ct, "multipart/form-data", 19) == 0)
+		return "上传的文件太大：单个文件不超过 20 MB，"
+		    "一次提交合计不超过 60 MB。请压缩或拆分后重新上传。";
+	return "提交的内容过长，请删减后重新提交（每项不超过 64 KB）。";
+}
+
 /* One request from accept to the last byte. */
 static void
 http_handle(const struct app *app, FCGX_Request *fr, struct db *db)
@@ -460,8 +512,7 @@ http_handle(const struct app *app, FCGX_Request *fr, struct db *db)
 	else if (r.method == HTTP__MAX)
 		status = req_error_page(&r, 405, "不支持的请求方式。");
 	else if (status == 413)
-		req_error_page(&r, 413, "上传的文件太大：单个文件不超过 20 MB，"
-		    "一次提交合计不超过 60 MB。请压缩或拆分后重新上传。");
+		req_error_page(&r, 413, too_big_message(fr->envp));
 	else if (status != 200)
 		req_error_page(&r, status, "请求格式不正确，请返回重试。");
 	else if ((rt = route_find(app, &r, &status)) == NULL)
@@ -487,6 +538,41 @@ http_handle(const struct app *app, FCGX_Request *fr, struct db *db)
 	if (status >= 500 && status != 503)
 		log_err("%s %s -> %d", m ? m : "?", r.path, status);
 	req_free(&r);
+}
+
+/* Names of enum access and enum http_method for --routes. */
+static const char *const access_names[ACC__MAX] = {
+	[ACC_ANON] = "anon",
+	[ACC_MEMBER] = "member",
+	[ACC_AGENT_NEW] = "agent-new",
+	[ACC_AGENT] = "agent",
+	[ACC_OFFICE] = "office",
+};
+static const char *const method_names[HTTP__MAX] = {
+	[HTTP_GET] = "GET",
+	[HTTP_POST] = "POST",
+};
+
+int
+http_main(const struct app *app, int argc, char **argv)
+{
+	size_t i;
+
+	if (argc == 2 && strcmp(argv[1], "--routes") == 0) {
+		for (i = 0; i < app->nroutes; i++)
+			if (app->routes[i].path != NULL)
+				printf("%s %s %s %x\n",
+				    method_names[app->routes[i].method],
+				    app->routes[i].path,
+				    access_names[app->routes[i].access],
+				    app->routes[i].roles);
+		return fflush(stdout) == 0 ? 0 : 1;
+	}
+	if (argc > 1) {
+		fprintf(stderr, "usage: %s [--routes]\n", app->name);
+		return 2;
+	}
+	return http_serve(app);
 }
 
 int

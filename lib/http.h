@@ -117,6 +117,15 @@ struct req {
  * error, with the exit status to use. */
 int http_serve(const struct app *app);
 
+/*
+ * http_main: a program's main.  With the single argument --routes, print
+ * the route table, one route a line: method, path, who ("anon",
+ * "member", "agent-new", "agent", "office") and the office role bits in
+ * hex -- what the route-walking tests read, so a new route is walked
+ * without editing them.  Otherwise http_serve().  Returns the exit status.
+ */
+int http_main(const struct app *app, int argc, char **argv);
+
 /* Request inputs. */
 const char *req_query(const struct req *r, const char *key);
 const char *req_form(const struct req *r, const char *key);	/* "" if absent */

@@ -11,11 +11,11 @@ struct db;
 
 struct invoice {
 	int64_t	 unit_id;
-	char	 title[256];	/* 发票抬头 */
+	char	 title[4 * 120 + 1];	/* 发票抬头 */
 	char	 tax_no[24];	/* 纳税人识别号 */
-	char	 address[256];
-	char	 phone[32];
-	char	 bank[256];
+	char	 address[4 * 200 + 1];
+	char	 phone[4 * 30 + 1];
+	char	 bank[4 * 120 + 1];
 	char	 account[48];
 	int	 several;	/* 多个户头 */
 	char	 updated_at[20];

@@ -26,16 +26,16 @@ struct org_app {
 	int64_t		 org_id;	/* edit: the unit; register: 0 until approved */
 	int64_t		 agent_id;
 	enum flow_state	 state;
-	char		 name[256];
+	char		 name[4 * 120 + 1];
 	char		 credit_code[19];
 	int64_t		 parent_id;
-	char		 parent_name[256];
+	char		 parent_name[4 * 120 + 1];
 	char		 nature[16];
-	char		 district[64];
+	char		 district[4 * 60 + 1];
 	char		 medins_code[9];
 	char		 employees[16];	/* "" if not given */
-	char		 chairman[64];
-	char		 contact[64];
+	char		 chairman[4 * 30 + 1];
+	char		 contact[4 * 30 + 1];
 	char		 contact_phone[12];
 	char		 lineage[8];	/* none | merge | split */
 	char		 updated_at[20];

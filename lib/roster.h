@@ -43,11 +43,11 @@ struct roster_person {
 	char	 id_number[32];
 	char	 name[128];
 	char	 phone[12];
-	char	 si_type[64];
-	char	 si_card[64];
+	char	 si_type[4 * 40 + 1];
+	char	 si_card[4 * 40 + 1];
 	char	 bank_card[20];
-	char	 bank_name[128];
-	char	 remarks[256];
+	char	 bank_name[4 * 60 + 1];
+	char	 remarks[4 * 200 + 1];
 };
 
 enum roster_result {

@@ -148,13 +148,15 @@ int64_t
 import_start(struct db *db, int64_t unit, int64_t agent,
     const struct upload *u, const char **err)
 {
+	char name[4 * STORE_NAME_MAX + 1];
 	int64_t file;
 
 	if ((file = store_put(db, u, AK_ROSTER, "import", unit, SESS_AGENT,
 	    agent, err)) <= 0)
 		return 0;
-	if (db_exec(db, &tab, STMT_CREATE, "iiis", unit, agent, file,
-	    u->filename && *u->filename ? u->filename : "职工名册.xlsx") != 1)
+	utf8_copy(name, sizeof(name), u->filename && *u->filename ?
+	    u->filename : "职工名册.xlsx", STORE_NAME_MAX);
+	if (db_exec(db, &tab, STMT_CREATE, "iiis", unit, agent, file, name) != 1)
 		return 0;
 	return db_insert_id(db);
 }

@@ -21,7 +21,7 @@ struct import_job {
 	int64_t	 id, unit_id, agent_id, result_id;
 	int64_t	 attachment_id;		/* the uploaded workbook */
 	char	 state[8];	/* queued running done failed */
-	char	 filename[200];
+	char	 filename[4 * 200 + 1];	/* STORE_NAME_MAX characters */
 	char	 error[300];
 	char	 created_at[20];
 	int64_t	 rows_read, added, updated, failed, warned;

@@ -15,6 +15,7 @@
 #include "log.h"
 #include "rand.h"
 #include "store.h"
+#include "valid.h"
 #include "view.h"
 
 #define MB (1024L * 1024L)
@@ -189,7 +190,7 @@ store_put_path(struct db *db, const char *src, const char *filename,
 	struct attachment a;
 	enum file_type ft;
 	struct stat sb;
-	char path[1024], dir[1024];
+	char path[1024], dir[1024], name[4 * STORE_NAME_MAX + 1];
 
 	*err = NULL;
 	if ((unsigned)kind >= AK__MAX || stat(src, &sb) != 0)
@@ -211,8 +212,11 @@ store_put_path(struct db *db, const char *src, const char *filename,
 		log_err("store: cannot keep %s: %s", path, strerror(errno));
 		return 0;
 	}
+	/* A person's file name may be any length: keep what the column holds. */
+	utf8_copy(name, sizeof(name), filename && *filename ? filename : "file",
+	    STORE_NAME_MAX);
 	if (db_exec(db, &tab, STMT_ADD, "ssisssiii", kinds[kind].name,
-	    owner_type, owner_id, filename && *filename ? filename : "file",
+	    owner_type, owner_id, name,
 	    a.store_name, mimes[ft], (int64_t)sb.st_size, (int64_t)actor_kind,
 	    actor) != 1) {
 		unlink(path);
@@ -295,9 +299,11 @@ pct_encode(const char *s, char *out, size_t size)
 int
 store_send(struct req *r, const struct attachment *a)
 {
-	char name[3 * sizeof(a->filename)], hdr[sizeof(name) + 400];
+	char raw[800 / 3], name[800], hdr[1200];
 
-	pct_encode(a->filename, name, sizeof(name));
+	/* Percent-encoding triples each byte: cut the name, not a character. */
+	pct_encode(utf8_copy(raw, sizeof(raw), a->filename, SIZE_MAX), name,
+	    sizeof(name));
 	snprintf(hdr, sizeof(hdr),
 	    "X-Accel-Redirect: /_files/%.2s/%s\r\n"
 	    "Content-Disposition: attachment; filename=\"file\";"

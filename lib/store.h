@@ -31,12 +31,15 @@ enum attach_kind {
 
 enum file_type { FT_NONE, FT_JPG, FT_PNG, FT_PDF, FT_XLSX, FT__MAX };
 
+/* A stored file name keeps at most this many characters (the column). */
+#define STORE_NAME_MAX	200
+
 struct attachment {
 	int64_t		 id;
 	enum attach_kind kind;
 	char		 owner_type[32];
 	int64_t		 owner_id;
-	char		 filename[801];	/* 200 characters of utf8mb4 */
+	char		 filename[4 * STORE_NAME_MAX + 1];
 	char		 store_name[65];
 	char		 mime[128];	/* the column holds 100; xlsx's is 65 */
 	int64_t		 size;

@@ -136,6 +136,52 @@ utf8_decode(const unsigned char *s, uint32_t *cp)
 	return 0;
 }
 
+size_t
+utf8_cut(char *s, size_t maxchars, size_t bufsz)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = 0, n, chars = 0;
+	uint32_t c;
+
+	if (s == NULL)
+		return 0;
+	while (p[len] != '\0' && chars < maxchars) {
+		if ((n = utf8_decode(p + len, &c)) == 0 || len + n >= bufsz)
+			break;
+		len += n;
+		chars++;
+	}
+	s[len] = '\0';
+	return len;
+}
+
+char *
+utf8_copy(char *dst, size_t dstsz, const char *src, size_t maxchars)
+{
+	size_t n = src ? strlen(src) : 0;
+
+	if (n >= dstsz)
+		n = dstsz - 1;
+	memcpy(dst, src ? src : "", n);
+	dst[n] = '\0';
+	utf8_cut(dst, maxchars, dstsz);
+	return dst;
+}
+
+long
+utf8_chars(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n;
+	long chars = 0;
+	uint32_t c;
+
+	for (; *p != '\0'; p += n, chars++)
+		if ((n = utf8_decode(p, &c)) == 0)
+			return -1;
+	return chars;
+}
+
 /* Encode code point c (already known valid) into out; returns the length. */
 static size_t
 utf8_encode(uint32_t c, char *out)

@@ -40,6 +40,24 @@ int valid_text_norm(const char *in, char *out, size_t outsz);
 int valid_text_trim(const char *in, char *out, size_t outsz);
 
 /*
+ * utf8_cut: shorten the string s in place to at most `maxchars` characters
+ * and at most `bufsz` - 1 bytes (bufsz: the size of s's buffer), never
+ * inside a UTF-8 sequence.  A malformed or cut-short sequence ends the
+ * string where it starts, so a copy that snprintf truncated mid-character
+ * loses its broken tail.  The one way every copy bound for a column or a
+ * buffer is shortened.  Returns the new length in bytes.
+ */
+size_t utf8_cut(char *s, size_t maxchars, size_t bufsz);
+
+/* utf8_copy: src into dst (size dstsz >= 1), at most maxchars characters,
+ * cut by utf8_cut.  Returns dst. */
+char *utf8_copy(char *dst, size_t dstsz, const char *src, size_t maxchars);
+
+/* utf8_chars: the number of characters in s, or -1 if s is not valid
+ * UTF-8. */
+long utf8_chars(const char *s);
+
+/*
  * valid_resident_id: GB 11643 18-digit resident ID.  Normalises (see above,
  * plus spaces inside dropped and a final x upper-cased), checks the region
  * shape, birth date (a real calendar date, not in the future, year >= 1800:

@@ -80,7 +80,7 @@ static const struct app app = {
 };
 
 int
-main(void)
+main(int argc, char **argv)
 {
-	return http_serve(&app);
+	return http_main(&app, argc, argv);
 }

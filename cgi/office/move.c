@@ -88,22 +88,23 @@ move_decide_post(struct req *r)
 {
 	struct flow_actor by;
 	const char *d = req_form(r, "decision");
-	char reason[600], path[64];
+	struct field_val v;
+	const char *reason = v.v;
+	char path[64];
 	struct move m;
 	int st;
 
 	flow_actor_of(r, &by);
 	if ((st = load(r, &m)) != 0)
 		return st;
-	if (valid_text_trim(req_form(r, "reason"), reason, sizeof(reason)) < 0)
-		reason[0] = '\0';
+	if (form_read(r, &reason_field, 1, &v) > 0)
+		return move_page(r, &m);
 	st = move_decide(r->db, m.id, strcmp(d, "approve") == 0 ? FA_APPROVE1 :
 	    strcmp(d, "return") == 0 ? FA_RETURN1 : FA__MAX, &by, reason);
 	if (st == FLOW_ERR_DB)
 		return 500;
 	if (st != FLOW_OK) {
 		form_message(r, move_message(st), "error");
-		form_fill(r, "reason", reason);
 		return move_page(r, &m);
 	}
 	snprintf(path, sizeof(path), "/o/move?id=%lld&done=1", (long long)m.id);

@@ -49,7 +49,7 @@ orgs_get(struct req *r)
 enum { OF_PARENT, OF_NAME, OF_CREDIT, OF__MAX };
 static const struct field add_fields[OF__MAX] = {
 	[OF_PARENT] = { "parent", FK_ID, 0, NULL },
-	[OF_NAME] =   { "name", FK_TEXT, 0, NULL },
+	[OF_NAME] =   { "name", FK_TEXT_120, 0, NULL },
 	[OF_CREDIT] = { "credit_code", FK_CREDIT_CODE, 1, NULL },
 };
 
@@ -81,15 +81,27 @@ orgs_add_post(struct req *r)
 	return req_redirect(r, "/o/orgs?done=1");
 }
 
+static const struct field rename_field = { "name", FK_TEXT_120, 0, NULL };
+
+/*
+ * 改名 from the tree's row.  A refused name goes back to that row only:
+ * the fields are moved from <form> (the 新增组织 form's) to
+ * <rename id=".."> so the add form does not show them.
+ */
 int
 orgs_rename_post(struct req *r)
 {
 	int64_t id = req_id(r, "id");
-	char name[400];
+	struct field_val v;
+	const char *name = v.v;
+	xmlNodePtr f;
 	int rc;
 
-	if (valid_text_norm(req_form(r, "name"), name, sizeof(name)) <= 0) {
-		form_message(r, "请填写新的名称", "error");
+	if (form_read(r, &rename_field, 1, &v) > 0) {
+		f = form_node(r);
+		xmlNodeSetName(f, (const xmlChar *)"rename");
+		view_attrf(f, "id", "%lld", (long long)id);
+		form_message(r, "改名未保存，请检查新的名称", "error");
 		return tree_page(r);
 	}
 	if ((rc = org_rename(r->db, id, name)) < 0)

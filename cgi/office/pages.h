@@ -8,6 +8,8 @@
 
 #include "flow.h"
 
+struct field;
+
 struct req;
 
 enum sheet {
@@ -37,6 +39,9 @@ int queue_get(struct req *);
 int orgapp_review_get(struct req *);
 int orgapp_decide_post(struct req *);
 int file_get(struct req *);
+/* The decision form's 退回原因, shared by every review page (max: the
+ * column flow_step.reason). */
+extern const struct field reason_field;
 
 /* transfer.c: 单位绑定 */
 int queue_transfers(struct req *, xmlNodePtr queue, enum flow_state);

@@ -18,6 +18,8 @@
 #include "valid.h"
 #include "view.h"
 
+const struct field reason_field = { "reason", FK_NOTE, 1, NULL };
+
 /* One queue: the unit applications waiting in state `s`. */
 static int
 queue_orgapps(struct req *r, xmlNodePtr q, enum flow_state s)
@@ -113,7 +115,9 @@ orgapp_decide_post(struct req *r)
 	struct flow_actor by;
 	struct org_app a;
 	const char *d = req_form(r, "decision");
-	char reason[600], path[64];
+	struct field_val v;
+	const char *reason = v.v;
+	char path[64];
 	int rc;
 
 	flow_actor_of(r, &by);
@@ -121,8 +125,8 @@ orgapp_decide_post(struct req *r)
 		return 500;
 	if (rc == 0 || a.state == FS_DRAFT)
 		return req_error_page(r, 404, "未找到该申请。");
-	if (valid_text_trim(req_form(r, "reason"), reason, sizeof(reason)) < 0)
-		reason[0] = '\0';
+	if (form_read(r, &reason_field, 1, &v) > 0)
+		return orgapp_page(r, &a);
 	if (strcmp(d, "approve") == 0)
 		rc = orgapp_decide(r->db, a.id, FA_APPROVE1, &by, NULL);
 	else if (strcmp(d, "return") == 0)
@@ -133,7 +137,6 @@ orgapp_decide_post(struct req *r)
 		return 500;
 	if (rc != FLOW_OK) {
 		form_message(r, orgapp_message(rc), "error");
-		form_fill(r, "reason", reason);
 		if (orgapp_get(r->db, a.id, &a) != 1)
 			return 500;
 		return orgapp_page(r, &a);

@@ -88,14 +88,16 @@ transfer_decide_post(struct req *r)
 	struct transfer t;
 	const char *d = req_form(r, "decision");
 	enum flow_action action;
-	char reason[600], path[64];
+	struct field_val v;
+	const char *reason = v.v;
+	char path[64];
 	int st, second;
 
 	flow_actor_of(r, &by);
 	if ((st = load(r, &t)) != 0)
 		return st;
-	if (valid_text_trim(req_form(r, "reason"), reason, sizeof(reason)) < 0)
-		reason[0] = '\0';
+	if (form_read(r, &reason_field, 1, &v) > 0)
+		return transfer_page(r, &t);
 	second = t.state == FS_REVIEW2;
 	if (strcmp(d, "approve") == 0)
 		action = second ? FA_APPROVE2 : FA_APPROVE1;
@@ -108,7 +110,6 @@ transfer_decide_post(struct req *r)
 		return 500;
 	if (st != FLOW_OK) {
 		form_message(r, transfer_message(st), "error");
-		form_fill(r, "reason", reason);
 		return transfer_page(r, &t);
 	}
 	snprintf(path, sizeof(path), "/o/transfer?id=%lld&done=1",

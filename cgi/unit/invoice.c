@@ -2,6 +2,7 @@
  * invoice.c -- 开票信息: one per unit; several invoice titles are
  * explained by an attached note.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,17 +15,22 @@
 #include "invoice.h"
 #include "pages.h"
 #include "store.h"
+#include "valid.h"
 #include "view.h"
+
+/* A checked value into a fixed field, cut on a character boundary if it
+ * could ever be longer (the fields hold the form's max characters). */
+#define COPY(dst, src) utf8_copy((dst), sizeof(dst), (src), SIZE_MAX)
 
 enum {
 	IF_TITLE, IF_TAX, IF_ADDRESS, IF_PHONE, IF_BANK, IF_ACCOUNT, IF__MAX
 };
 static const struct field fields[IF__MAX] = {
-	[IF_TITLE] =   { "title", FK_TEXT, 0, NULL },
+	[IF_TITLE] =   { "title", FK_TEXT_120, 0, NULL },
 	[IF_TAX] =     { "tax_no", FK_CREDIT_CODE, 0, NULL },
 	[IF_ADDRESS] = { "address", FK_TEXT, 1, NULL },
-	[IF_PHONE] =   { "phone", FK_TEXT, 1, NULL },
-	[IF_BANK] =    { "bank", FK_TEXT, 1, NULL },
+	[IF_PHONE] =   { "phone", FK_TEXT_30, 1, NULL },
+	[IF_BANK] =    { "bank", FK_TEXT_120, 1, NULL },
 	[IF_ACCOUNT] = { "account", FK_BANK_CARD, 1, NULL },
 };
 
@@ -87,12 +93,12 @@ invoice_post(struct req *r)
 		return invoice_page(r, unit, 0);
 	memset(&iv, 0, sizeof(iv));
 	iv.unit_id = unit;
-	snprintf(iv.title, sizeof(iv.title), "%.255s", v[IF_TITLE].v);
-	snprintf(iv.tax_no, sizeof(iv.tax_no), "%.23s", v[IF_TAX].v);
-	snprintf(iv.address, sizeof(iv.address), "%.255s", v[IF_ADDRESS].v);
-	snprintf(iv.phone, sizeof(iv.phone), "%.31s", v[IF_PHONE].v);
-	snprintf(iv.bank, sizeof(iv.bank), "%.255s", v[IF_BANK].v);
-	snprintf(iv.account, sizeof(iv.account), "%.47s", v[IF_ACCOUNT].v);
+	COPY(iv.title, v[IF_TITLE].v);
+	COPY(iv.tax_no, v[IF_TAX].v);
+	COPY(iv.address, v[IF_ADDRESS].v);
+	COPY(iv.phone, v[IF_PHONE].v);
+	COPY(iv.bank, v[IF_BANK].v);
+	COPY(iv.account, v[IF_ACCOUNT].v);
 	iv.several = *req_form(r, "several") != '\0';
 	/* 多个户头: the note that lists them comes with the form. */
 	if (f && f->size > 0 && store_put(r->db, f, AK_INVOICE_NOTE, "invoice",

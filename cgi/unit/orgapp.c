@@ -27,11 +27,11 @@ enum {
 	OF_EMPLOYEES, OF_CHAIRMAN, OF_CONTACT, OF_PHONE, OF_LINEAGE, OF__MAX
 };
 static const struct field fields[OF__MAX] = {
-	[OF_NAME] =      { "name", FK_TEXT, 0, NULL },
+	[OF_NAME] =      { "name", FK_TEXT_120, 0, NULL },
 	[OF_CREDIT] =    { "credit_code", FK_CREDIT_CODE, 0, NULL },
 	[OF_PARENT] =    { "parent_id", FK_ID, 0, NULL },
 	[OF_NATURE] =    { "nature", FK_CHOICE, 0, orgapp_natures },
-	[OF_DISTRICT] =  { "district", FK_TEXT, 1, NULL },
+	[OF_DISTRICT] =  { "district", FK_TEXT_60, 1, NULL },
 	[OF_MEDINS] =    { "medins_code", FK_MEDINS, 1, NULL },
 	[OF_EMPLOYEES] = { "employees", FK_COUNT, 1, NULL },
 	[OF_CHAIRMAN] =  { "chairman", FK_NAME, 1, NULL },

@@ -3,6 +3,7 @@
  * edit and remove, template and export.  Every handler first checks that
  * the agent holds 医疗互助 in the unit named by ?unit= (or the form's).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,10 @@
 #include "view.h"
 #include "xlsx.h"
 
+/* A checked value into a fixed field, cut on a character boundary if it
+ * could ever be longer (the fields hold the form's max characters). */
+#define COPY(dst, src) utf8_copy((dst), sizeof(dst), (src), SIZE_MAX)
+
 #define PAGE_SIZE 20
 
 /*
@@ -39,10 +44,10 @@ static const struct field fields[RF__MAX] = {
 	[RF_ID_NUMBER] = { "id_number", FK_ID_NUMBER, 0, NULL },
 	[RF_NAME] =      { "name", FK_NAME, 0, NULL },
 	[RF_PHONE] =     { "phone", FK_PHONE, 0, NULL },
-	[RF_SI_TYPE] =   { "si_type", FK_TEXT, 1, NULL },
-	[RF_SI_CARD] =   { "si_card", FK_TEXT, 1, NULL },
+	[RF_SI_TYPE] =   { "si_type", FK_TEXT_30, 1, NULL },
+	[RF_SI_CARD] =   { "si_card", FK_TEXT_30, 1, NULL },
 	[RF_BANK_CARD] = { "bank_card", FK_BANK_CARD, 1, NULL },
-	[RF_BANK_NAME] = { "bank_name", FK_TEXT, 1, NULL },
+	[RF_BANK_NAME] = { "bank_name", FK_TEXT_60, 1, NULL },
 	[RF_REMARKS] =   { "remarks", FK_TEXT, 1, NULL },
 };
 
@@ -155,14 +160,14 @@ person_from_form(const struct field_val *v, struct roster_person *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->id_type = (int)v[RF_ID_TYPE].num;
-	snprintf(p->id_number, sizeof(p->id_number), "%.31s", v[RF_ID_NUMBER].v);
-	snprintf(p->name, sizeof(p->name), "%.127s", v[RF_NAME].v);
-	snprintf(p->phone, sizeof(p->phone), "%.11s", v[RF_PHONE].v);
-	snprintf(p->si_type, sizeof(p->si_type), "%.63s", v[RF_SI_TYPE].v);
-	snprintf(p->si_card, sizeof(p->si_card), "%.63s", v[RF_SI_CARD].v);
-	snprintf(p->bank_card, sizeof(p->bank_card), "%.19s", v[RF_BANK_CARD].v);
-	snprintf(p->bank_name, sizeof(p->bank_name), "%.127s", v[RF_BANK_NAME].v);
-	snprintf(p->remarks, sizeof(p->remarks), "%.255s", v[RF_REMARKS].v);
+	COPY(p->id_number, v[RF_ID_NUMBER].v);
+	COPY(p->name, v[RF_NAME].v);
+	COPY(p->phone, v[RF_PHONE].v);
+	COPY(p->si_type, v[RF_SI_TYPE].v);
+	COPY(p->si_card, v[RF_SI_CARD].v);
+	COPY(p->bank_card, v[RF_BANK_CARD].v);
+	COPY(p->bank_name, v[RF_BANK_NAME].v);
+	COPY(p->remarks, v[RF_REMARKS].v);
 }
 
 int

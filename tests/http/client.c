@@ -136,7 +136,7 @@ hc_free(struct hc *c)
 static int
 hc_perform(struct hc *c, const char *path)
 {
-	char url[2048];
+	char url[32768];	/* t_nginx's over-long URI */
 	long status = 0;
 	char *loc = NULL;
 
@@ -305,6 +305,57 @@ hc_location_path(struct hc *c)
 	size_t n = strlen(hc_base_url());
 
 	return strncmp(l, hc_base_url(), n) == 0 ? l + n : l;
+}
+
+const char *
+hc_headers(struct hc *c)
+{
+	return c->headers;
+}
+
+int
+hc_raw(struct hc *c, const char *method, const char *path, ...)
+{
+	struct curl_slist *h = NULL;
+	const char *line;
+	va_list ap;
+	int st;
+
+	va_start(ap, path);
+	while ((line = va_arg(ap, const char *)) != NULL)
+		h = curl_slist_append(h, line);
+	va_end(ap);
+	hc_reset(c);
+	curl_easy_setopt(c->curl, CURLOPT_HTTPGET, 1L);
+	curl_easy_setopt(c->curl, CURLOPT_CUSTOMREQUEST, method);
+	curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, h);
+	st = hc_perform(c, path);
+	curl_easy_setopt(c->curl, CURLOPT_CUSTOMREQUEST, NULL);
+	curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, NULL);
+	curl_slist_free_all(h);
+	return st;
+}
+
+int
+hc_post_body(struct hc *c, const char *path, const char *ctype,
+    const char *body, size_t len)
+{
+	struct curl_slist *h = NULL;
+	char line[256];
+	int st;
+
+	snprintf(line, sizeof(line), "Content-Type: %s", ctype);
+	h = curl_slist_append(h, line);
+	hc_reset(c);
+	curl_easy_setopt(c->curl, CURLOPT_POST, 1L);
+	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	curl_easy_setopt(c->curl, CURLOPT_COPYPOSTFIELDS, body);
+	curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, h);
+	st = hc_perform(c, path);
+	curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, NULL);
+	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)-1);
+	curl_slist_free_all(h);
+	return st;
 }
 
 const char *

@@ -41,6 +41,22 @@ int hc_submit(struct hc *c, const char *path, ...);
 int hc_upload(struct hc *c, const char *path, const char *field,
     const char *file, const char *filename, ...);
 
+/*
+ * hc_raw: `method` on `path` with extra header lines (NULL-terminated),
+ * e.g. "Host: evil.example" or a hand-made "Cookie: ..." (the jar's
+ * cookies are still added when it has any).  Returns the status, 0 when
+ * the server closed without an answer.
+ */
+int hc_raw(struct hc *c, const char *method, const char *path, ...);
+
+/*
+ * hc_post_body: POST `len` bytes of `body` as they are, with Content-Type
+ * `ctype` (NUL bytes, invalid UTF-8, hand-made multipart).  Returns the
+ * status.
+ */
+int hc_post_body(struct hc *c, const char *path, const char *ctype,
+    const char *body, size_t len);
+
 /* hc_login_agent / hc_login_office: sign a demo account in with the demo
  * password (the sign-in flows themselves are tested in t_unit, t_office). */
 void hc_login_agent(struct hc *c, const char *phone);
@@ -55,6 +71,7 @@ size_t hc_body_len(struct hc *c);
 const char *hc_location(struct hc *c);	/* "" if none */
 const char *hc_location_path(struct hc *c);	/* without hc_base_url() */
 const char *hc_header(struct hc *c, const char *name);	/* NULL if none */
+const char *hc_headers(struct hc *c);	/* all of them, as received */
 
 /* hc_xpath: the string value of an XPath expression on the last page. */
 const char *hc_xpath(struct hc *c, const char *expr);

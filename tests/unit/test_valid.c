@@ -755,9 +755,44 @@ test_int(void)
 	is_str(why, "请填写数值", "int empty message");
 }
 
+/* utf8_cut: by characters and by buffer size, never mid-sequence. */
+static void
+test_utf8_cut(void)
+{
+	char b[64];
+
+	snprintf(b, sizeof(b), "陈𠀾abc");
+	is_int(utf8_cut(b, 2, sizeof(b)), 7, "cut: 2 chars of 陈𠀾abc = 7 bytes");
+	is_str(b, "陈𠀾", "cut: keeps whole characters");
+	snprintf(b, sizeof(b), "陈𠀾abc");
+	is_int(utf8_cut(b, 100, 6), 3, "cut: 6-byte buffer keeps 陈 only");
+	is_str(b, "陈", "cut: the 4-byte character does not fit and goes");
+	snprintf(b, sizeof(b), "陈𠀾abc");
+	is_int(utf8_cut(b, 100, 8), 7, "cut: 8-byte buffer keeps 陈𠀾");
+	snprintf(b, sizeof(b), "ab\xe9\x99");	/* 陈 cut short by snprintf */
+	is_int(utf8_cut(b, 100, sizeof(b)), 2, "cut: broken tail dropped");
+	is_str(b, "ab", "cut: ab left");
+	snprintf(b, sizeof(b), "a\xff" "b");
+	is_int(utf8_cut(b, 100, sizeof(b)), 1, "cut: stops at invalid byte");
+	snprintf(b, sizeof(b), "退回原因");
+	is_int(utf8_cut(b, 4, sizeof(b)), 12, "cut: exactly maxchars kept");
+	is_int(utf8_cut(b, 0, sizeof(b)), 0, "cut: zero chars");
+	is_int(utf8_cut(NULL, 3, 4), 0, "cut: NULL is safe");
+	is_str(utf8_copy(b, 6, "陈𠀾abc", 100), "陈", "copy: cut to the buffer");
+	is_str(utf8_copy(b, sizeof(b), "陈𠀾abc", 3), "陈𠀾a", "copy: cut to 3 chars");
+	is_str(utf8_copy(b, sizeof(b), NULL, 3), "", "copy: NULL is empty");
+	is_int(utf8_chars("陈𠀾abc"), 5, "chars: 陈𠀾abc is 5");
+	is_int(utf8_chars(""), 0, "chars: empty");
+	is_int(utf8_chars(NULL), 0, "chars: NULL is empty");
+	is_int(utf8_chars("a\xc3"), -1, "chars: cut-short sequence");
+	is_int(utf8_chars("\xed\xa0\x80"), -1, "chars: surrogate");
+	is_int(utf8_chars("\xc0\xaf"), -1, "chars: overlong");
+}
+
 int
 main(void)
 {
+	test_utf8_cut();
 	test_norm();
 	test_resident_id();
 	test_id_number();

@@ -21,8 +21,13 @@
                 <form method="post" action="/o/orgs/rename" class="inline">
                   <xsl:call-template name="csrf"/>
                   <input type="hidden" name="id" value="{@id}"/>
-                  <input type="text" name="name" value="{.}" aria-label="新名称"/>
+                  <xsl:variable name="rn" select="/page/rename[@id = current()/@id]/field[@name = 'name']"/>
+                  <xsl:choose>
+                    <xsl:when test="$rn"><input type="text" name="name" value="{$rn/@value}" aria-label="新名称" aria-invalid="true"/></xsl:when>
+                    <xsl:otherwise><input type="text" name="name" value="{.}" aria-label="新名称"/></xsl:otherwise>
+                  </xsl:choose>
                   <button type="submit" class="link">改名</button>
+                  <xsl:if test="$rn/@error"><span class="err rename-err"><xsl:value-of select="$rn/@error"/></span></xsl:if>
                 </form>
               </td>
             </tr>

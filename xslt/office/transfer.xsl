@@ -31,8 +31,10 @@
           <xsl:call-template name="csrf"/>
           <input type="hidden" name="id" value="{$t/@id}"/>
           <div class="field">
+            <xsl:if test="form/field[@name = 'reason']/@error"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
             <label for="f-reason">退回原因（退回时必填）</label>
             <textarea id="f-reason" name="reason" rows="3"><xsl:value-of select="form/field[@name = 'reason']/@value"/></textarea>
+            <xsl:if test="form/field[@name = 'reason']/@error"><span class="err" id="err-reason"><xsl:value-of select="form/field[@name = 'reason']/@error"/></span></xsl:if>
           </div>
           <button type="submit" name="decision" value="approve" class="primary" id="approve">审核通过</button>
           <button type="submit" name="decision" value="return" class="danger" id="return">退回</button>
