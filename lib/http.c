@@ -334,16 +334,52 @@ route_find(const struct app *app, const struct req *r, int *status)
 }
 
 /*
+ * Each session kind belongs to one portal: its name in the page, where its
+ * pages live (home, sign-out) and where one signs in.
+ */
+static const struct {
+	const char	*name;
+	const char	*portal;
+	const char	*login;
+} kinds[SESS__MAX] = {
+	[SESS_MEMBER] = { "member", "/m/", "/m/bind" },
+	[SESS_AGENT] =  { "agent", "/u/", "/u/login" },
+	[SESS_OFFICE] = { "office", "/o/", "/o/login" },
+};
+
+/* The session kind each access level loads; ACC_ANON: the app's own. */
+static const enum session_kind access_kind[ACC__MAX] = {
+	[ACC_ANON] = SESS_NONE,
+	[ACC_MEMBER] = SESS_MEMBER,
+	[ACC_AGENT_NEW] = SESS_AGENT,
+	[ACC_AGENT] = SESS_AGENT,
+	[ACC_OFFICE] = SESS_OFFICE,
+};
+
+/* The session kind a request loads: its route's, else the app's own
+ * (anonymous routes, and pages that match no route). */
+static enum session_kind
+route_kind(const struct app *app, const struct route *rt)
+{
+	if (rt && access_kind[rt->access] != SESS_NONE)
+		return access_kind[rt->access];
+	return app->kind;
+}
+
+/*
  * Check that the caller may use the route.  Returns 0 to go on, or the
- * status of the answer already prepared (redirect to login, 403).
+ * status of the answer already prepared (redirect to the sign-in page of
+ * the kind the route wants, 403).
  */
 static int
 route_allow(struct req *r, const struct route *rt)
 {
+	enum session_kind k = access_kind[rt->access];
+
 	if (rt->access == ACC_ANON)
 		return 0;
-	if (r->sess.kind != r->app->kind)
-		return req_redirect(r, r->app->login_path);
+	if (r->sess.kind != k)
+		return req_redirect(r, kinds[k].login);
 	switch (rt->access) {
 	case ACC_AGENT:
 		if (!r->sess.complete)
@@ -376,6 +412,8 @@ req_page(struct req *r)
 	if (r->sess.kind != SESS_NONE) {
 		u = view_add(r->page, "user", NULL);
 		view_attr(u, "name", r->sess.name);
+		view_attr(u, "kind", kinds[r->sess.kind].name);
+		view_attr(u, "portal", kinds[r->sess.kind].portal);
 		view_attrf(u, "roles", "%u", r->sess.roles);
 	}
 }
@@ -439,7 +477,7 @@ http_handle(const struct app *app, FCGX_Request *fr, struct db *db)
 	const char *m = FCGX_GetParam("REQUEST_METHOD", fr->envp);
 	const char *uri = FCGX_GetParam("DOCUMENT_URI", fr->envp);
 	const char *addr = FCGX_GetParam("REMOTE_ADDR", fr->envp);
-	int status;
+	int status, miss = 404;
 
 	memset(&r, 0, sizeof(r));
 	r.app = app;
@@ -452,7 +490,9 @@ http_handle(const struct app *app, FCGX_Request *fr, struct db *db)
 	    m && (strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0) ?
 	    HTTP_GET : HTTP__MAX;
 	status = req_parse(&r);
-	if (session_load(&r) < 0 && status == 200)
+	rt = status == 200 && r.method != HTTP__MAX ?
+	    route_find(app, &r, &miss) : NULL;
+	if (session_load(&r, route_kind(app, rt)) < 0 && status == 200)
 		status = 500;	/* the database failed: answered below */
 	req_page(&r);
 	if (status == 500)
@@ -464,8 +504,8 @@ http_handle(const struct app *app, FCGX_Request *fr, struct db *db)
 		    "一次提交合计不超过 60 MB。请压缩或拆分后重新上传。");
 	else if (status != 200)
 		req_error_page(&r, status, "请求格式不正确，请返回重试。");
-	else if ((rt = route_find(app, &r, &status)) == NULL)
-		req_error_page(&r, status, status == 404 ?
+	else if (rt == NULL)
+		status = req_error_page(&r, miss, miss == 404 ?
 		    "您访问的页面不存在。" : "不支持的请求方式。");
 	else if ((status = route_allow(&r, rt)) != 0)
 		;	/* redirect or 403 prepared */

@@ -109,7 +109,6 @@ static const struct app app = {
 	.prefix = "/x/",
 	.title = "职工互助保障 · 导出",
 	.kind = SESS_OFFICE,
-	.login_path = "/o/login",
 	.routes = routes,
 	.nroutes = PAGE__MAX,
 	.sheets = sheets,
