@@ -1,6 +1,8 @@
 /*
  * http.c -- the FastCGI accept loop shared by every portal.
  */
+#include <sys/stat.h>
+
 #include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -155,6 +157,7 @@ req_send_file(struct req *r, const char *path, const char *ctype,
 	static const char hex[] = "0123456789ABCDEF";
 	char hdr[1200], pct[800], buf[65536];
 	const unsigned char *s = (const unsigned char *)name;
+	struct stat sb;
 	size_t o = 0;
 	ssize_t n;
 	int fd;
@@ -162,6 +165,10 @@ req_send_file(struct req *r, const char *path, const char *ctype,
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return 500;
 	unlink(path);
+	if (fstat(fd, &sb) != 0) {
+		close(fd);
+		return 500;
+	}
 	/* RFC 5987 filename*, with a plain ASCII fallback. */
 	for (; *s && o + 4 < sizeof(pct); s++)
 		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
@@ -173,8 +180,11 @@ req_send_file(struct req *r, const char *path, const char *ctype,
 			pct[o++] = hex[*s & 15];
 		}
 	pct[o] = '\0';
-	snprintf(hdr, sizeof(hdr), "Content-Disposition: attachment;"
+	/* With its length, a body cut short is an error to the client. */
+	snprintf(hdr, sizeof(hdr), "Content-Length: %lld\r\n"
+	    "Content-Disposition: attachment;"
 	    " filename=\"download%s\"; filename*=UTF-8''%s\r\n",
+	    (long long)sb.st_size,
 	    strrchr(name, '.') ? strrchr(name, '.') : "", pct);
 	req_head(r, 200, ctype, hdr);
 	while ((n = read(fd, buf, sizeof(buf))) > 0)

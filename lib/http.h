@@ -152,8 +152,9 @@ int req_error_page(struct req *r, int status, const char *msg);
 
 /*
  * req_send_file: answer with the file at `path` as a download named
- * `name` (UTF-8), then unlink it (a finished export or template in the
- * temp dir).  Returns 200, or 500 if it cannot be opened.
+ * `name` (UTF-8), with its Content-Length, then unlink it (a finished
+ * export or template in the temp dir: call it only once the file is
+ * complete).  Returns 200, or 500 if it cannot be opened.
  */
 int req_send_file(struct req *r, const char *path, const char *ctype,
     const char *name);
