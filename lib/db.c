@@ -448,9 +448,16 @@ db_next(struct db_res *r)
 	if (rc == MYSQL_NO_DATA)
 		return 0;
 	if (rc == 1) {
-		r->db->err = mysql_stmt_errno(r->st);
-		log_err("db fetch: %s", mysql_stmt_error(r->st));
-		return -1;
+		/* A streamed result's error may be the connection's. */
+		if ((r->db->err = mysql_stmt_errno(r->st)) != 0)
+			log_err("db fetch: error %u: %s", r->db->err,
+			    mysql_stmt_error(r->st));
+		else {
+			r->db->err = mysql_errno(r->db->my);
+			log_err("db fetch: error %u: %s", r->db->err,
+			    mysql_error(r->db->my));
+		}
+		return -1;	/* lost (2013): the next statement reconnects */
 	}
 	for (i = 0; i < r->ncols; i++) {
 		if (r->null[i])

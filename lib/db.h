@@ -27,7 +27,6 @@ enum db_module {
 	DBM_MEMBER,
 	DBM_AGENT,
 	DBM_STAFF,
-	DBM_EXPORT,
 	DBM_CTL,
 	DBM_DEMO,
 	DBM_FIGURES,

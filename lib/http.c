@@ -1,6 +1,8 @@
 /*
  * http.c -- the FastCGI accept loop shared by every portal.
  */
+#include <sys/stat.h>
+
 #include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -155,6 +157,7 @@ req_send_file(struct req *r, const char *path, const char *ctype,
 	static const char hex[] = "0123456789ABCDEF";
 	char hdr[1200], pct[800], buf[65536];
 	const unsigned char *s = (const unsigned char *)name;
+	struct stat sb;
 	size_t o = 0;
 	ssize_t n;
 	int fd;
@@ -162,6 +165,10 @@ req_send_file(struct req *r, const char *path, const char *ctype,
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return 500;
 	unlink(path);
+	if (fstat(fd, &sb) != 0) {
+		close(fd);
+		return 500;
+	}
 	/* RFC 5987 filename*, with a plain ASCII fallback. */
 	for (; *s && o + 4 < sizeof(pct); s++)
 		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
@@ -173,8 +180,11 @@ req_send_file(struct req *r, const char *path, const char *ctype,
 			pct[o++] = hex[*s & 15];
 		}
 	pct[o] = '\0';
-	snprintf(hdr, sizeof(hdr), "Content-Disposition: attachment;"
+	/* With its length, a body cut short is an error to the client. */
+	snprintf(hdr, sizeof(hdr), "Content-Length: %lld\r\n"
+	    "Content-Disposition: attachment;"
 	    " filename=\"download%s\"; filename*=UTF-8''%s\r\n",
+	    (long long)sb.st_size,
 	    strrchr(name, '.') ? strrchr(name, '.') : "", pct);
 	req_head(r, 200, ctype, hdr);
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
@@ -371,16 +381,52 @@ route_find(const struct app *app, const struct req *r, int *status)
 }
 
 /*
+ * Each session kind belongs to one portal: its name in the page, where its
+ * pages live (home, sign-out) and where one signs in.
+ */
+static const struct {
+	const char	*name;
+	const char	*portal;
+	const char	*login;
+} kinds[SESS__MAX] = {
+	[SESS_MEMBER] = { "member", "/m/", "/m/bind" },
+	[SESS_AGENT] =  { "agent", "/u/", "/u/login" },
+	[SESS_OFFICE] = { "office", "/o/", "/o/login" },
+};
+
+/* The session kind each access level loads; ACC_ANON: the app's own. */
+static const enum session_kind access_kind[ACC__MAX] = {
+	[ACC_ANON] = SESS_NONE,
+	[ACC_MEMBER] = SESS_MEMBER,
+	[ACC_AGENT_NEW] = SESS_AGENT,
+	[ACC_AGENT] = SESS_AGENT,
+	[ACC_OFFICE] = SESS_OFFICE,
+};
+
+/* The session kind a request loads: its route's, else the app's own
+ * (anonymous routes, and pages that match no route). */
+static enum session_kind
+route_kind(const struct app *app, const struct route *rt)
+{
+	if (rt && access_kind[rt->access] != SESS_NONE)
+		return access_kind[rt->access];
+	return app->kind;
+}
+
+/*
  * Check that the caller may use the route.  Returns 0 to go on, or the
- * status of the answer already prepared (redirect to login, 403).
+ * status of the answer already prepared (redirect to the sign-in page of
+ * the kind the route wants, 403).
  */
 static int
 route_allow(struct req *r, const struct route *rt)
 {
+	enum session_kind k = access_kind[rt->access];
+
 	if (rt->access == ACC_ANON)
 		return 0;
-	if (r->sess.kind != r->app->kind)
-		return req_redirect(r, r->app->login_path);
+	if (r->sess.kind != k)
+		return req_redirect(r, kinds[k].login);
 	switch (rt->access) {
 	case ACC_AGENT:
 		if (!r->sess.complete)
@@ -413,6 +459,8 @@ req_page(struct req *r)
 	if (r->sess.kind != SESS_NONE) {
 		u = view_add(r->page, "user", NULL);
 		view_attr(u, "name", r->sess.name);
+		view_attr(u, "kind", kinds[r->sess.kind].name);
+		view_attr(u, "portal", kinds[r->sess.kind].portal);
 		view_attrf(u, "roles", "%u", r->sess.roles);
 	}
 }
@@ -491,7 +539,7 @@ http_handle(const struct app *app, FCGX_Request *fr, struct db *db)
 	const char *m = FCGX_GetParam("REQUEST_METHOD", fr->envp);
 	const char *uri = FCGX_GetParam("DOCUMENT_URI", fr->envp);
 	const char *addr = FCGX_GetParam("REMOTE_ADDR", fr->envp);
-	int status;
+	int status, miss = 404;
 
 	memset(&r, 0, sizeof(r));
 	r.app = app;
@@ -504,7 +552,9 @@ http_handle(const struct app *app, FCGX_Request *fr, struct db *db)
 	    m && (strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0) ?
 	    HTTP_GET : HTTP__MAX;
 	status = req_parse(&r);
-	if (session_load(&r) < 0 && status == 200)
+	rt = status == 200 && r.method != HTTP__MAX ?
+	    route_find(app, &r, &miss) : NULL;
+	if (session_load(&r, route_kind(app, rt)) < 0 && status == 200)
 		status = 500;	/* the database failed: answered below */
 	req_page(&r);
 	if (status == 500)
@@ -515,8 +565,8 @@ http_handle(const struct app *app, FCGX_Request *fr, struct db *db)
 		req_error_page(&r, 413, too_big_message(fr->envp));
 	else if (status != 200)
 		req_error_page(&r, status, "请求格式不正确，请返回重试。");
-	else if ((rt = route_find(app, &r, &status)) == NULL)
-		req_error_page(&r, status, status == 404 ?
+	else if (rt == NULL)
+		status = req_error_page(&r, miss, miss == 404 ?
 		    "您访问的页面不存在。" : "不支持的请求方式。");
 	else if ((status = route_allow(&r, rt)) != 0)
 		;	/* redirect or 403 prepared */

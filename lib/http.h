@@ -3,12 +3,19 @@
  * access checks and the response.
  *
  * A program describes itself with a struct app: its route table (indexed
- * by the program's own enum of pages), its stylesheets, and which kind of
- * session its pages use.  http_serve() does the rest:
+ * by the program's own enum of pages), its stylesheets, and the kind of
+ * session its own pages use.  http_serve() does the rest:
  *
  *   parse (limits, multipart streamed to temp files) -> find the route ->
- *   load the session -> check who may call it -> check CSRF on POST ->
- *   handler returns an HTTP status -> render the view or redirect.
+ *   load the session the route's access names -> check who may call it ->
+ *   check CSRF on POST -> handler returns an HTTP status -> render the
+ *   view or redirect.
+ *
+ * A route's access level names the kind of session it loads (ACC_AGENT:
+ * the agent's, ACC_OFFICE: the office user's), so one program may serve
+ * several kinds, each on its own routes: hz-export serves office users
+ * (/x/members.xlsx) and unit agents (/x/roster.xlsx).  Each kind belongs
+ * to one portal, where one signs in and out (http.c).
  */
 #ifndef HZ_HTTP_H
 #define HZ_HTTP_H
@@ -27,9 +34,9 @@ enum http_method {
 	HTTP__MAX
 };
 
-/* Who may call a route. */
+/* Who may call a route, and so which session it loads. */
 enum access {
-	ACC_ANON,		/* anyone, signed in or not */
+	ACC_ANON,		/* anyone; loads the app's own kind if any */
 	ACC_MEMBER,		/* a bound member (/m/) */
 	ACC_AGENT_NEW,		/* an agent, profile possibly incomplete */
 	ACC_AGENT,		/* an agent with a completed profile */
@@ -73,8 +80,7 @@ struct route {
 struct app {
 	const char		*name;		/* program name for logs */
 	const char		*prefix;	/* "/m/" */
-	enum session_kind	 kind;
-	const char		*login_path;	/* where ACC_* failures go */
+	enum session_kind	 kind;		/* its own: sign-in, ACC_ANON */
 	const struct route	*routes;
 	size_t			 nroutes;
 	const char *const	*sheets;	/* stylesheet paths under xslt/ */
@@ -155,8 +161,9 @@ int req_error_page(struct req *r, int status, const char *msg);
 
 /*
  * req_send_file: answer with the file at `path` as a download named
- * `name` (UTF-8), then unlink it (a finished export or template in the
- * temp dir).  Returns 200, or 500 if it cannot be opened.
+ * `name` (UTF-8), with its Content-Length, then unlink it (a finished
+ * export or template in the temp dir: call it only once the file is
+ * complete).  Returns 200, or 500 if it cannot be opened.
  */
 int req_send_file(struct req *r, const char *path, const char *ctype,
     const char *name);

@@ -7,15 +7,18 @@
 #include "audit.h"
 #include "db.h"
 #include "http.h"
+#include "mask.h"
 #include "member.h"
 #include "sms.h"
 #include "valid.h"
+#include "xlsx.h"
 
 enum stmt {
 	STMT_FIND,
 	STMT_GET,
 	STMT_BIND,
 	STMT_SEARCH,
+	STMT_EXPORT,
 	STMT__MAX
 };
 
@@ -33,6 +36,11 @@ static const char *const sql[STMT__MAX] = {
 	    " COALESCE(o.name, '') FROM member m LEFT JOIN org o ON o.id ="
 	    " m.unit_id WHERE m.name LIKE CONCAT(?, '%') OR m.id_number = ?"
 	    " ORDER BY m.name LIMIT 50",
+	[STMT_EXPORT] =
+	    "SELECT m.name, m.id_type, m.id_number, m.gender, m.birth_date,"
+	    " m.phone, o.name, p.name FROM member m"
+	    " LEFT JOIN org o ON o.id = m.unit_id"
+	    " LEFT JOIN org p ON p.id = o.parent_id ORDER BY m.id",
 };
 
 static const struct db_table tab = { DBM_MEMBER, sql, STMT__MAX };
@@ -134,4 +142,49 @@ member_search(struct db *db, const char *q)
 
 	return db_query(db, &tab, STMT_SEARCH, "ss",
 	    like_escape(q, esc, sizeof(esc)), q);
+}
+
+/* The 职工名单's columns; EX_* name them. */
+static const struct xlsx_col export_cols[] = {
+	{ "序号", 8 }, { "姓名", 14 }, { "证件类型", 14 }, { "证件号码", 22 },
+	{ "性别", 6 }, { "出生日期", 12 }, { "手机号码", 14 },
+	{ "所在单位", 30 }, { "上级工会", 24 },
+};
+enum { EX_SEQ, EX_NAME, EX_ID_TYPE, EX_ID_NUMBER, EX_GENDER, EX_BIRTH,
+    EX_PHONE, EX_UNIT, EX_PARENT, EX__MAX };
+
+/* What export_row keeps between rows: the count and the masks' text. */
+struct export_arg {
+	int	 full;
+	int64_t	 n;
+	char	 seq[24], id[64], phone[64];
+};
+
+/* A 职工名单 row from a STMT_EXPORT row. */
+static void
+export_row(struct db_res *r, const char **cells, void *arg)
+{
+	struct export_arg *a = arg;
+	const char *g = db_col(r, 3);
+
+	snprintf(a->seq, sizeof(a->seq), "%lld", (long long)++a->n);
+	cells[EX_SEQ] = a->seq;
+	cells[EX_NAME] = db_col(r, 0);
+	cells[EX_ID_TYPE] = id_type_label((int)db_int(r, 1));
+	cells[EX_ID_NUMBER] = a->full ? db_col(r, 2) : mask_id(db_col(r, 2), a->id);
+	cells[EX_GENDER] = g ? (*g == 'F' ? "女" : "男") : NULL;
+	cells[EX_BIRTH] = db_col(r, 4);
+	cells[EX_PHONE] = a->full ? db_col(r, 5) :
+	    mask_phone(db_col(r, 5), a->phone);
+	cells[EX_UNIT] = db_col(r, 6);
+	cells[EX_PARENT] = db_col(r, 7);
+}
+
+int64_t
+member_export(struct db *db, int full, const char *path, const char *tmpdir)
+{
+	struct export_arg a = { .full = full };
+
+	return xlsx_export(path, tmpdir, "职工名单", export_cols, EX__MAX,
+	    db_stream(db, &tab, STMT_EXPORT, ""), export_row, &a);
 }

@@ -71,4 +71,14 @@ int member_bind(struct db *db, const struct member *m, const char *phone,
  */
 struct db_res *member_search(struct db *db, const char *q);
 
+/*
+ * member_export: every member with their unit and its parent (职工名单),
+ * in id order, as a workbook at `path` (xlsx_export(): a constant-memory
+ * stream, scratch files in tmpdir).  ID and phone numbers in full when
+ * `full`, else masked.  Returns the number of members written, or -1 on
+ * any failure, with `path` removed.
+ */
+int64_t member_export(struct db *db, int full, const char *path,
+    const char *tmpdir);
+
 #endif

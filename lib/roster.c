@@ -279,8 +279,43 @@ roster_one(struct db *db, int64_t unit, int64_t member)
 	return db_query(db, &tab, STMT_ONE, "ii", unit, member);
 }
 
-struct db_res *
-roster_stream(struct db *db, int64_t unit)
+/* The 序号 column of an export: the rows counted so far, as text. */
+struct seq {
+	int64_t	 n;
+	char	 text[24];
+};
+
+/* A 职工名册 row from a LIST_COLS row; arg is a struct seq. */
+static void
+export_row(struct db_res *res, const char **cells, void *arg)
 {
-	return db_stream(db, &tab, STMT_STREAM, "i", unit);
+	struct seq *c = arg;
+
+	snprintf(c->text, sizeof(c->text), "%lld", (long long)++c->n);
+	cells[RC_SEQ] = c->text;
+	cells[RC_NAME] = db_col(res, RL_NAME);
+	cells[RC_ID_TYPE] = id_type_label((int)db_int(res, RL_ID_TYPE));
+	cells[RC_ID_NUMBER] = db_col(res, RL_ID_NUMBER);
+	cells[RC_PHONE] = db_col(res, RL_PHONE);
+	cells[RC_SI_TYPE] = db_col(res, RL_SI_TYPE);
+	cells[RC_SI_CARD] = db_col(res, RL_SI_CARD);
+	cells[RC_BANK_CARD] = db_col(res, RL_BANK_CARD);
+	cells[RC_BANK_NAME] = db_col(res, RL_BANK_NAME);
+	cells[RC_REMARKS] = db_col(res, RL_REMARKS);
+}
+
+int64_t
+roster_export(struct db *db, int64_t unit, const char *path,
+    const char *tmpdir)
+{
+	struct xlsx_col cols[RC__MAX];
+	struct seq counter = { 0, "" };
+	size_t i;
+
+	for (i = 0; i < RC__MAX; i++) {
+		cols[i].title = roster_columns[i].title;
+		cols[i].width = roster_columns[i].width;
+	}
+	return xlsx_export(path, tmpdir, "职工名册", cols, RC__MAX,
+	    db_stream(db, &tab, STMT_STREAM, "i", unit), export_row, &counter);
 }

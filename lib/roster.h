@@ -93,7 +93,13 @@ int64_t roster_count(struct db *db, int64_t unit, const char *q);
 /* roster_one: one member of the unit (same columns), NULL if not there. */
 struct db_res *roster_one(struct db *db, int64_t unit, int64_t member);
 
-/* roster_stream: the whole roster for an export, unbuffered (db_stream). */
-struct db_res *roster_stream(struct db *db, int64_t unit);
+/*
+ * roster_export: the unit's whole roster, by name, with full numbers (the
+ * agent keeps it), as the 职工名册 workbook at `path` (xlsx_export(): a
+ * constant-memory stream, scratch files in tmpdir).  Returns the number of
+ * members written, or -1 on any failure, with `path` removed.
+ */
+int64_t roster_export(struct db *db, int64_t unit, const char *path,
+    const char *tmpdir);
 
 #endif

@@ -12,7 +12,6 @@
 #include "db.h"
 #include "http.h"
 #include "log.h"
-#include "rand.h"
 #include "roster.h"
 #include "rosterimport.h"
 #include "store.h"
@@ -593,6 +592,22 @@ merge_txn(struct db *db, void *arg)
 	    "import_job", m->job, detail) ? 0 : 1;
 }
 
+/* A row of the result workbook from a STMT_PROBLEMS row. */
+static void
+result_row(struct db_res *r, const char **cells, void *arg)
+{
+	const char *status = db_col(r, 5);
+
+	(void)arg;
+	cells[0] = db_col(r, 0);
+	cells[1] = db_col(r, 1);
+	cells[2] = id_type_label((int)db_int(r, 2));
+	cells[3] = db_col(r, 3);
+	cells[4] = db_col(r, 4);
+	cells[5] = status && strcmp(status, "fail") == 0 ? "失败" : "提示";
+	cells[6] = db_col(r, 6);
+}
+
 /* The result workbook: every failed or flagged row with its reason. */
 static int64_t
 write_result(struct run *run, int64_t unit)
@@ -602,41 +617,15 @@ write_result(struct run *run, int64_t unit)
 		{ "证件号码", 22 }, { "手机号码", 14 }, { "结果", 8 },
 		{ "原因", 60 },
 	};
-	const char *cells[7], *err;
-	struct xlsx_out *x;
-	struct db_res *r;
-	char path[1024], hex[17];
-	int64_t id = 0;
-	int ok;
+	const char *err;
+	char path[1024];
+	int64_t id;
 
-	if (!rand_hex(hex, 8))
+	if (!xlsx_tmp(path, sizeof(path), conf_str(CONF_TMP_DIR)) ||
+	    xlsx_export(path, conf_str(CONF_TMP_DIR), "导入结果", cols, 7,
+	    db_stream(run->db, &tab, STMT_PROBLEMS, "i", run->job),
+	    result_row, NULL) < 0)
 		return -1;
-	snprintf(path, sizeof(path), "%s/import-%s.xlsx",
-	    conf_str(CONF_TMP_DIR), hex);
-	if ((x = xlsx_out_open(path, conf_str(CONF_TMP_DIR), "导入结果", cols,
-	    7)) == NULL)
-		return -1;
-	if ((r = db_stream(run->db, &tab, STMT_PROBLEMS, "i", run->job)) == NULL) {
-		xlsx_out_close(x);
-		remove(path);
-		return -1;
-	}
-	ok = 1;
-	while (ok && db_next(r) == 1) {
-		cells[0] = db_col(r, 0);
-		cells[1] = db_col(r, 1);
-		cells[2] = id_type_label((int)db_int(r, 2));
-		cells[3] = db_col(r, 3);
-		cells[4] = db_col(r, 4);
-		cells[5] = strcmp(db_col(r, 5), "fail") == 0 ? "失败" : "提示";
-		cells[6] = db_col(r, 6);
-		ok = xlsx_out_row(x, cells, 7);
-	}
-	db_done(r);
-	if (!xlsx_out_close(x) || !ok) {
-		remove(path);
-		return -1;
-	}
 	id = store_put_path(run->db, path, "导入结果.xlsx", AK_IMPORT_RESULT,
 	    "import", unit, 0, 0, &err);
 	remove(path);

@@ -131,12 +131,12 @@ cache_slot(const char *tok)
 
 /* Fill r->sess and r->member from a live entry; 1 on a hit. */
 static int
-cache_get(struct req *r, const char *tok)
+cache_get(struct req *r, enum session_kind k, const char *tok)
 {
 	struct cached *c = cache_slot(tok);
 
 	if (!epoch_fresh(&c->mark) || strcmp(c->tok, tok) != 0 ||
-	    c->sess.kind != r->app->kind)
+	    c->sess.kind != k)
 		return 0;
 	r->sess = c->sess;
 	if (c->sess.kind == SESS_MEMBER) {
@@ -161,9 +161,8 @@ cache_put(const struct req *r, const char *tok, uint64_t epoch, long ttl)
 }
 
 int
-session_load(struct req *r)
+session_load(struct req *r, enum session_kind k)
 {
-	enum session_kind k = r->app->kind;
 	const char *tok;
 	struct db_res *res;
 	uint64_t epoch;
@@ -175,7 +174,7 @@ session_load(struct req *r)
 	if (k == SESS_NONE ||
 	    !token_ok(tok = req_cookie(r, kinds[k].cookie)))
 		return 0;
-	if (cache_get(r, tok))
+	if (cache_get(r, k, tok))
 		return 1;
 	/* Read before the query: a change committed meanwhile voids the entry. */
 	epoch = epoch_now();

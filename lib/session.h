@@ -16,12 +16,13 @@
 #include "http.h"
 
 /*
- * session_load: fill r->sess from the app's cookie if it names a live
- * session (kind SESS_NONE otherwise); for a member, r->member too, read in
- * the same statement (storage owned here, valid until the next request).
- * Returns 1 if one was found, 0 if not, -1 when the database failed.
+ * session_load: fill r->sess from the cookie of kind `k` (the route's, see
+ * http.h) if it names a live session (kind SESS_NONE otherwise); for a
+ * member, r->member too, read in the same statement (storage owned here,
+ * valid until the next request).  Returns 1 if one was found, 0 if not,
+ * -1 when the database failed.
  */
-int session_load(struct req *r);
+int session_load(struct req *r, enum session_kind k);
 
 /*
  * session_start: sign `subject` in as the app's kind: delete any session the

@@ -1,10 +1,16 @@
 /*
- * xlsx.c -- streamed XLSX export.
+ * xlsx.c -- streamed XLSX export.  Every write is checked: a workbook
+ * with a cell missing is a failure, never a file someone receives.
  */
+#include <sys/stat.h>
+
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <xlsxwriter.h>
 
+#include "db.h"
 #include "log.h"
 #include "xlsx.h"
 
@@ -23,64 +29,103 @@ xlsx_out_open(const char *path, const char *tmpdir, const char *sheet,
 	    ncols);
 }
 
+/* The formats every sheet uses.  Returns 1, 0 out of memory. */
+static int
+xlsx_formats(struct xlsx_out *x)
+{
+	if ((x->head = workbook_add_format(x->wb)) == NULL ||
+	    (x->text = workbook_add_format(x->wb)) == NULL ||
+	    (x->money = workbook_add_format(x->wb)) == NULL)
+		return 0;
+	format_set_bold(x->head);
+	format_set_bg_color(x->head, 0xDDEBF7);
+	format_set_border(x->head, LXW_BORDER_THIN);
+	format_set_num_format(x->text, "@");
+	format_set_num_format(x->money, "#,##0.00");
+	return 1;
+}
+
+/* The title row merged across ncols columns.  Returns 1 or 0. */
+static int
+xlsx_title(struct xlsx_out *x, const char *title, size_t ncols)
+{
+	lxw_format *f;
+
+	if ((f = workbook_add_format(x->wb)) == NULL)
+		return 0;
+	format_set_bold(f);
+	format_set_font_size(f, 14);
+	format_set_align(f, LXW_ALIGN_CENTER);
+	if (worksheet_merge_range(x->ws, x->row, 0, x->row,
+	    (lxw_col_t)(ncols ? ncols - 1 : 0), title, f) != LXW_NO_ERROR)
+		return 0;
+	x->row++;
+	return 1;
+}
+
+/* The row of notes above the header.  Returns 1 or 0. */
+static int
+xlsx_notes(struct xlsx_out *x, const char *const *notes, size_t ncols)
+{
+	lxw_format *f;
+	size_t i;
+
+	if ((f = workbook_add_format(x->wb)) == NULL)
+		return 0;
+	format_set_text_wrap(f);
+	format_set_font_color(f, 0xC00000);
+	format_set_font_size(f, 9);
+	/* Constant-memory mode: a row's height before its cells. */
+	if (worksheet_set_row(x->ws, x->row, 48, NULL) != LXW_NO_ERROR)
+		return 0;
+	for (i = 0; i < ncols; i++)
+		if (notes[i] && *notes[i] && worksheet_write_string(x->ws,
+		    x->row, (lxw_col_t)i, notes[i], f) != LXW_NO_ERROR)
+			return 0;
+	x->row++;
+	return 1;
+}
+
+/* Column widths, text format on every column (IDs typed later stay
+ * text) and the header row.  Returns 1 or 0. */
+static int
+xlsx_header(struct xlsx_out *x, const struct xlsx_col *cols, size_t ncols)
+{
+	size_t i;
+
+	for (i = 0; i < ncols; i++)
+		if (worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,
+		    cols[i].width, x->text) != LXW_NO_ERROR ||
+		    worksheet_write_string(x->ws, x->row, (lxw_col_t)i,
+		    cols[i].title, x->head) != LXW_NO_ERROR)
+			return 0;
+	x->row++;
+	worksheet_freeze_panes(x->ws, x->row, 0);
+	return 1;
+}
+
 struct xlsx_out *
 xlsx_out_open_titled(const char *path, const char *tmpdir, const char *sheet,
     const char *title, const char *const *notes, const struct xlsx_col *cols,
     size_t ncols)
 {
-	lxw_format *tf = NULL, *nf = NULL;
 	lxw_workbook_options opt = { .constant_memory = LXW_TRUE,
 	    .tmpdir = (char *)tmpdir };
 	struct xlsx_out *x;
-	size_t i;
 
 	if ((x = calloc(1, sizeof(*x))) == NULL)
 		return NULL;
 	if ((x->wb = workbook_new_opt(path, &opt)) == NULL ||
-	    (x->ws = workbook_add_worksheet(x->wb, sheet)) == NULL) {
+	    (x->ws = workbook_add_worksheet(x->wb, sheet)) == NULL ||
+	    !xlsx_formats(x) || (title && !xlsx_title(x, title, ncols)) ||
+	    (notes && !xlsx_notes(x, notes, ncols)) ||
+	    !xlsx_header(x, cols, ncols)) {
+		log_err("xlsx: cannot start %s", path);
 		if (x->wb)
 			workbook_close(x->wb);
 		free(x);
 		return NULL;
 	}
-	x->head = workbook_add_format(x->wb);
-	format_set_bold(x->head);
-	format_set_bg_color(x->head, 0xDDEBF7);
-	format_set_border(x->head, LXW_BORDER_THIN);
-	x->text = workbook_add_format(x->wb);
-	format_set_num_format(x->text, "@");
-	x->money = workbook_add_format(x->wb);
-	format_set_num_format(x->money, "#,##0.00");
-	if (title) {
-		tf = workbook_add_format(x->wb);
-		format_set_bold(tf);
-		format_set_font_size(tf, 14);
-		format_set_align(tf, LXW_ALIGN_CENTER);
-		worksheet_merge_range(x->ws, 0, 0, 0,
-		    (lxw_col_t)(ncols ? ncols - 1 : 0), title, tf);
-		x->row++;
-	}
-	if (notes) {
-		nf = workbook_add_format(x->wb);
-		format_set_text_wrap(nf);
-		format_set_font_color(nf, 0xC00000);
-		format_set_font_size(nf, 9);
-		for (i = 0; i < ncols; i++)
-			if (notes[i] && *notes[i])
-				worksheet_write_string(x->ws, x->row,
-				    (lxw_col_t)i, notes[i], nf);
-		worksheet_set_row(x->ws, x->row, 48, NULL);
-		x->row++;
-	}
-	/* Text format on every column: IDs typed later stay text. */
-	for (i = 0; i < ncols; i++) {
-		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,
-		    cols[i].width, x->text);
-		worksheet_write_string(x->ws, x->row, (lxw_col_t)i,
-		    cols[i].title, x->head);
-	}
-	x->row++;
-	worksheet_freeze_panes(x->ws, x->row, 0);
 	return x;
 }
 
@@ -119,4 +164,54 @@ xlsx_out_close(struct xlsx_out *x)
 		return 0;
 	}
 	return 1;
+}
+
+int
+xlsx_tmp(char *path, size_t size, const char *tmpdir)
+{
+	int fd;
+
+	if ((size_t)snprintf(path, size, "%s/export-XXXXXX", tmpdir) >= size ||
+	    (fd = mkstemp(path)) < 0) {
+		log_err("xlsx: no temp file in %s", tmpdir);
+		return 0;
+	}
+	/* As the store keeps its files: a stored import result is served
+	 * by nginx (X-Accel-Redirect). */
+	(void)fchmod(fd, 0640);
+	close(fd);
+	return 1;
+}
+
+int64_t
+xlsx_export(const char *path, const char *tmpdir, const char *sheet,
+    const struct xlsx_col *cols, size_t ncols, struct db_res *res,
+    xlsx_fill_fn fill, void *arg)
+{
+	struct xlsx_out *x = NULL;
+	const char **cells = NULL;
+	int64_t n = 0;
+	int rc = -1;
+
+	if (res == NULL || (cells = calloc(ncols, sizeof(*cells))) == NULL ||
+	    (x = xlsx_out_open(path, tmpdir, sheet, cols, ncols)) == NULL)
+		goto out;
+	while ((rc = db_next(res)) == 1) {
+		fill(res, cells, arg);
+		if (!xlsx_out_row(x, cells, ncols))
+			break;
+		n++;
+	}
+	if (rc < 0)
+		log_err("xlsx: %s: the rows stopped after %lld: database error",
+		    path, (long long)n);
+out:
+	db_done(res);
+	free(cells);
+	/* Closed in any case, to free it; only a clean end counts. */
+	if (!xlsx_out_close(x) || rc != 0) {
+		unlink(path);
+		return -1;
+	}
+	return n;
 }

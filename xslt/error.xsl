@@ -6,7 +6,13 @@
     <section class="card error-page">
       <h1>提示</h1>
       <p class="msg msg-error" id="error" data-status="{error/@status}"><xsl:value-of select="error"/></p>
-      <p><a class="button" href="{@portal}">返回首页</a></p>
+      <xsl:variable name="home">
+        <xsl:choose>
+          <xsl:when test="user"><xsl:value-of select="user/@portal"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="@portal"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <p><a class="button" href="{$home}">返回首页</a></p>
     </section>
   </xsl:template>
 </xsl:stylesheet>

@@ -22,13 +22,8 @@
           <span class="brand"><xsl:value-of select="@portal-title"/></span>
           <xsl:if test="user">
             <span class="who"><xsl:value-of select="user/@name"/></span>
-            <form method="post" class="inline">
-              <xsl:attribute name="action">
-                <xsl:choose>
-                  <xsl:when test="@portal = '/x/'">/o/logout</xsl:when>
-                  <xsl:otherwise><xsl:value-of select="concat(@portal, 'logout')"/></xsl:otherwise>
-                </xsl:choose>
-              </xsl:attribute>
+            <!-- Out of the portal the session belongs to (/x/ serves several). -->
+            <form method="post" class="inline" action="{user/@portal}logout">
               <xsl:call-template name="csrf"/>
               <button type="submit" class="link" id="logout">退出</button>
             </form>

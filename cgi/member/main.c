@@ -35,7 +35,6 @@ static const struct app app = {
 	.prefix = "/m/",
 	.title = "职工互助保障",
 	.kind = SESS_MEMBER,
-	.login_path = "/m/bind",
 	.routes = routes,
 	.nroutes = PAGE__MAX,
 	.sheets = sheets,

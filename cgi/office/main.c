@@ -72,7 +72,6 @@ static const struct app app = {
 	.prefix = "/o/",
 	.title = "职工互助保障 · 协会业务系统",
 	.kind = SESS_OFFICE,
-	.login_path = "/o/login",
 	.routes = routes,
 	.nroutes = PAGE__MAX,
 	.sheets = sheets,

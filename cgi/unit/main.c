@@ -138,7 +138,6 @@ static const struct app app = {
 	.prefix = "/u/",
 	.title = "职工互助保障 · 单位经办",
 	.kind = SESS_AGENT,
-	.login_path = "/u/login",
 	.routes = routes,
 	.nroutes = PAGE__MAX,
 	.sheets = sheets,

@@ -1,7 +1,8 @@
 /*
  * roster.c -- 职工名册 in the unit portal: list and search, single add,
- * edit and remove, template and export.  Every handler first checks that
- * the agent holds 医疗互助 in the unit named by ?unit= (or the form's).
+ * edit and remove, template.  Every handler first checks that the agent
+ * holds 医疗互助 in the unit named by ?unit= (or the form's); the export
+ * lives in hz-export (/x/roster.xlsx), which checks the same.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -17,7 +18,6 @@
 #include "http.h"
 #include "mask.h"
 #include "pages.h"
-#include "rand.h"
 #include "roster.h"
 #include "valid.h"
 #include "view.h"
@@ -345,76 +345,27 @@ roster_remove_post(struct req *r)
 	return req_redirect(r, path);
 }
 
-/* A scratch path for a workbook in the temp dir. */
-static int
-tmp_xlsx(char *path, size_t size)
-{
-	char hex[17];
-
-	if (!rand_hex(hex, 8))
-		return 0;
-	snprintf(path, size, "%s/%s.xlsx", conf_str(CONF_TMP_DIR), hex);
-	return 1;
-}
-
 int
 roster_template_get(struct req *r)
 {
 	char path[1024];
 
-	if (!tmp_xlsx(path, sizeof(path)) ||
+	if (!xlsx_tmp(path, sizeof(path), conf_str(CONF_TMP_DIR)) ||
 	    !roster_template(path, conf_str(CONF_TMP_DIR)))
 		return 500;
 	return req_send_file(r, path, XLSX_MIME, "职工名册模板.xlsx");
 }
 
-/* 导出: the unit's whole roster, full numbers (the agent keeps it). */
+/*
+ * 导出 is served by hz-export (/x/roster.xlsx, its own process pool, the
+ * same check of the unit): old links and bookmarks are sent there.
+ */
 int
 roster_export_get(struct req *r)
 {
-	struct xlsx_col cols[RC__MAX];
-	const char *cells[RC__MAX];
-	struct xlsx_out *x;
-	struct db_res *res;
-	char path[1024], seq[24];
-	int64_t unit, n = 0;
-	size_t i;
-	int st, ok = 1;
+	char path[64];
 
-	if ((st = aid_unit(r, &unit)) != 0)
-		return st;
-	for (i = 0; i < RC__MAX; i++) {
-		cols[i].title = roster_columns[i].title;
-		cols[i].width = roster_columns[i].width;
-	}
-	if (!tmp_xlsx(path, sizeof(path)) || (x = xlsx_out_open(path,
-	    conf_str(CONF_TMP_DIR), "职工名册", cols, RC__MAX)) == NULL)
-		return 500;
-	if ((res = roster_stream(r->db, unit)) == NULL) {
-		xlsx_out_close(x);
-		remove(path);
-		return 500;
-	}
-	while (ok && db_next(res) == 1) {
-		snprintf(seq, sizeof(seq), "%lld", (long long)++n);
-		cells[RC_SEQ] = seq;
-		cells[RC_NAME] = db_col(res, RL_NAME);
-		cells[RC_ID_TYPE] = id_type_label((int)db_int(res, RL_ID_TYPE));
-		cells[RC_ID_NUMBER] = db_col(res, RL_ID_NUMBER);
-		cells[RC_PHONE] = db_col(res, RL_PHONE);
-		cells[RC_SI_TYPE] = db_col(res, RL_SI_TYPE);
-		cells[RC_SI_CARD] = db_col(res, RL_SI_CARD);
-		cells[RC_BANK_CARD] = db_col(res, RL_BANK_CARD);
-		cells[RC_BANK_NAME] = db_col(res, RL_BANK_NAME);
-		cells[RC_REMARKS] = db_col(res, RL_REMARKS);
-		ok = xlsx_out_row(x, cells, RC__MAX);
-	}
-	db_done(res);
-	if (!xlsx_out_close(x) || !ok) {
-		remove(path);
-		return 500;
-	}
-	snprintf(seq, sizeof(seq), "%lld", (long long)n);
-	audit_req(r, "roster.export", "org", unit, seq);
-	return req_send_file(r, path, XLSX_MIME, "职工名册.xlsx");
+	snprintf(path, sizeof(path), "/x/roster.xlsx?unit=%lld",
+	    (long long)req_id(r, "unit"));
+	return req_redirect(r, path);
 }

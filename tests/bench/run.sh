@@ -182,13 +182,14 @@ ETOK=$(head -c32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 sql "INSERT INTO session (token_hash, kind, subject_id, csrf, created_at, last_seen)
      VALUES (UNHEX(SHA2('$ETOK',256)), 2, $EAGENT, REPEAT('d',64), NOW(), NOW())"
 T0=$(date +%s.%N)
-curl -fsS -o "$RUN/tmp/roster-export.xlsx" -b "hz_u=$ETOK" "$URL/u/roster/export.xlsx?unit=$EUNIT"
+curl -fsS -o "$RUN/tmp/roster-export.xlsx" -b "hz_u=$ETOK" "$URL/x/roster.xlsx?unit=$EUNIT"
 T1=$(date +%s.%N)
 REXP_S=$(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.2f", b - a }')
 REXP_ROWS=$(unzip -p "$RUN/tmp/roster-export.xlsx" xl/worksheets/sheet1.xml 2>/dev/null | grep -o '<row ' | wc -l || echo "?")
-UNIT_RSS=0
-for pid in $(pgrep -f "$BUILDDIR/hz-unit"); do
+# Served by hz-export (its peak also covers the member list above).
+REXP_RSS=0
+for pid in $(pgrep -f "$BUILDDIR/hz-export"); do
 	kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-	[ "${kb:-0}" -gt "$UNIT_RSS" ] && UNIT_RSS=$kb
+	[ "${kb:-0}" -gt "$REXP_RSS" ] && REXP_RSS=$kb
 done
-printf '%-34s %10s %-8s %s\n' "roster export, one unit" "$REXP_S" "s" "$((REXP_ROWS - 1)) rows, hz-unit peak RSS $((UNIT_RSS / 1024)) MB"
+printf '%-34s %10s %-8s %s\n' "roster export, one unit" "$REXP_S" "s" "$((REXP_ROWS - 1)) rows, hz-export peak RSS $((REXP_RSS / 1024)) MB"

@@ -193,6 +193,57 @@ age_edge(struct hc *a)
 	    "age edge: 60 years and a day (%s) is flagged", past60);
 }
 
+/*
+ * The roster export in hz-export (/x/roster.xlsx): the roster page links
+ * there, the old /u/ address answers 303 to it, it is for agents only and
+ * the file holds every member with full numbers, audited.
+ */
+static void
+export_checks(struct hc *a)
+{
+	struct hc *anon = hc_new(), *off = hc_new();
+	struct xlsx_reader *xr;
+	struct xlsx_row row;
+	enum xlsx_status st;
+	char path[128], want[128], q[160], id[64] = "";
+	const char *len;
+	int n = 0;
+
+	snprintf(want, sizeof(want), "/x/roster.xlsx?unit=%lld", unit);
+	snprintf(path, sizeof(path), "/u/roster?unit=%lld", unit);
+	hc_get(a, path);
+	is_str(hc_xpath(a, "string(//a[@id='export']/@href)"), want,
+	    "the roster page's 导出 links to hz-export");
+	snprintf(path, sizeof(path), "/u/roster/export.xlsx?unit=%lld", unit);
+	is_int(hc_get(a, path), 303, "the old export address redirects");
+	is_str(hc_location_path(a), want, "... to /x/roster.xlsx, same unit");
+	is_int(hc_get(anon, want), 303, "anonymous: sent to sign in");
+	is_str(hc_location_path(anon), "/u/login", "... as an agent");
+	hc_login_office(off, "admin");
+	is_int(hc_get(off, want), 303, "an office session is no agent's");
+	is_str(hc_location_path(off), "/u/login", "... sent to /u/login");
+	is_int(hc_get(a, "/x/members.xlsx"), 303, "an agent gets no member list");
+	is_str(hc_location_path(a), "/o/login", "... sent to /o/login");
+
+	is_int(hc_get(a, want), 200, "export downloads");
+	len = hc_header(a, "Content-Length");
+	ok(len && strtoull(len, NULL, 10) == hc_body_len(a),
+	    "with its whole length announced");
+	xr = xlsx_open(save_body(a, "export.xlsx"), NULL, &st);
+	while (xr && xlsx_next_row(xr, &row) == 1)
+		if (++n == 2 && row.ncells > 3)
+			snprintf(id, sizeof(id), "%s", row.cells[3].text);
+	xlsx_close(xr);
+	is_int(n - 1, roster_size(unit), "export has every member");
+	ok(strlen(id) == 18 && strchr(id, '*') == NULL, "full ID numbers");
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM audit_log WHERE action ="
+	    " 'roster.export' AND object_id = %lld AND detail = '%d'", unit,
+	    n - 1);
+	is_int(test_sql_int(q), 1, "the export is audited with its rows");
+	hc_free(anon);
+	hc_free(off);
+}
+
 int
 main(void)
 {
@@ -443,7 +494,7 @@ main(void)
 	is_int(hc_get(o, path), 403, "other unit: roster 403");
 	snprintf(path, sizeof(path), "/u/roster/member?unit=%lld&id=%s", unit, member);
 	is_int(hc_get(o, path), 403, "other unit: member 403");
-	snprintf(path, sizeof(path), "/u/roster/export.xlsx?unit=%lld", unit);
+	snprintf(path, sizeof(path), "/x/roster.xlsx?unit=%lld", unit);
 	is_int(hc_get(o, path), 403, "other unit: export 403");
 	snprintf(path, sizeof(path), "/u/roster/import?unit=%lld&id=%lld", unit, job);
 	is_int(hc_get(o, path), 403, "other unit: import page 403");
@@ -471,18 +522,15 @@ main(void)
 	is_int(hc_count(s, "//*[@id='nav-roster']"), 0, "no 职工名册 menu");
 	snprintf(path, sizeof(path), "/u/roster?unit=%lld", unit);
 	is_int(hc_get(s, path), 403, "staff without 医疗互助: roster 403");
-	snprintf(path, sizeof(path), "/u/roster/export.xlsx?unit=%lld", unit);
+	snprintf(path, sizeof(path), "/x/roster.xlsx?unit=%lld", unit);
 	is_int(hc_get(s, path), 403, "... export 403");
+	is_str(hc_xpath(s, "string(//form[button[@id='logout']]/@action)"),
+	    "/u/logout", "hz-export's page signs an agent out of /u/");
+	is_str(hc_xpath(s, "string(//a[@class='button'][last()]/@href)"), "/u/",
+	    "... and leads home to /u/");
 
-	/* Export and remove. */
-	snprintf(path, sizeof(path), "/u/roster/export.xlsx?unit=%lld", unit);
-	is_int(hc_get(a, path), 200, "export downloads");
-	xr = xlsx_open(save_body(a, "export.xlsx"), NULL, &st);
-	n = 0;
-	while (xr && xlsx_next_row(xr, &row) == 1)
-		n++;
-	xlsx_close(xr);
-	is_int(n - 1, roster_size(unit), "export has every member");
+	/* Export: the page's link goes to hz-export; old links follow. */
+	export_checks(a);
 	snprintf(path, sizeof(path), "/u/roster?unit=%lld", unit);
 	hc_get(a, path);
 	is_int(hc_post(a, "/u/roster/remove", "unit", u, "id", member, NULL), 303,

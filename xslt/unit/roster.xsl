@@ -43,7 +43,7 @@
           <button type="submit" class="primary">导入职工信息</button>
         </form>
         <a class="button secondary" href="/u/roster/add?unit={$u}" id="add">新增</a>
-        <a class="button secondary" href="/u/roster/export.xlsx?unit={$u}" id="export">导出</a>
+        <a class="button secondary" href="/x/roster.xlsx?unit={$u}" id="export">导出</a>
         <a class="button secondary" href="/u/roster/move?unit={$u}" id="moves">会籍变更</a>
       </div>
       <form method="get" action="/u/roster" class="row" id="search">
