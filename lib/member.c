@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "auth.h"
 #include "db.h"
 #include "http.h"
 #include "mask.h"
@@ -93,12 +94,45 @@ member_get(struct db *db, int64_t id, struct member *m)
 	return member_one(db_query(db, &tab, STMT_GET, "i", id), m);
 }
 
-const char *
-member_bind_check(const struct member *m, const char *phone)
+int
+member_bind_identify(struct db *db, const struct bind_ask *ask,
+    struct member *m, const char **why, const char **field)
 {
-	if (m->phone[0] && strcmp(m->phone, phone) != 0)
-		return "手机号与单位登记的不一致，请联系单位经办人更新手机号";
-	return NULL;
+	struct throttle by_id = { SESS_MEMBER, ask->id_number, ask->ip };
+	struct throttle by_phone = { SESS_MEMBER, ask->phone, NULL };
+	enum code_check cc;
+	long wait;
+	int found;
+
+	*field = NULL;
+	if ((wait = throttle_wait(db, &by_id)) > 0 ||
+	    (wait = throttle_wait(db, &by_phone)) > 0) {
+		*why = throttle_text(wait);
+		return 0;
+	}
+	if ((cc = sms_code_check(db, ask->phone, "member_bind", ask->code))
+	    != CODE_OK) {
+		by_phone.ip = ask->ip;	/* guessing codes, from there */
+		throttle_fail(db, &by_phone);
+		*why = sms_code_check_text(cc);
+		*field = "code";
+		return 0;
+	}
+	if ((found = member_find(db, ask->id_type, ask->id_number, ask->name,
+	    m)) < 0)
+		return -1;
+	if (!found)
+		*why = "未查询到该职工信息，请确认所填内容再重试";
+	else if (m->phone[0] && strcmp(m->phone, ask->phone) != 0)
+		*why = "手机号与单位登记的不一致，请联系单位经办人更新手机号";
+	else {
+		throttle_clear(db, &by_id);
+		throttle_clear(db, &by_phone);
+		return 1;
+	}
+	throttle_fail(db, &by_id);
+	throttle_fail(db, &by_phone);
+	return 0;
 }
 
 struct bind_args {

@@ -48,12 +48,26 @@ int member_find(struct db *db, int id_type, const char *id_number,
 /* member_get: by id.  Returns 1 / 0 / -1 as above. */
 int member_get(struct db *db, int64_t id, struct member *m);
 
+/* A bind attempt (职工绑定账号): who, on which phone, with which SMS code,
+ * from which client address. */
+struct bind_ask {
+	int		 id_type;
+	const char	*id_number, *name, *phone, *code, *ip;
+};
+
 /*
- * member_bind_check: whether `phone` may carry the member's H5 account:
- * where the roster holds a phone for the person, it must be that one.
- * Returns NULL when it may, else the Chinese reason.
+ * member_bind_identify: the rules of a bind, in their order.  Failures
+ * already counted per ID number, phone or address make the try wait; the
+ * SMS code is checked before anyone is looked up, so without a code sent
+ * to a phone one holds the form tells nothing about who exists; then the
+ * person must be in a roster under that name, and where the roster holds
+ * their phone the bind phone must be it.  Failures are counted.
+ * Returns 1 with *m filled when the member may be bound; 0 with *why (a
+ * Chinese sentence, static) and *field (the form field it is about, or
+ * NULL for the whole form); -1 on a database error.
  */
-const char *member_bind_check(const struct member *m, const char *phone);
+int member_bind_identify(struct db *db, const struct bind_ask *ask,
+    struct member *m, const char **why, const char **field);
 
 /*
  * member_bind: bind the member's H5 account to `phone` (proven by SMS

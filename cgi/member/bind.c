@@ -32,8 +32,6 @@ static const struct field bind_fields[BF__MAX] = {
 	[BF_CODE] =      { "code", FK_CODE, 0, NULL },
 };
 
-#define NOT_FOUND "未查询到该职工信息，请确认所填内容再重试"
-
 int
 bind_get(struct req *r)
 {
@@ -60,21 +58,14 @@ bind_send_code(struct req *r)
 	return 200;
 }
 
-/*
- * Bind: the code first, so nobody learns whether a name and ID number
- * exist without a code sent to a phone they hold; failures count against
- * the client address, the ID number and the phone.
- */
 int
 bind_post(struct req *r)
 {
 	struct field_val v[BF__MAX];
+	struct bind_ask ask;
 	struct member m;
-	struct throttle by_id, by_phone;
-	enum code_check cc;
-	const char *why;
-	long wait;
-	int found;
+	const char *why, *field;
+	int rc;
 
 	if (r->sess.kind == SESS_MEMBER)
 		return req_redirect(r, "/m/");
@@ -83,36 +74,21 @@ bind_post(struct req *r)
 	r->sheet = SHEET_BIND;
 	if (form_read(r, bind_fields, BF__MAX, v) > 0)
 		return 200;
-	by_id = (struct throttle){ SESS_MEMBER, v[BF_ID_NUMBER].v, r->remote_addr };
-	by_phone = (struct throttle){ SESS_MEMBER, v[BF_PHONE].v, NULL };
-	if ((wait = throttle_wait(r->db, &by_id)) > 0 ||
-	    (wait = throttle_wait(r->db, &by_phone)) > 0) {
-		form_message(r, throttle_text(wait), "error");
-		return 200;
-	}
-	cc = sms_code_check(r->db, v[BF_PHONE].v, "member_bind", v[BF_CODE].v);
-	if (cc != CODE_OK) {
-		by_phone.ip = r->remote_addr;	/* guessing codes, from here */
-		throttle_fail(r->db, &by_phone);
-		form_error(r, "code", sms_code_check_text(cc));
-		return 200;
-	}
-	if ((found = member_find(r->db, (int)v[BF_ID_TYPE].num,
-	    v[BF_ID_NUMBER].v, v[BF_NAME].v, &m)) < 0)
+	ask = (struct bind_ask){ (int)v[BF_ID_TYPE].num, v[BF_ID_NUMBER].v,
+	    v[BF_NAME].v, v[BF_PHONE].v, v[BF_CODE].v, r->remote_addr };
+	if ((rc = member_bind_identify(r->db, &ask, &m, &why, &field)) < 0)
 		return 500;
-	why = found ? member_bind_check(&m, v[BF_PHONE].v) : NOT_FOUND;
-	if (why) {
-		throttle_fail(r->db, &by_id);
-		throttle_fail(r->db, &by_phone);
-		form_message(r, why, "error");
+	if (rc == 0) {
+		if (field)
+			form_error(r, field, why);
+		else
+			form_message(r, why, "error");
 		return 200;
 	}
-	throttle_clear(r->db, &by_id);
-	throttle_clear(r->db, &by_phone);
-	if (!member_bind(r->db, &m, v[BF_PHONE].v, r->remote_addr))
+	if (!member_bind(r->db, &m, ask.phone, r->remote_addr))
 		return 500;
 	/* A binding on another phone ends, and its sessions with it. */
-	if (m.bound_phone[0] && strcmp(m.bound_phone, v[BF_PHONE].v) != 0)
+	if (m.bound_phone[0] && strcmp(m.bound_phone, ask.phone) != 0)
 		session_end_subject(r, m.id);
 	if (!session_start(r, m.id))
 		return 500;
