@@ -40,19 +40,6 @@ static const char glyphs[] = "ACDEFHJKLMNPRTUVWXY3479";
 #define W	132
 #define H	44
 
-int
-captcha_token_ok(const char *s)
-{
-	size_t i;
-
-	if (s == NULL || strlen(s) != 64)
-		return 0;
-	for (i = 0; i < 64; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
-			return 0;
-	return 1;
-}
-
 /* Draw `text` with noise.  Returns the PNG or NULL. */
 static void *
 captcha_draw(const char *text, const unsigned char *rnd, int *len)
@@ -110,7 +97,7 @@ captcha_new(struct db *db, const char *token, int *len)
 	char text[CAPTCHA_LEN + 1];
 	int i;
 
-	if (!captcha_token_ok(token) || !rand_bytes(rnd, sizeof(rnd)))
+	if (!rand_token_ok(token) || !rand_bytes(rnd, sizeof(rnd)))
 		return NULL;
 	for (i = 0; i < CAPTCHA_LEN; i++)
 		text[i] = glyphs[rnd[54 + i] % (sizeof(glyphs) - 1)];
@@ -138,7 +125,7 @@ captcha_check(struct db *db, const char *token, const char *answer)
 	int64_t id;
 	size_t n = 0;
 
-	if (!captcha_token_ok(token))
+	if (!rand_token_ok(token))
 		return 0;
 	while (isspace((unsigned char)*answer))
 		answer++;

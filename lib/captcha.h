@@ -34,7 +34,4 @@ void captcha_free(void *png);
  */
 int captcha_check(struct db *db, const char *token, const char *answer);
 
-/* captcha_token_ok: 1 if s has the form of a token we issue. */
-int captcha_token_ok(const char *s);
-
 #endif

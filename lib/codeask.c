@@ -45,7 +45,7 @@ captcha_get(struct req *r)
 	void *png;
 	int len = 0, ok;
 
-	if (!captcha_token_ok(tok)) {
+	if (!rand_token_ok(tok)) {
 		if (!rand_hex(fresh, 32))
 			return 500;
 		req_cookie_set(r, CAPTCHA_COOKIE, fresh, -1);

@@ -330,18 +330,6 @@ token_eq(const char *a, const char *b)
 	return d == 0 && la > 0;
 }
 
-/* 1 if s has the form of the tokens rand_hex() issues: 64 lowercase hex. */
-static int
-token_form(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
-			return 0;
-	return i == 64;
-}
-
 /* The CSRF token this visitor's forms carry: the session's, or an
  * anonymous double-submit cookie -- set here when missing or not of the
  * form we issue (a value planted by someone else is replaced). */
@@ -354,7 +342,7 @@ req_csrf(struct req *r)
 		return r->sess.csrf;
 	if (r->anon_csrf[0] == '\0') {
 		c = req_cookie(r, "hz_csrf");
-		if (c && token_form(c))
+		if (rand_token_ok(c))
 			snprintf(r->anon_csrf, sizeof(r->anon_csrf), "%s", c);
 		else if (rand_hex(r->anon_csrf, 32))
 			req_cookie_set(r, "hz_csrf", r->anon_csrf, -1);

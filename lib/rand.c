@@ -58,3 +58,16 @@ rand_digits(char *out, size_t n)
 	out[n] = '\0';
 	return 1;
 }
+
+int
+rand_token_ok(const char *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return i == 64;
+}

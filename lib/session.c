@@ -83,19 +83,6 @@ static const struct {
 	    STMT_LOAD_OFFICE },
 };
 
-static int
-token_ok(const char *t)
-{
-	size_t i;
-
-	if (t == NULL || strlen(t) != 64)
-		return 0;
-	for (i = 0; i < 64; i++)
-		if (!((t[i] >= '0' && t[i] <= '9') || (t[i] >= 'a' && t[i] <= 'f')))
-			return 0;
-	return 1;
-}
-
 /* The member of this request (workers serve one request at a time). */
 static struct member signed_in;
 
@@ -119,7 +106,7 @@ struct cached {
 
 static struct cached cache[CACHE_SLOTS];
 
-/* The slot for a token: its first two hex digits (token_ok() checked). */
+/* The slot for a token: its first two hex digits (rand_token_ok() checked). */
 static struct cached *
 cache_slot(const char *tok)
 {
@@ -172,7 +159,7 @@ session_load(struct req *r, enum session_kind k)
 	memset(&r->sess, 0, sizeof(r->sess));
 	r->member = NULL;
 	if (k == SESS_NONE ||
-	    !token_ok(tok = req_cookie(r, kinds[k].cookie)))
+	    !rand_token_ok(tok = req_cookie(r, kinds[k].cookie)))
 		return 0;
 	if (cache_get(r, k, tok))
 		return 1;
@@ -235,7 +222,7 @@ session_start(struct req *r, int64_t subject)
 	const char *old = req_cookie(r, kinds[k].cookie);
 	char tok[65], csrf[65];
 
-	if (token_ok(old)) {
+	if (rand_token_ok(old)) {
 		db_exec(r->db, &tab, STMT_DELETE, "s", old);
 		db_changed(r->db);
 	}
@@ -259,7 +246,7 @@ session_end(struct req *r)
 	enum session_kind k = r->app->kind;
 	const char *tok = req_cookie(r, kinds[k].cookie);
 
-	if (token_ok(tok))
+	if (rand_token_ok(tok))
 		db_exec(r->db, &tab, STMT_DELETE, "s", tok);
 	db_changed(r->db);	/* other workers may hold it in their cache */
 	req_cookie_set(r, kinds[k].cookie, "", 0);
