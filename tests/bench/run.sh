@@ -14,7 +14,7 @@ DUR=${HZ_BENCH_SECONDS:-10}
 ROWS=${HZ_BENCH_ROWS:-100000}
 
 bash "$SRCDIR/tests/stack.sh" start bench >/dev/null
-# The programs' connections run in +08:00 (lib/db.c); so does this one.
+# The programs' connections run in +08:00 (lib/core/db.c); so does this one.
 sql() { mariadb --no-defaults --socket="$RUN/sock/db.sock" -uroot -N huzhu \
 	-e "SET time_zone = '+08:00'; $1"; }
 trap 'bash "$SRCDIR/tests/stack.sh" stop bench >/dev/null 2>&1' EXIT

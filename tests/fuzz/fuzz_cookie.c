@@ -1,4 +1,4 @@
-// fuzz-sources: lib/http_parse.c
+// fuzz-sources: lib/core/http_parse.c
 // fuzz-libs:
 /*
  * fuzz_cookie.c -- parse_cookies() on a NUL-terminated copy of the input.

@@ -1,4 +1,4 @@
-// fuzz-sources: lib/http_parse.c
+// fuzz-sources: lib/core/http_parse.c
 // fuzz-libs:
 /*
  * fuzz_multipart.c -- the streaming multipart parser.  The first input byte

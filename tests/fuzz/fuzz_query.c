@@ -1,4 +1,4 @@
-// fuzz-sources: lib/http_parse.c
+// fuzz-sources: lib/core/http_parse.c
 // fuzz-libs:
 /*
  * fuzz_query.c -- parse_urlencoded() on arbitrary query strings with the

@@ -1,4 +1,4 @@
-// fuzz-sources: lib/http_parse.c
+// fuzz-sources: lib/core/http_parse.c
 // fuzz-libs:
 /*
  * fuzz_urlencoded.c -- parse_urlencoded() with small limits, appending to a

@@ -1,4 +1,4 @@
-// fuzz-sources: lib/valid.c lib/money.c
+// fuzz-sources: lib/core/valid.c lib/core/money.c
 // fuzz-libs:
 /*
  * fuzz_valid.c -- libFuzzer harness for lib/valid.c and lib/money.c.

@@ -1,4 +1,4 @@
-// fuzz-sources: lib/xlsxread.c
+// fuzz-sources: lib/core/xlsxread.c
 // fuzz-libs: libzip libxml-2.0
 /*
  * fuzz_xlsxread.c -- the .xlsx reader on arbitrary files.  The input is

@@ -3,7 +3,7 @@
 # short smoke run over its seeds.  Prints TAP for automake's driver.
 #
 # Each tests/fuzz/fuzz_NAME.c says what it needs in its first lines:
-#   // fuzz-sources: lib/valid.c lib/money.c   (paths in the source tree)
+#   // fuzz-sources: lib/core/valid.c lib/core/money.c   (paths in the source tree)
 #   // fuzz-libs: libzip libxml-2.0            (pkg-config module names)
 # Seeds are read from tests/fuzz/seeds/NAME/; the run works on a scratch
 # copy under the build tree, so the seeds are never written to.  Binaries,
@@ -126,7 +126,7 @@ for src in "${harnesses[@]}"; do
 	fi
 	if [ "$built" -eq 1 ]; then
 		cmd=(clang -g -O1 -fsanitize=fuzzer,address,undefined
-		    -std=c11 -D_GNU_SOURCE -I"$srcdir/lib"
+		    -std=c11 -D_GNU_SOURCE -I"$srcdir/lib/core" -I"$srcdir/lib/domain"
 		    "$src" ${paths[@]+"${paths[@]}"} -o "$exe"
 		    ${pkgflags[@]+"${pkgflags[@]}"})
 		echo "${cmd[*]}" >>"$blog"
