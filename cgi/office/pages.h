@@ -18,9 +18,8 @@ enum sheet {
 	SHEET_HOME,
 	SHEET_USERS,
 	SHEET_QUEUE,
-	SHEET_ORGAPP,
-	SHEET_TRANSFER,
-	SHEET_MOVE,
+	SHEET_REVIEW,
+	SHEET_REASONS,
 	SHEET_ORGS,
 	SHEET_SEARCH,
 	SHEET__MAX
@@ -34,24 +33,23 @@ int users_get(struct req *);
 int users_post(struct req *);
 int users_roles_post(struct req *);
 
-/* review.c */
+/* desk.c: the review desk */
 int queue_get(struct req *);
+int review_get(struct req *);
+int review_post(struct req *);
+int reasons_get(struct req *);
+int reasons_post(struct req *);
+int file_get(struct req *);
+/* the addresses each type's page had before the desk */
 int orgapp_review_get(struct req *);
 int orgapp_decide_post(struct req *);
-int file_get(struct req *);
+int transfer_review_get(struct req *);
+int transfer_decide_post(struct req *);
+int move_review_get(struct req *);
+int move_decide_post(struct req *);
 /* The decision form's 退回原因, shared by every review page (max: the
  * column flow_step.reason). */
 extern const struct field reason_field;
-
-/* transfer.c: 单位绑定 */
-int queue_transfers(struct req *, xmlNodePtr queue, enum flow_state);
-int transfer_review_get(struct req *);
-int transfer_decide_post(struct req *);
-
-/* move.c: 会籍变更 */
-int queue_moves(struct req *, xmlNodePtr queue);
-int move_review_get(struct req *);
-int move_decide_post(struct req *);
 
 /* orgs.c: 组织架构 (admin) and 查询 */
 int orgs_get(struct req *);

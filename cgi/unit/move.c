@@ -9,6 +9,7 @@
 #include "agent.h"
 #include "audit.h"
 #include "db.h"
+#include "flows.h"
 #include "form.h"
 #include "http.h"
 #include "mask.h"
@@ -38,8 +39,8 @@ list_page(struct req *r, int64_t unit)
 	}
 	list = view_add(r->page, "moves", NULL);
 	while (db_next(res) == 1) {
-		it = flow_view_item(list, "move", db_int(res, 0),
-		    (enum flow_state)db_int(res, 1));
+		it = flow_view_state(list, "move", &membership_flow,
+		    db_int(res, 0), db_col(res, 1));
 		view_add(it, "name", db_col(res, 2));
 		view_add(it, "id-number", mask_id(db_col(res, 3), buf));
 		view_add(it, "from", db_col(res, 4));
@@ -75,13 +76,13 @@ move_get_page(struct req *r)
 	if (st == AGENT_NONE || !aid)
 		return req_error_page(r, 404, "未找到该申请。");
 	view_attrf(r->page, "unit", "%lld", (long long)m.to_unit);
-	n = flow_view_item(r->page, "move", m.id, m.state);
+	n = flow_view_item(r->page, "move", &m.flow);
 	view_add(n, "name", m.member_name);
 	view_add(n, "id-number", mask_id(m.id_number, buf));
 	view_add(n, "from", m.from_name);
 	view_add(n, "to", m.to_name);
 	view_add(n, "reason", m.reason);
-	if (!flow_timeline(r->db, FLOW_MEMBERSHIP, m.id, n) || !units_add(r))
+	if (!flow_timeline(r->db, &m.flow, n) || !units_add(r))
 		return 500;
 	r->sheet = SHEET_MOVE;
 	return 200;
@@ -92,6 +93,7 @@ move_post(struct req *r)
 {
 	struct field_val v[MF__MAX];
 	struct flow_actor by;
+	enum refusal rf;
 	char path[64];
 	int64_t unit, id;
 	int st;
@@ -101,15 +103,13 @@ move_post(struct req *r)
 		return st;
 	if (form_read(r, fields, MF__MAX, v) > 0)
 		return list_page(r, unit);
-	id = move_request(r->db, (int)v[MF_ID_TYPE].num, v[MF_ID_NUMBER].v,
-	    unit, &by, v[MF_REASON].v);
-	if (id == 0)
+	if ((rf = move_request(r->db, (int)v[MF_ID_TYPE].num, v[MF_ID_NUMBER].v,
+	    unit, &by, v[MF_REASON].v, &id)) == RF_DB)
 		return 500;
-	if (id < 0) {
-		form_error(r, "id_number", move_message((int)-id));
+	if (rf != RF_OK) {
+		form_error(r, "id_number", refusal_text(rf));
 		return list_page(r, unit);
 	}
-	audit_req(r, "membership.request", "membership_change", id, NULL);
 	snprintf(path, sizeof(path), "/u/roster/move?id=%lld", (long long)id);
 	return req_redirect(r, path);
 }

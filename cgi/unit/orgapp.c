@@ -13,6 +13,7 @@
 #include "db.h"
 #include "files.h"
 #include "flow.h"
+#include "flows.h"
 #include "form.h"
 #include "http.h"
 #include "orgapp.h"
@@ -84,8 +85,6 @@ app_page(struct req *r, const struct org_app *a, int fill)
 
 	if ((n = orgapp_view(r->db, a, r->page)) == NULL || !add_parents(r))
 		return 500;
-	if (a->state == FS_DRAFT || a->state == FS_RETURNED)
-		view_attr(n, "editable", "1");
 	/* 合并/拆分 pick: units found by name. */
 	if ((q = req_query(r, "q")) && *q &&
 	    !orgapp_candidates(r->db, q, r->page))
@@ -187,7 +186,8 @@ orgapp_save_post(struct req *r)
 {
 	struct field_val v[OF__MAX];
 	struct org_app a, old;
-	int64_t id;
+	struct flow_actor by;
+	enum refusal rf;
 	int st, isnew = *req_form(r, "id") == '\0';
 	const char *toolong;
 	char path[64];
@@ -204,17 +204,17 @@ orgapp_save_post(struct req *r)
 		form_error(r, toolong, "内容过长");
 		return save_refused(r, isnew, &old, "请按提示修改后再保存");
 	}
-	if ((id = orgapp_save(r->db, &a)) == ORGAPP_BAD_PARENT) {
-		form_error(r, "parent_id", orgapp_message(OAR_BAD_PARENT));
+	flow_actor_of(r, &by);
+	if ((rf = orgapp_save(r->db, &a, &by)) == RF_BAD_PARENT) {
+		form_error(r, "parent_id", refusal_text(rf));
 		return save_refused(r, isnew, &old, "请按提示修改后再保存");
 	}
-	if (id < 0)
+	if (rf == RF_DB)
 		return 500;
-	if (id == 0)
-		return req_error_page(r, 409, "该申请已上报或已审核，不能再修改。");
-	audit_req(r, isnew ? "org_app.create" : "org_app.save", "org_app", id,
-	    a.name);
-	snprintf(path, sizeof(path), "/u/org/app?id=%lld&saved=1", (long long)id);
+	if (rf != RF_OK)
+		return req_error_page(r, 409, refusal_text(rf));
+	snprintf(path, sizeof(path), "/u/org/app?id=%lld&saved=1",
+	    (long long)a.id);
 	return req_redirect(r, path);
 }
 
@@ -222,9 +222,11 @@ int
 orgapp_upload_post(struct req *r)
 {
 	static const enum attach_kind allowed[] = { AK_APPROVAL, AK_LICENSE };
+	struct flow_actor by;
 	struct org_app a;
 	enum attach_kind k = AK__MAX;
-	const char *why;
+	enum refusal rf = RF_OK;
+	const char *why = "请选择材料类型";
 	char path[64];
 	size_t i;
 	int st;
@@ -234,20 +236,17 @@ orgapp_upload_post(struct req *r)
 	for (i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++)
 		if (strcmp(req_form(r, "kind"), store_kind_name(allowed[i])) == 0)
 			k = allowed[i];
-	if (a.state != FS_DRAFT && a.state != FS_RETURNED)
-		why = "该申请已上报，不能再上传材料";
-	else if (k == AK__MAX)
-		why = "请选择材料类型";
-	else if (store_put(r->db, req_file(r, "file"), k, "org_app", a.id,
-	    SESS_AGENT, r->sess.subject, &why) > 0) {
-		audit_req(r, "org_app.upload", "org_app", a.id,
-		    store_kind_name(k));
+	flow_actor_of(r, &by);
+	if (k != AK__MAX && (rf = flow_attach(r->db, &orgapp_flow, a.id,
+	    req_file(r, "file"), k, &by, &why)) == RF_OK) {
 		snprintf(path, sizeof(path), "/u/org/app?id=%lld&uploaded=1",
 		    (long long)a.id);
 		return req_redirect(r, path);
-	} else if (why == NULL)
+	}
+	if (rf == RF_DB)
 		return 500;
-	form_message(r, why, "error");
+	form_message(r, k == AK__MAX || rf == RF_FILE ? why : refusal_text(rf),
+	    "error");
 	view_attr(form_node(r), "upload", "1");
 	return app_page(r, &a, 1);
 }
@@ -282,7 +281,7 @@ orgapp_promise_get(struct req *r)
 
 	if ((st = own_app(r, &a)) != 0)
 		return req_error_page(r, st, "未找到该申请。");
-	if (a.state != FS_DRAFT && a.state != FS_RETURNED)
+	if (!flow_editable(&a.flow))
 		return req_error_page(r, 409, "该申请已上报或已审核。");
 	if (!orgapp_promise_shown(r->db, a.id))
 		return 500;
@@ -298,26 +297,27 @@ orgapp_submit_post(struct req *r)
 {
 	struct flow_actor by;
 	struct org_app a;
+	enum refusal rc;
 	char path[64];
-	int st, rc;
+	int st;
 
 	if ((st = own_app(r, &a)) != 0)
 		return req_error_page(r, st, "未找到该申请。");
 	flow_actor_of(r, &by);
-	rc = *req_form(r, "agree") ? orgapp_submit(r->db, a.id, &by) :
-	    OAR_PROMISE;
-	if (rc == FLOW_ERR_DB)
+	rc = *req_form(r, "agree") ? flow_step_once(r->db, &orgapp_flow, a.id,
+	    FA_SUBMIT, &by, NULL) : RF_PROMISE;
+	if (rc == RF_DB)
 		return 500;
-	if (rc != FLOW_OK) {
-		form_message(r, orgapp_message(rc), "error");
-		if (rc == OAR_PROMISE) {
+	if (rc != RF_OK) {
+		form_message(r, refusal_text(rc), "error");
+		if (rc == RF_PROMISE) {
 			view_add(view_add(r->page, "app", NULL), "name", a.name);
 			view_attrf(r->page->last, "id", "%lld", (long long)a.id);
 			r->sheet = SHEET_PROMISE;
 			return 200;
 		}
-		if ((st = app_page(r, &a, 1)) == 200 && rc == OAR_BAD_PARENT)
-			form_error(r, "parent_id", orgapp_message(rc));
+		if ((st = app_page(r, &a, 1)) == 200 && rc == RF_BAD_PARENT)
+			form_error(r, "parent_id", refusal_text(rc));
 		return st;
 	}
 	snprintf(path, sizeof(path), "/u/org/app?id=%lld&submitted=1",
@@ -330,16 +330,17 @@ orgapp_cancel_post(struct req *r)
 {
 	struct flow_actor by;
 	struct org_app a;
-	int st, rc;
+	enum refusal rc;
+	int st;
 
 	if ((st = own_app(r, &a)) != 0)
 		return req_error_page(r, st, "未找到该申请。");
 	flow_actor_of(r, &by);
-	if ((rc = orgapp_decide(r->db, a.id, FA_CANCEL, &by, NULL)) ==
-	    FLOW_ERR_DB)
+	if ((rc = flow_step_once(r->db, &orgapp_flow, a.id, FA_CANCEL, &by,
+	    NULL)) == RF_DB)
 		return 500;
-	if (rc != FLOW_OK) {
-		form_message(r, flow_message(rc), "error");
+	if (rc != RF_OK) {
+		form_message(r, refusal_text(rc), "error");
 		return app_page(r, &a, 1);
 	}
 	return req_redirect(r, "/u/units");

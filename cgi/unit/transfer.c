@@ -10,6 +10,7 @@
 #include "conf.h"
 #include "db.h"
 #include "files.h"
+#include "flows.h"
 #include "form.h"
 #include "http.h"
 #include "orgapp.h"
@@ -38,13 +39,11 @@ item_page(struct req *r, const struct transfer *t)
 {
 	xmlNodePtr n;
 
-	n = flow_view_item(r->page, "transfer", t->id, t->state);
-	if (t->state == FS_DRAFT || t->state == FS_RETURNED)
-		view_attr(n, "editable", "1");
+	n = flow_view_item(r->page, "transfer", &t->flow);
 	view_add(n, "unit", t->unit_name);
 	view_add(n, "previous", t->previous);
 	if (!store_list(r->db, "transfer", t->id, n) ||
-	    !flow_timeline(r->db, FLOW_TRANSFER, t->id, n))
+	    !flow_timeline(r->db, &t->flow, n))
 		return 500;
 	r->sheet = SHEET_TRANSFER;
 	return 200;
@@ -71,8 +70,8 @@ transfer_get_page(struct req *r)
 		return 500;
 	list = view_add(r->page, "transfers", NULL);
 	while (db_next(res) == 1) {
-		it = flow_view_item(list, "transfer", db_int(res, 0),
-		    (enum flow_state)db_int(res, 1));
+		it = flow_view_state(list, "transfer", &transfer_flow,
+		    db_int(res, 0), db_col(res, 1));
 		view_add(it, "unit", db_col(res, 2));
 		view_add(it, "updated", db_col(res, 5));
 	}
@@ -86,19 +85,20 @@ transfer_get_page(struct req *r)
 int
 transfer_new_post(struct req *r)
 {
-	int64_t id = transfer_create(r->db, req_id(r, "unit"),
-	    r->sess.subject);
+	struct flow_actor by;
+	enum refusal rf;
 	char path[64];
+	int64_t id;
 
-	if (id == 0)
+	flow_actor_of(r, &by);
+	if ((rf = transfer_create(r->db, req_id(r, "unit"), &by, &id)) == RF_DB)
 		return 500;
-	if (id < 0) {
-		form_message(r, transfer_message((int)-id), "error");
+	if (rf != RF_OK) {
+		form_message(r, refusal_text(rf), "error");
 		r->sheet = SHEET_TRANSFER;
 		view_add(r->page, "transfers", NULL);
 		return 200;
 	}
-	audit_req(r, "transfer.create", "transfer", id, NULL);
 	snprintf(path, sizeof(path), "/u/transfer?id=%lld", (long long)id);
 	return req_redirect(r, path);
 }
@@ -106,24 +106,25 @@ transfer_new_post(struct req *r)
 int
 transfer_upload_post(struct req *r)
 {
+	struct flow_actor by;
 	struct transfer t;
+	enum refusal rf;
 	const char *why;
 	char path[64];
 	int st;
 
 	if ((st = own_transfer(r, &t)) != 0)
 		return st;
-	if (t.state != FS_DRAFT && t.state != FS_RETURNED)
-		why = "该申请已上报，不能再上传材料";
-	else if (store_put(r->db, req_file(r, "file"), AK_AUTHORIZATION,
-	    "transfer", t.id, SESS_AGENT, r->sess.subject, &why) > 0) {
-		audit_req(r, "transfer.upload", "transfer", t.id, NULL);
+	flow_actor_of(r, &by);
+	if ((rf = flow_attach(r->db, &transfer_flow, t.id, req_file(r, "file"),
+	    AK_AUTHORIZATION, &by, &why)) == RF_DB)
+		return 500;
+	if (rf == RF_OK) {
 		snprintf(path, sizeof(path), "/u/transfer?id=%lld&done=1",
 		    (long long)t.id);
 		return req_redirect(r, path);
-	} else if (why == NULL)
-		return 500;
-	form_message(r, why, "error");
+	}
+	form_message(r, rf == RF_FILE ? why : refusal_text(rf), "error");
 	return item_page(r, &t);
 }
 
@@ -133,18 +134,20 @@ step(struct req *r, enum flow_action action)
 {
 	struct flow_actor by;
 	struct transfer t;
+	enum refusal rf;
 	char path[64];
 	int st;
 
 	if ((st = own_transfer(r, &t)) != 0)
 		return st;
 	flow_actor_of(r, &by);
-	st = action == FA_SUBMIT ? transfer_submit(r->db, t.id, &by) :
-	    transfer_decide(r->db, t.id, action, &by, NULL);
-	if (st == FLOW_ERR_DB)
+	if ((rf = flow_step_once(r->db, &transfer_flow, t.id, action, &by,
+	    NULL)) == RF_DB)
 		return 500;
-	if (st != FLOW_OK) {
-		form_message(r, transfer_message(st), "error");
+	if (rf != RF_OK) {
+		form_message(r, refusal_text(rf), "error");
+		if (transfer_get(r->db, t.id, &t) != 1)
+			return 500;
 		return item_page(r, &t);
 	}
 	snprintf(path, sizeof(path), "/u/transfer?id=%lld", (long long)t.id);

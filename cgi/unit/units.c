@@ -7,6 +7,7 @@
 #include "agent.h"
 #include "db.h"
 #include "flow.h"
+#include "flows.h"
 #include "http.h"
 #include "orgapp.h"
 #include "pages.h"
@@ -55,8 +56,8 @@ units_get(struct req *r)
 		return 500;
 	apps = view_add(r->page, "apps", NULL);
 	while (db_next(res) == 1) {
-		a = flow_view_item(apps, "app", db_int(res, OA_ID),
-		    (enum flow_state)db_int(res, OA_STATE));
+		a = flow_view_state(apps, "app", &orgapp_flow,
+		    db_int(res, OA_ID), db_col(res, OA_STATE));
 		view_attr(a, "kind", db_col(res, OA_KIND));
 		view_add(a, "name", db_col(res, OA_NAME));
 		view_add(a, "credit-code", db_col(res, OA_CREDIT));

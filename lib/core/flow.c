@@ -1,5 +1,5 @@
 /*
- * flow.c -- the transition tables and the one function that applies them.
+ * flow.c -- the one engine that moves business items between states.
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,129 +10,97 @@
 #include "http.h"
 #include "message.h"
 #include "sms.h"
+#include "store.h"
 #include "valid.h"
 #include "view.h"
 
-#define BY_AGENT	0u	/* `who` of a step the filing agent takes */
-
-struct trans {
-	enum flow_state		 from;
-	enum flow_action	 action;
-	enum flow_state		 to;
-	unsigned		 who;	/* BY_AGENT, or any of these roles */
-};
-
-/* 单位注册/编辑 and 会籍变更: one review level (SPEC §2: review1). */
-static const struct trans one_level[] = {
-	{ FS_DRAFT,    FA_SUBMIT,   FS_REVIEW1,  BY_AGENT },
-	{ FS_RETURNED, FA_SUBMIT,   FS_REVIEW1,  BY_AGENT },
-	{ FS_DRAFT,    FA_CANCEL,   FS_CANCELLED, BY_AGENT },
-	{ FS_RETURNED, FA_CANCEL,   FS_CANCELLED, BY_AGENT },
-	{ FS_REVIEW1,  FA_APPROVE1, FS_APPROVED, ROLE_REVIEW1 },
-	{ FS_REVIEW1,  FA_RETURN1,  FS_RETURNED, ROLE_REVIEW1 },
-};
-
-/*
- * 单位绑定 hands a unit's data to another person: two levels, and the
- * second reviewer must not be the first.
- */
-static const struct trans two_level[] = {
-	{ FS_DRAFT,    FA_SUBMIT,   FS_REVIEW1,  BY_AGENT },
-	{ FS_RETURNED, FA_SUBMIT,   FS_REVIEW1,  BY_AGENT },
-	{ FS_DRAFT,    FA_CANCEL,   FS_CANCELLED, BY_AGENT },
-	{ FS_RETURNED, FA_CANCEL,   FS_CANCELLED, BY_AGENT },
-	{ FS_REVIEW1,  FA_APPROVE1, FS_REVIEW2,  ROLE_REVIEW1 },
-	{ FS_REVIEW1,  FA_RETURN1,  FS_RETURNED, ROLE_REVIEW1 },
-	{ FS_REVIEW2,  FA_APPROVE2, FS_APPROVED, ROLE_REVIEW2 },
-	{ FS_REVIEW2,  FA_RETURN2,  FS_RETURNED, ROLE_REVIEW2 },
-};
-
-#define N(a) (sizeof(a) / sizeof((a)[0]))
-
-static const struct flowdef {
-	const char		*name;	/* audit object type */
-	const char		*label;
-	const struct trans	*t;
-	size_t			 n;
-	const char		*link;	/* the filer's page, id appended */
-} defs[FLOW__MAX] = {
-	[FLOW_ORG_APP] = { "org_app", "单位信息", one_level, N(one_level),
-	    "/u/org/app?id=" },
-	[FLOW_TRANSFER] = { "transfer", "单位绑定", two_level, N(two_level),
-	    "/u/transfer?id=" },
-	[FLOW_MEMBERSHIP] = { "membership_change", "会籍变更", one_level,
-	    N(one_level), "/u/roster/move?id=" },
-};
-
-static const char *const state_labels[FS__MAX] = {
-	[FS_DRAFT] = "草稿",
-	[FS_REVIEW1] = "市总审核中",
-	[FS_REVIEW2] = "市总复审中",
-	[FS_RETURNED] = "退回",
-	[FS_APPROVED] = "审核通过",
-	[FS_CANCELLED] = "已删除",
-};
-
-static const struct {
-	const char	*label;	/* the timeline's node */
-	const char	*decision;
-} actions[FA__MAX] = {
-	[FA_SUBMIT] =   { "上报", "submit" },
-	[FA_APPROVE1] = { "初审", "ok" },
-	[FA_RETURN1] =  { "初审", "return" },
-	[FA_APPROVE2] = { "复审", "ok" },
-	[FA_RETURN2] =  { "复审", "return" },
-	[FA_CANCEL] =   { "删除", "cancel" },
-};
-
-/*
- * Statements: per type, at 3 * type + STMT_LOCK etc., the row lock (state,
- * filing agent), the state update and the words for the notice (title,
- * agent's phone); then the shared ones.
- */
-enum { STMT_LOCK, STMT_SET, STMT_INFO };
-enum {
-	STMT_STEP_ADD = 3 * FLOW__MAX,
-	STMT_STEP_ACTOR,
+enum stmt {
+	STMT_CREATE,
+	STMT_RETITLE,
+	STMT_LOCK,
+	STMT_GET_ITEM,
+	STMT_GET,
+	STMT_SET,
+	STMT_STEP_ADD,
+	STMT_APART,
 	STMT_STEPS,
+	STMT_QUEUE,
+	STMT_QUEUE_COUNT,
+	STMT_COUNTS,
+	STMT_REASONS,
+	STMT_REASON_ADD,
+	STMT_REASON_DEL,
 	STMT__MAX
 };
 
-#define LOCK(table) \
-	"SELECT state, agent_id FROM " table " WHERE id = ? FOR UPDATE"
-#define SET(table) \
-	"UPDATE " table " SET state = ?, updated_at = NOW() WHERE id = ?"
-#define INFO(table, title) \
-	"SELECT " title ", a.phone FROM " table " x" \
-	" JOIN agent a ON a.id = x.agent_id WHERE x.id = ?"
+#define ITEM_COLS \
+	"SELECT id, item_id, type, state, filer_kind, filer_id," \
+	" COALESCE(unit_id, 0), round, title, filer_name," \
+	" COALESCE(DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i'), '')" \
+	" FROM flow_item"
+
+/* The desk's filters; each is off when empty or 0. */
+#define QUEUE_WHERE \
+	" WHERE acts & ? <> 0 AND (? = '' OR type = ?)" \
+	" AND (? = 0 OR unit_id = ?) AND (? = 0 OR district_id = ?)" \
+	" AND (? = '' OR submitted_at >= ?)" \
+	" AND (? = '' OR submitted_at < ? + INTERVAL 1 DAY)"
 
 static const char *const sql[STMT__MAX] = {
-	[3 * FLOW_ORG_APP + STMT_LOCK] = LOCK("org_app"),
-	[3 * FLOW_ORG_APP + STMT_SET] = SET("org_app"),
-	[3 * FLOW_ORG_APP + STMT_INFO] = INFO("org_app", "x.name"),
-	[3 * FLOW_TRANSFER + STMT_LOCK] = LOCK("transfer"),
-	[3 * FLOW_TRANSFER + STMT_SET] = SET("transfer"),
-	[3 * FLOW_TRANSFER + STMT_INFO] = INFO("transfer",
-	    "(SELECT name FROM org WHERE id = x.unit_id)"),
-	[3 * FLOW_MEMBERSHIP + STMT_LOCK] = LOCK("membership_change"),
-	[3 * FLOW_MEMBERSHIP + STMT_SET] = SET("membership_change"),
-	[3 * FLOW_MEMBERSHIP + STMT_INFO] = INFO("membership_change",
-	    "(SELECT name FROM member WHERE id = x.member_id)"),
+	[STMT_CREATE] =
+	    "INSERT INTO flow_item (type, item_id, state, filer_kind, filer_id,"
+	    " filer_name, unit_id, district_id, title, acts)"
+	    " VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?)",
+	[STMT_RETITLE] =
+	    "UPDATE flow_item SET title = ? WHERE type = ? AND item_id = ?",
+	[STMT_LOCK] = ITEM_COLS " WHERE type = ? AND item_id = ? FOR UPDATE",
+	[STMT_GET_ITEM] = ITEM_COLS " WHERE type = ? AND item_id = ?",
+	[STMT_GET] = ITEM_COLS " WHERE id = ?",
+	[STMT_SET] =
+	    "UPDATE flow_item SET state = ?, acts = ?, round = ?,"
+	    " submitted_at = IF(?, NOW(), submitted_at), updated_at = NOW()"
+	    " WHERE id = ?",
 	[STMT_STEP_ADD] =
-	    "INSERT INTO flow_step (flow, item_id, action, from_state,"
-	    " to_state, actor_kind, actor_id, actor_name, reason)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	/* Who took `action` last: in review 2 that is this round's 初审. */
-	[STMT_STEP_ACTOR] =
-	    "SELECT actor_id FROM flow_step WHERE flow = ? AND item_id = ?"
-	    " AND action = ? ORDER BY id DESC LIMIT 1",
+	    "INSERT INTO flow_step (type, item_id, round, action, node,"
+	    " from_state, to_state, apart, actor_kind, actor_id, actor_name,"
+	    " reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* Whether this person took an `apart` step of this round. */
+	[STMT_APART] =
+	    "SELECT COUNT(*) FROM flow_step WHERE type = ? AND item_id = ?"
+	    " AND round = ? AND apart = 1 AND actor_kind = ? AND actor_id = ?",
 	[STMT_STEPS] =
-	    "SELECT action, actor_name, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'),"
-	    " reason, to_state FROM flow_step WHERE flow = ? AND item_id = ?"
+	    "SELECT action, node, actor_name, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'),"
+	    " reason, to_state FROM flow_step WHERE type = ? AND item_id = ?"
 	    " ORDER BY id",
+	[STMT_QUEUE] =
+	    "SELECT id, type, item_id, state, title, filer_name,"
+	    " DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i'), COALESCE(unit_id, 0)"
+	    " FROM flow_item" QUEUE_WHERE
+	    " ORDER BY submitted_at, id LIMIT ? OFFSET ?",
+	[STMT_QUEUE_COUNT] = "SELECT COUNT(*) FROM flow_item" QUEUE_WHERE,
+	[STMT_COUNTS] =
+	    "SELECT type, state, COUNT(*) FROM flow_item WHERE acts & ? <> 0"
+	    " GROUP BY type, state ORDER BY type, state",
+	[STMT_REASONS] =
+	    "SELECT id, text FROM flow_reason WHERE type = ? ORDER BY id",
+	[STMT_REASON_ADD] = "INSERT INTO flow_reason (type, text) VALUES (?, ?)",
+	[STMT_REASON_DEL] = "DELETE FROM flow_reason WHERE type = ? AND id = ?",
 };
 
 static const struct db_table tab = { DBM_FLOW, sql, STMT__MAX };
+
+static const struct {
+	const char	*name;		/* flow_step.action, forms */
+	const char	*label;		/* 上报, 通过, 退回, 删除 */
+	const char	*decision;	/* the timeline's class */
+} actions[FA__MAX] = {
+	[FA_SUBMIT] =  { "submit", "上报", "submit" },
+	[FA_APPROVE] = { "approve", "通过", "ok" },
+	[FA_RETURN] =  { "return", "退回", "return" },
+	[FA_CANCEL] =  { "cancel", "删除", "cancel" },
+};
+
+#define OFFICE_ROLES	ROLE_ANY
 
 void
 flow_actor_of(const struct req *r, struct flow_actor *a)
@@ -146,272 +114,711 @@ flow_actor_of(const struct req *r, struct flow_actor *a)
 }
 
 const char *
-flow_state_label(enum flow_state s)
+flow_action_name(enum flow_action a)
 {
-	return (unsigned)s < FS__MAX ? state_labels[s] : "";
+	return (unsigned)a < FA__MAX ? actions[a].name : "";
 }
 
-const char *
-flow_action_label(enum flow_action a)
+enum flow_action
+flow_action_parse(const char *s)
 {
-	static const char *const full[FA__MAX] = {
-		[FA_SUBMIT] = "上报", [FA_APPROVE1] = "初审通过",
-		[FA_RETURN1] = "初审退回", [FA_APPROVE2] = "复审通过",
-		[FA_RETURN2] = "复审退回", [FA_CANCEL] = "删除",
-	};
-	return (unsigned)a < FA__MAX ? full[a] : "";
-}
+	int a;
 
-const char *
-flow_type_label(enum flow_type t)
-{
-	return (unsigned)t < FLOW__MAX ? defs[t].label : "";
-}
-
-const char *
-flow_message(int result)
-{
-	switch (result) {
-	case FLOW_OK:
-		return "操作成功";
-	case FLOW_NOT_FOUND:
-		return "未找到该办件";
-	case FLOW_BAD_STATE:
-		return "该办件当前状态不能进行此操作，可能已被他人处理，请刷新后查看";
-	case FLOW_FORBIDDEN:
-		return "您没有权限进行此操作";
-	case FLOW_SAME_PERSON:
-		return "同一办件的初审和复审不能由同一人办理";
-	case FLOW_NEED_REASON:
-		return "退回时请填写退回原因";
-	default:
-		return "系统繁忙，请稍后再试";
-	}
+	for (a = 0; a < FA__MAX; a++)
+		if (s && strcmp(s, actions[a].name) == 0)
+			return (enum flow_action)a;
+	return FA__MAX;
 }
 
 int
-flow_can(enum flow_type type, enum flow_state s, unsigned roles)
+flow_state_index(const struct flow_type *type, const char *name)
 {
-	size_t i;
+	int i;
 
-	if ((unsigned)type >= FLOW__MAX)
-		return 0;
-	for (i = 0; i < defs[type].n; i++)
-		if (defs[type].t[i].from == s && (defs[type].t[i].who & roles))
-			return 1;
-	return 0;
+	for (i = 0; name && i < type->nstates; i++)
+		if (strcmp(type->states[i].name, name) == 0)
+			return i;
+	return -1;
 }
 
-static const struct trans *
-trans_find(const struct flowdef *d, enum flow_state from,
-    enum flow_action action)
+const char *
+flow_state_name(const struct flow_item *it)
 {
-	size_t i;
+	return it->type->states[it->state].name;
+}
 
-	for (i = 0; i < d->n; i++)
-		if (d->t[i].from == from && d->t[i].action == action)
-			return &d->t[i];
+const char *
+flow_state_label(const struct flow_item *it)
+{
+	return it->type->states[it->state].label;
+}
+
+int
+flow_editable(const struct flow_item *it)
+{
+	/* 草稿 is a type's first state; a return leads back to the filer. */
+	return it->state == FLOW_DRAFT ||
+	    strcmp(flow_state_name(it), "returned") == 0;
+}
+
+/* The office roles (and FLOW_BY_UNIT) that may act in state `s`. */
+static unsigned
+acts_in(const struct flow_type *type, int s)
+{
+	unsigned acts = 0;
+	int i;
+
+	for (i = 0; i < type->ntrans; i++)
+		if (type->trans[i].from == s)
+			acts |= type->trans[i].who & (OFFICE_ROLES | FLOW_BY_UNIT);
+	return acts;
+}
+
+unsigned
+flow_type_roles(const struct flow_type *type)
+{
+	unsigned roles = 0;
+	int i;
+
+	for (i = 0; i < type->ntrans; i++)
+		roles |= type->trans[i].who & OFFICE_ROLES;
+	return roles;
+}
+
+int
+flow_create(struct db *db, const struct flow_type *type, int64_t item_id,
+    const struct flow_new *n)
+{
+	return db_exec(db, &tab, STMT_CREATE, "sisiisiisi", type->name, item_id,
+	    type->states[FLOW_DRAFT].name, (int64_t)n->filer_kind, n->filer_id,
+	    n->filer_name ? n->filer_name : "", n->unit_id, n->district_id,
+	    n->title ? n->title : "", (int64_t)acts_in(type, 0)) == 1;
+}
+
+int
+flow_retitle(struct db *db, const struct flow_type *type, int64_t item_id,
+    const char *title)
+{
+	return db_exec(db, &tab, STMT_RETITLE, "ssi", title, type->name,
+	    item_id) >= 0;
+}
+
+/* Fill *it from an ITEM_COLS row; types[] finds the type by name when
+ * `type` is NULL.  Returns 1, or 0 for a type or state not known here. */
+static int
+item_from_row(struct db_res *r, const struct flow_type *type,
+    const struct flow_type *const *types, struct flow_item *it)
+{
+	const char *tn = db_col(r, 2);
+
+	memset(it, 0, sizeof(*it));
+	for (; type == NULL && types && *types; types++)
+		if (tn && strcmp((*types)->name, tn) == 0)
+			type = *types;
+	if (type == NULL)
+		return 0;
+	it->type = type;
+	it->id = db_int(r, 0);
+	it->item_id = db_int(r, 1);
+	if ((it->state = flow_state_index(type, db_col(r, 3))) < 0)
+		return 0;
+	it->filer_kind = (int)db_int(r, 4);
+	it->filer_id = db_int(r, 5);
+	it->unit_id = db_int(r, 6);
+	it->round = db_int(r, 7);
+	utf8_copy(it->title, sizeof(it->title), db_col(r, 8) ? db_col(r, 8) : "",
+	    SIZE_MAX);
+	utf8_copy(it->filer_name, sizeof(it->filer_name), db_col(r, 9) ?
+	    db_col(r, 9) : "", SIZE_MAX);
+	snprintf(it->submitted_at, sizeof(it->submitted_at), "%s",
+	    db_col(r, 10) ? db_col(r, 10) : "");
+	return 1;
+}
+
+/* Run an ITEM_COLS statement and take its one row: 1 / 0 / -1. */
+static int
+item_one(struct db_res *r, const struct flow_type *type,
+    const struct flow_type *const *types, struct flow_item *it)
+{
+	int rc;
+
+	if (r == NULL)
+		return -1;
+	if ((rc = db_next(r)) == 1 && !item_from_row(r, type, types, it))
+		rc = 0;
+	db_done(r);
+	return rc;
+}
+
+int
+flow_lock(struct db *db, const struct flow_type *type, int64_t item_id,
+    struct flow_item *it)
+{
+	return item_one(db_query(db, &tab, STMT_LOCK, "si", type->name, item_id),
+	    type, NULL, it);
+}
+
+int
+flow_get_item(struct db *db, const struct flow_type *type, int64_t item_id,
+    struct flow_item *it)
+{
+	return item_one(db_query(db, &tab, STMT_GET_ITEM, "si", type->name,
+	    item_id), type, NULL, it);
+}
+
+int
+flow_get(struct db *db, const struct flow_type *const *types, int64_t flow_id,
+    struct flow_item *it)
+{
+	return item_one(db_query(db, &tab, STMT_GET, "i", flow_id), NULL, types,
+	    it);
+}
+
+/* Whether actor `a` is one the transition's `who` admits for item `it`. */
+static int
+may_act(const struct flow_trans *t, const struct flow_item *it,
+    const struct flow_actor *a)
+{
+	if ((t->who & FLOW_BY_FILER) && a->kind == it->filer_kind &&
+	    a->id == it->filer_id)
+		return 1;
+	if ((t->who & FLOW_BY_UNIT) && a->kind == SESS_AGENT &&
+	    (a->roles & FLOW_BY_UNIT))
+		return 1;
+	return a->kind == SESS_OFFICE && (a->roles & t->who & OFFICE_ROLES);
+}
+
+/*
+ * The transition of `action` from the item's state whose optional node
+ * applies: the first whose predicate holds (or has none).  NULL if none;
+ * *err is set on a predicate's database error.
+ */
+static const struct flow_trans *
+trans_find(struct db *db, const struct flow_item *it, enum flow_action action,
+    int *err)
+{
+	const struct flow_type *type = it->type;
+	int i, w;
+
+	*err = 0;
+	for (i = 0; i < type->ntrans; i++) {
+		const struct flow_trans *t = &type->trans[i];
+
+		if (t->from != it->state || t->action != action)
+			continue;
+		if (t->when == NULL)
+			return t;
+		if ((w = t->when(db, it)) < 0) {
+			*err = 1;
+			return NULL;
+		}
+		if (w)
+			return t;
+	}
 	return NULL;
 }
 
-/*
- * Segregation of duties: a second-level step may not be taken by whoever
- * took the first-level approval of this round.  Returns 1 when allowed,
- * 0 when not, -1 on error.
- */
-static int
-duties_apart(struct db *db, enum flow_type type, int64_t id,
-    enum flow_action action, const struct flow_actor *a)
+unsigned
+flow_actions(const struct flow_item *it, const struct flow_actor *a)
 {
-	int64_t first;
+	unsigned set = 0;
+	int i;
+
+	for (i = 0; i < it->type->ntrans; i++)
+		if (it->type->trans[i].from == it->state &&
+		    may_act(&it->type->trans[i], it, a))
+			set |= 1u << it->type->trans[i].action;
+	return set;
+}
+
+/* Copy `tpl` into out with {type}, {title}, {reason}, {state} filled. */
+static void
+fill(char *out, size_t size, const char *tpl, const struct flow_item *it,
+    const char *reason, const char *state)
+{
+	static const char *const keys[] = { "{type}", "{title}", "{reason}",
+	    "{state}" };
+	const char *vals[4] = { it->type->label, it->title,
+	    reason ? reason : "", state };
+	size_t o = 0, k, n;
+
+	while (*tpl && o + 1 < size) {
+		for (k = 0; k < 4; k++)
+			if (strncmp(tpl, keys[k], strlen(keys[k])) == 0)
+				break;
+		if (k == 4) {
+			out[o++] = *tpl++;
+			continue;
+		}
+		n = strlen(vals[k]);
+		if (o + n >= size)
+			n = size - o - 1;
+		memcpy(out + o, vals[k], n);
+		o += n;
+		tpl += strlen(keys[k]);
+	}
+	out[o] = '\0';
+	utf8_cut(out, SIZE_MAX, size);	/* a cut placeholder ends on a character */
+}
+
+/* Queue the transition's notice to the filer.  1, 0 on a database error. */
+static int
+notify(struct db *db, const struct flow_item *it, const struct flow_trans *t,
+    const char *reason)
+{
+	const struct flow_notice *n = t->notice;
+	const char *state = it->type->states[t->to].label;
+	char title[200], body[1000], text[500], link[80], phone[16] = "";
+
+	if (n == NULL)
+		return 1;
+	fill(title, sizeof(title), n->title, it, reason, state);
+	fill(body, sizeof(body), n->body, it, reason, state);
+	snprintf(link, sizeof(link), "%s%lld", it->type->filer_link,
+	    (long long)it->item_id);
+	if (!message_send(db, it->filer_kind, it->filer_id, title, body, link))
+		return 0;
+	if (n->sms == NULL || it->type->hooks == NULL ||
+	    it->type->hooks->phone == NULL)
+		return 1;
+	if (!it->type->hooks->phone(db, it, phone))
+		return 0;
+	fill(text, sizeof(text), n->sms, it, reason, state);
+	return phone[0] == '\0' || sms_queue(db, phone, text) > 0;
+}
+
+/* Segregation of duties: RF_OK, RF_SAME_PERSON or RF_DB. */
+static enum refusal
+apart(struct db *db, const struct flow_item *it, const struct flow_trans *t,
+    const struct flow_actor *a)
+{
+	int64_t n;
 	int found;
 
-	if (action != FA_APPROVE2 && action != FA_RETURN2)
-		return 1;
-	first = db_one_int(db, &tab, STMT_STEP_ACTOR, &found, "iii",
-	    (int64_t)type, id, (int64_t)FA_APPROVE1);
-	if (first < 0 && !found)
-		return -1;
-	return !(found && first == a->id);
+	if (!t->apart)
+		return RF_OK;
+	n = db_one_int(db, &tab, STMT_APART, &found, "siiii", it->type->name,
+	    it->item_id, it->round, (int64_t)a->kind, a->id);
+	if (n < 0)
+		return RF_DB;
+	return n > 0 ? RF_SAME_PERSON : RF_OK;
 }
 
-/*
- * Tell the filing agent about a decision: station message and SMS, queued
- * in the caller's transaction.  Returns 1, 0 on a database error.
- */
-static int
-flow_notify(struct db *db, enum flow_type type, int64_t id,
-    enum flow_state to, int64_t agent, const char *reason)
+/* Write the new state, the step and the audit row. */
+static enum refusal
+record(struct db *db, struct flow_item *it, const struct flow_trans *t,
+    const struct flow_actor *a, const char *reason)
 {
-	const struct flowdef *d = &defs[type];
-	struct db_res *res;
-	char link[64], head[800], body[4000], sms[1000];
-	char title[4 * 120 + 1] = "", phone[16] = "";
+	const struct flow_type *type = it->type;
+	char action[40], detail[2200];	/* audit_log cuts it to its column */
+	int64_t round = it->round + (t->action == FA_SUBMIT);
 
-	if (to != FS_APPROVED && to != FS_RETURNED)
-		return 1;
-	if ((res = db_query(db, &tab, 3 * type + STMT_INFO, "i", id)) == NULL)
-		return 0;
-	if (db_next(res) == 1) {
-		utf8_copy(title, sizeof(title), db_col(res, 0), SIZE_MAX);
-		snprintf(phone, sizeof(phone), "%s",
-		    db_col(res, 1) ? db_col(res, 1) : "");
-	}
-	db_done(res);
-	snprintf(link, sizeof(link), "%s%lld", d->link, (long long)id);
-	snprintf(head, sizeof(head), "%s申请%s：%s", d->label,
-	    to == FS_APPROVED ? "已审核通过" : "被退回", title);
-	if (to == FS_APPROVED)
-		snprintf(body, sizeof(body), "您提交的%s申请（%s）已审核通过。",
-		    d->label, title);
-	else
-		snprintf(body, sizeof(body), "您提交的%s申请（%s）被退回，"
-		    "原因：%s。请修改后重新上报。", d->label, title,
-		    reason ? reason : "");
-	/* The columns: message.title 120, message.body 1000, sms body 500. */
-	utf8_cut(head, 120, sizeof(head));
-	utf8_cut(body, 1000, sizeof(body));
-	if (!message_send(db, SESS_AGENT, agent, head, body, link))
-		return 0;
-	snprintf(sms, sizeof(sms), "您提交的%s申请（%s）%s，请登录单位经办"
-	    "平台查看。", d->label, title,
-	    to == FS_APPROVED ? "已审核通过" : "被退回");
-	utf8_cut(sms, 500, sizeof(sms));
-	return *phone == '\0' || sms_queue(db, phone, sms) > 0;
+	if (db_exec(db, &tab, STMT_SET, "siiii", type->states[t->to].name,
+	    (int64_t)acts_in(type, t->to), round, (int64_t)(t->action ==
+	    FA_SUBMIT), it->id) != 1 ||
+	    db_exec(db, &tab, STMT_STEP_ADD, "siissssiiiss", type->name,
+	    it->item_id, round, actions[t->action].name, t->node,
+	    type->states[t->from].name, type->states[t->to].name,
+	    (int64_t)(t->apart != 0), (int64_t)a->kind, a->id,
+	    a->name ? a->name : "", reason) != 1)
+		return RF_DB;
+	snprintf(action, sizeof(action), "flow.%s", actions[t->action].name);
+	snprintf(detail, sizeof(detail), "%s %s -> %s%s%s", t->node,
+	    type->states[t->from].name, type->states[t->to].name,
+	    reason ? ": " : "", reason ? reason : "");
+	utf8_cut(detail, SIZE_MAX, sizeof(detail));
+	if (!audit_log(db, a->kind, a->id, a->ip, action, type->name,
+	    it->item_id, detail))
+		return RF_DB;
+	it->round = round;
+	return RF_OK;
 }
 
-int
-flow_apply(struct db *db, enum flow_type type, int64_t id,
-    enum flow_action action, const struct flow_actor *a, const char *reason,
-    enum flow_state *to)
+enum refusal
+flow_apply(struct db *db, const struct flow_type *type, int64_t item_id,
+    enum flow_action action, const struct flow_actor *a, const char *reason)
 {
-	const struct flowdef *d;
-	const struct trans *t;
-	struct db_res *res;
-	enum flow_state from;
-	int64_t agent;
-	char detail[2400];	/* two labels and a reason of 500 characters */
-	int rc;
+	const struct flow_hooks *h = type->hooks;
+	const struct flow_trans *t;
+	struct flow_item it;
+	enum refusal rf;
+	int rc, err;
 
-	if ((unsigned)type >= FLOW__MAX || (unsigned)action >= FA__MAX)
-		return FLOW_BAD_STATE;
-	d = &defs[type];
-	if ((res = db_query(db, &tab, 3 * type + STMT_LOCK, "i", id)) == NULL)
-		return FLOW_ERR_DB;
-	if ((rc = db_next(res)) != 1) {
-		db_done(res);
-		return rc == 0 ? FLOW_NOT_FOUND : FLOW_ERR_DB;
-	}
-	from = (enum flow_state)db_int(res, 0);
-	agent = db_int(res, 1);
-	db_done(res);
-
-	if ((t = trans_find(d, from, action)) == NULL)
-		return FLOW_BAD_STATE;
-	if (t->who == BY_AGENT ?
-	    (a->kind != SESS_AGENT || a->id != agent) :
-	    (a->kind != SESS_OFFICE || (a->roles & t->who) == 0))
-		return FLOW_FORBIDDEN;
-	if ((action == FA_RETURN1 || action == FA_RETURN2) &&
-	    (reason == NULL || *reason == '\0'))
-		return FLOW_NEED_REASON;
-	if ((rc = duties_apart(db, type, id, action, a)) <= 0)
-		return rc < 0 ? FLOW_ERR_DB : FLOW_SAME_PERSON;
-
-	if (db_exec(db, &tab, 3 * type + STMT_SET, "ii", (int64_t)t->to, id)
-	    != 1 ||
-	    db_exec(db, &tab, STMT_STEP_ADD, "iiiiiiiss", (int64_t)type, id,
-	    (int64_t)action, (int64_t)from, (int64_t)t->to, (int64_t)a->kind,
-	    a->id, a->name ? a->name : "", reason) != 1)
-		return FLOW_ERR_DB;
-	snprintf(detail, sizeof(detail), "%s -> %s%s%s", state_labels[from],
-	    state_labels[t->to], reason ? ": " : "", reason ? reason : "");
-	if (!audit_log(db, a->kind, a->id, a->ip, flow_action_label(action),
-	    d->name, id, detail) ||
-	    !flow_notify(db, type, id, t->to, agent, reason))
-		return FLOW_ERR_DB;
-	if (to)
-		*to = t->to;
-	return FLOW_OK;
+	if ((unsigned)action >= FA__MAX)
+		return RF_BAD_STATE;
+	if ((rc = flow_lock(db, type, item_id, &it)) <= 0)
+		return rc < 0 ? RF_DB : RF_NOT_FOUND;
+	if ((t = trans_find(db, &it, action, &err)) == NULL)
+		return err ? RF_DB : RF_BAD_STATE;
+	if (!may_act(t, &it, a))
+		return RF_FORBIDDEN;
+	if (reason && *reason == '\0')
+		reason = NULL;
+	if (action == FA_RETURN && reason == NULL)
+		return RF_NEED_REASON;
+	if ((rf = apart(db, &it, t, a)) != RF_OK)
+		return rf;
+	if (h && h->check && (rf = h->check(db, &it, t)) != RF_OK)
+		return rf;
+	if ((rf = record(db, &it, t, a, reason)) != RF_OK)
+		return rf;
+	it.state = t->to;
+	if (h && h->done && (rf = h->done(db, &it, t)) != RF_OK)
+		return rf;
+	return notify(db, &it, t, reason) ? RF_OK : RF_DB;
 }
 
-struct decide_arg {
-	enum flow_type		 type;
-	int64_t			 id;
+struct step_arg {
+	const struct flow_type	*type;
+	int64_t			 item_id;
 	enum flow_action	 action;
 	const struct flow_actor	*actor;
 	const char		*reason;
-	int			(*approved)(struct db *, int64_t);
-	int			 rc;
+	enum refusal		 rf;
 };
 
 static int
-decide_txn(struct db *db, void *arg)
+step_txn(struct db *db, void *arg)
 {
-	struct decide_arg *d = arg;
-	enum flow_state to;
+	struct step_arg *s = arg;
 
-	d->rc = flow_apply(db, d->type, d->id, d->action, d->actor, d->reason,
-	    &to);
-	if (d->rc == FLOW_OK && to == FS_APPROVED && d->approved)
-		d->rc = d->approved(db, d->id);
-	return d->rc != FLOW_OK;
+	s->rf = flow_apply(db, s->type, s->item_id, s->action, s->actor,
+	    s->reason);
+	return s->rf != RF_OK;
 }
 
-int
-flow_decide(struct db *db, enum flow_type type, int64_t id,
+enum refusal
+flow_step_once(struct db *db, const struct flow_type *type, int64_t item_id,
     enum flow_action action, const struct flow_actor *actor,
-    const char *reason, int (*approved)(struct db *, int64_t))
+    const char *reason)
 {
-	struct decide_arg d = { type, id, action, actor, reason, approved,
-	    FLOW_ERR_DB };
+	struct step_arg s = { type, item_id, action, actor, reason, RF_DB };
 
-	if (action == FA_SUBMIT)
-		return FLOW_FORBIDDEN;	/* 上报 has checks of its own */
-	if (db_txn(db, decide_txn, &d) < 0)
-		return FLOW_ERR_DB;
-	return d.rc;
+	if (db_txn(db, step_txn, &s) < 0)
+		return RF_DB;
+	return s.rf;
+}
+
+struct attach_arg {
+	const struct flow_type	*type;
+	int64_t			 item_id;
+	const struct upload	*u;
+	int			 kind;
+	const struct flow_actor	*by;
+	const char		*why;
+	enum refusal		 rf;
+};
+
+static int
+attach_txn(struct db *db, void *arg)
+{
+	struct attach_arg *a = arg;
+	struct flow_item it;
+	char action[40];
+	int64_t id;
+	int rc;
+
+	a->why = NULL;
+	if ((rc = flow_lock(db, a->type, a->item_id, &it)) <= 0) {
+		a->rf = rc < 0 ? RF_DB : RF_NOT_FOUND;
+		return 1;
+	}
+	if (it.filer_kind != a->by->kind || it.filer_id != a->by->id) {
+		a->rf = RF_NOT_FOUND;
+		return 1;
+	}
+	if (!flow_editable(&it)) {
+		a->rf = RF_SUBMITTED;
+		return 1;
+	}
+	if ((id = store_put(db, a->u, (enum attach_kind)a->kind, a->type->name,
+	    a->item_id, a->by->kind, a->by->id, &a->why)) <= 0) {
+		a->rf = a->why ? RF_FILE : RF_DB;
+		return 1;
+	}
+	snprintf(action, sizeof(action), "%s.upload", a->type->name);
+	a->rf = audit_log(db, a->by->kind, a->by->id, a->by->ip, action,
+	    a->type->name, a->item_id, store_kind_name((enum attach_kind)a->kind))
+	    ? RF_OK : RF_DB;
+	return a->rf != RF_OK;
+}
+
+enum refusal
+flow_attach(struct db *db, const struct flow_type *type, int64_t item_id,
+    const struct upload *u, int kind, const struct flow_actor *by,
+    const char **why)
+{
+	struct attach_arg a = { type, item_id, u, kind, by, NULL, RF_DB };
+
+	if (db_txn(db, attach_txn, &a) < 0 && a.rf == RF_OK)
+		a.rf = RF_DB;
+	*why = a.why;
+	return a.rf;
 }
 
 xmlNodePtr
-flow_view_item(xmlNodePtr parent, const char *name, int64_t id,
-    enum flow_state s)
+flow_view_state(xmlNodePtr parent, const char *name,
+    const struct flow_type *type, int64_t item_id, const char *state)
 {
 	xmlNodePtr n = view_add(parent, name, NULL);
+	int s = flow_state_index(type, state);
 
-	view_attrf(n, "id", "%lld", (long long)id);
-	view_attrf(n, "state", "%d", s);
-	view_attr(n, "state-label", flow_state_label(s));
+	view_attrf(n, "id", "%lld", (long long)item_id);
+	view_attr(n, "type", type->name);
+	view_attr(n, "type-label", type->label);
+	view_attr(n, "state", state ? state : "");
+	if (s < 0)
+		return n;
+	view_attr(n, "state-label", type->states[s].label);
+	view_attr(n, "state-seen", type->states[s].seen ? type->states[s].seen :
+	    type->states[s].label);
+	if (type->states[s].final)
+		view_attr(n, "final", "1");
+	return n;
+}
+
+xmlNodePtr
+flow_view_item(xmlNodePtr parent, const char *name, const struct flow_item *it)
+{
+	xmlNodePtr n = flow_view_state(parent, name, it->type, it->item_id,
+	    flow_state_name(it));
+
+	view_attrf(n, "flow", "%lld", (long long)it->id);
+	if (flow_editable(it))
+		view_attr(n, "editable", "1");
 	return n;
 }
 
 int
-flow_timeline(struct db *db, enum flow_type type, int64_t id,
-    xmlNodePtr parent)
+flow_timeline(struct db *db, const struct flow_item *it, xmlNodePtr parent)
 {
 	struct db_res *res;
 	xmlNodePtr tl, s;
-	int64_t act;
+	enum flow_action act;
+	int to;
 
-	if ((res = db_query(db, &tab, STMT_STEPS, "ii", (int64_t)type, id))
-	    == NULL)
+	if ((res = db_query(db, &tab, STMT_STEPS, "si", it->type->name,
+	    it->item_id)) == NULL)
 		return 0;
 	tl = view_add(parent, "timeline", NULL);
 	while (db_next(res) == 1) {
-		act = db_int(res, 0);
-		if (act < 0 || act >= FA__MAX)
+		if ((act = flow_action_parse(db_col(res, 0))) == FA__MAX)
 			continue;
+		to = flow_state_index(it->type, db_col(res, 5));
 		s = view_add(tl, "step", NULL);
 		view_attr(s, "decision", actions[act].decision);
-		view_attr(s, "state", flow_state_label(
-		    (enum flow_state)db_int(res, 4)));
-		view_add(s, "node", actions[act].label);
-		view_add(s, "action", flow_action_label((enum flow_action)act));
-		view_add(s, "by", db_col(res, 1));
-		view_add(s, "at", db_col(res, 2));
-		if (db_col(res, 3))
-			view_add(s, "reason", db_col(res, 3));
+		view_attr(s, "state", to < 0 ? "" : it->type->states[to].label);
+		view_add(s, "node", db_col(res, 1));
+		view_add(s, "action", actions[act].label);
+		view_add(s, "by", db_col(res, 2));
+		view_add(s, "at", db_col(res, 3));
+		if (db_col(res, 4))
+			view_add(s, "reason", db_col(res, 4));
 	}
 	db_done(res);
 	return 1;
+}
+
+/* The type called `name` among `types`, or NULL. */
+static const struct flow_type *
+type_named(const struct flow_type *const *types, const char *name)
+{
+	for (; types && *types; types++)
+		if (name && strcmp((*types)->name, name) == 0)
+			return *types;
+	return NULL;
+}
+
+/* <counts><count type=".." state=".." label="单位绑定 · 待复审" n=".."/> */
+static int
+queue_counts(struct db *db, const struct flow_type *const *types,
+    unsigned roles, xmlNodePtr q)
+{
+	const struct flow_type *type;
+	struct db_res *res;
+	xmlNodePtr counts, c;
+	char label[200];
+	int s;
+
+	if ((res = db_query(db, &tab, STMT_COUNTS, "i", (int64_t)roles)) == NULL)
+		return 0;
+	counts = view_add(q, "counts", NULL);
+	while (db_next(res) == 1) {
+		if ((type = type_named(types, db_col(res, 0))) == NULL ||
+		    (s = flow_state_index(type, db_col(res, 1))) < 0)
+			continue;
+		snprintf(label, sizeof(label), "%s · %s", type->label,
+		    type->states[s].label);
+		c = view_add(counts, "count", NULL);
+		view_attr(c, "type", type->name);
+		view_attr(c, "state", type->states[s].name);
+		view_attr(c, "label", label);
+		view_attr(c, "n", db_col(res, 2));
+	}
+	db_done(res);
+	return 1;
+}
+
+int
+flow_queue(struct db *db, const struct flow_type *const *types,
+    unsigned roles, const struct flow_filter *f, xmlNodePtr parent)
+{
+	const struct flow_type *type;
+	struct db_res *res;
+	xmlNodePtr q, it;
+	int64_t total;
+	int found, s, per = f->per > 0 ? f->per : 20, page = f->page > 0 ?
+	    f->page : 1;
+
+	roles &= OFFICE_ROLES;
+	total = db_one_int(db, &tab, STMT_QUEUE_COUNT, &found, "issiiiissss",
+	    (int64_t)roles, f->type, f->type, f->unit, f->unit, f->district,
+	    f->district, f->from, f->from, f->to, f->to);
+	if (total < 0)
+		return 0;
+	q = view_add(parent, "queue", NULL);
+	view_attrf(q, "total", "%lld", (long long)total);
+	view_attrf(q, "page", "%d", page);
+	view_attrf(q, "pages", "%lld", (long long)((total + per - 1) / per));
+	if ((res = db_query(db, &tab, STMT_QUEUE, "issiiiissssii",
+	    (int64_t)roles, f->type, f->type, f->unit, f->unit, f->district,
+	    f->district, f->from, f->from, f->to, f->to, (int64_t)per,
+	    (int64_t)(page - 1) * per)) == NULL)
+		return 0;
+	while (db_next(res) == 1) {
+		if ((type = type_named(types, db_col(res, 1))) == NULL ||
+		    (s = flow_state_index(type, db_col(res, 3))) < 0)
+			continue;
+		it = view_add(q, "item", NULL);
+		view_attr(it, "flow", db_col(res, 0));
+		view_attr(it, "item", db_col(res, 2));
+		view_attr(it, "type", type->name);
+		view_attr(it, "type-label", type->label);
+		view_attr(it, "state", type->states[s].name);
+		view_attr(it, "state-label", type->states[s].label);
+		view_add(it, "title", db_col(res, 4));
+		view_add(it, "by", db_col(res, 5));
+		view_add(it, "at", db_col(res, 6));
+	}
+	db_done(res);
+	return queue_counts(db, types, roles, q);
+}
+
+int
+flow_reasons_view(struct db *db, const struct flow_type *type,
+    xmlNodePtr parent)
+{
+	struct db_res *res;
+	xmlNodePtr l, r;
+
+	if ((res = db_query(db, &tab, STMT_REASONS, "s", type->name)) == NULL)
+		return 0;
+	l = view_add(parent, "reasons", NULL);
+	view_attr(l, "type", type->name);
+	view_attr(l, "type-label", type->label);
+	while (db_next(res) == 1) {
+		r = view_add(l, "reason", db_col(res, 1));
+		view_attr(r, "id", db_col(res, 0));
+	}
+	db_done(res);
+	return 1;
+}
+
+struct reason_arg {
+	const struct flow_type	*type;
+	const char		*text;
+	int64_t			 id;
+	const struct flow_actor	*by;
+};
+
+static int
+reason_txn(struct db *db, void *arg)
+{
+	struct reason_arg *ra = arg;
+	int64_t n;
+
+	if (ra->text)
+		n = db_exec(db, &tab, STMT_REASON_ADD, "ss", ra->type->name,
+		    ra->text);
+	else
+		n = db_exec(db, &tab, STMT_REASON_DEL, "si", ra->type->name,
+		    ra->id);
+	if (n < 0)
+		return 1;
+	if (n == 0)
+		return 0;	/* already gone */
+	if (ra->text)
+		ra->id = db_insert_id(db);
+	return !audit_log(db, ra->by->kind, ra->by->id, ra->by->ip,
+	    ra->text ? "flow.reason.add" : "flow.reason.remove", "flow_reason",
+	    ra->id, ra->text ? ra->text : ra->type->name);
+}
+
+int
+flow_reason_add(struct db *db, const struct flow_type *type, const char *text,
+    const struct flow_actor *by)
+{
+	struct reason_arg ra = { type, text, 0, by };
+
+	return db_txn(db, reason_txn, &ra) == 0;
+}
+
+int
+flow_reason_remove(struct db *db, const struct flow_type *type, int64_t id,
+    const struct flow_actor *by)
+{
+	struct reason_arg ra = { type, NULL, id, by };
+
+	return db_txn(db, reason_txn, &ra) == 0;
+}
+
+/* Mark every state reachable from [0] in seen[]. */
+static void
+reach(const struct flow_type *type, int s, char *seen)
+{
+	int i;
+
+	if (seen[s])
+		return;
+	seen[s] = 1;
+	for (i = 0; i < type->ntrans; i++)
+		if (type->trans[i].from == s)
+			reach(type, type->trans[i].to, seen);
+}
+
+const char *
+flow_check_table(const struct flow_type *type)
+{
+	char seen[64] = { 0 };
+	int i, s, out;
+
+	if (type->nstates <= 0 || type->nstates > 64)
+		return "a type has 1 to 64 states";
+	for (i = 0; i < type->ntrans; i++) {
+		const struct flow_trans *t = &type->trans[i];
+
+		if (t->from < 0 || t->from >= type->nstates || t->to < 0 ||
+		    t->to >= type->nstates)
+			return "a transition names a state that does not exist";
+		if (type->states[t->from].final)
+			return "a transition leaves a final state";
+		if (t->action == FA_RETURN && t->to != FLOW_DRAFT &&
+		    strcmp(type->states[t->to].name, "returned") != 0)
+			return "a return does not lead back to the filer";
+		if ((t->who & OFFICE_ROLES) && (t->action == FA_APPROVE ||
+		    t->action == FA_RETURN) && !t->apart)
+			return "an office decision is not kept apart";
+		if (t->node == NULL || *t->node == '\0')
+			return "a transition has no node name";
+	}
+	reach(type, FLOW_DRAFT, seen);
+	for (s = 0; s < type->nstates; s++) {
+		if (!seen[s])
+			return "a state cannot be reached from 草稿";
+		for (i = 0, out = 0; i < type->ntrans; i++)
+			out += type->trans[i].from == s;
+		if (!type->states[s].final && out == 0)
+			return "a state that is not final has no way out";
+	}
+	return NULL;
 }

@@ -1,15 +1,25 @@
 /*
- * flow.h -- workflow as data (办件流程).
+ * flow.h -- the workflow engine (办件流程): one engine for every business
+ * type.
  *
- * Each business type (单位注册, 单位绑定, 会籍变更, ...) is a table of
- * transitions: from state, action, to state, who may take it.  flow_apply()
- * is the one way an item changes state: inside the caller's transaction it
- * locks the item's row, finds the transition, checks the actor's role and
- * the segregation of duties, writes the state, a progress row (the
- * timeline every party sees) and an audit row, and queues a station
- * message and an SMS to the agent who filed the item.  What an approval
- * does to the rest of the data is the caller's business, in the same
- * transaction.
+ * A business type (单位注册, 单位绑定, 会籍变更, and next 参保, 理赔,
+ * 信息变更) is one table in its domain module: its states (name, Chinese
+ * label, final or not), its transitions (from, action, to, who may take
+ * it, whether segregation of duties applies, the optional node's
+ * predicate, the notice it sends), who may file it, and its hooks (checks
+ * before a step, what a step means to the rest of the data, the words of
+ * its notices, the body of its review page).  The engine knows nothing
+ * else of the business.
+ *
+ * Every item of every type has one row in flow_item: its state by name,
+ * its filer, its unit, its title, its round (one per 上报) and which office
+ * roles may act on it now (the review desk's queue is one query over it).
+ * flow_step keeps the timeline.  flow_apply() is the one way an item
+ * changes state: inside the caller's transaction it locks the item's row,
+ * finds the transition, checks who acts and the segregation of duties,
+ * runs the type's hooks, writes the state, the timeline step and the audit
+ * row, and queues the notice (station message and SMS) to the filer.
+ * States travel by name to SQL and stylesheets, never as numbers.
  */
 #ifndef HZ_FLOW_H
 #define HZ_FLOW_H
@@ -17,108 +27,269 @@
 #include <stdint.h>
 #include <libxml/tree.h>
 
+#include "refusal.h"
+
 struct db;
+struct req;
 
-enum flow_type {
-	FLOW_ORG_APP,		/* 单位注册 / 单位信息编辑 */
-	FLOW_TRANSFER,		/* 单位绑定 (代办员变更) */
-	FLOW_MEMBERSHIP,	/* 会籍变更 */
-	FLOW__MAX
-};
-
-enum flow_state {
-	FS_DRAFT,		/* 草稿 */
-	FS_REVIEW1,		/* 待初审 */
-	FS_REVIEW2,		/* 待复审 */
-	FS_RETURNED,		/* 退回 */
-	FS_APPROVED,		/* 审核通过 */
-	FS_CANCELLED,		/* 已删除 */
-	FS__MAX
-};
-
+/* The verbs of every type; a transition gives each its node's name. */
 enum flow_action {
 	FA_SUBMIT,		/* 上报 */
-	FA_APPROVE1,		/* 初审通过 */
-	FA_RETURN1,		/* 初审退回 */
-	FA_APPROVE2,		/* 复审通过 */
-	FA_RETURN2,		/* 复审退回 */
-	FA_CANCEL,		/* 删除 (draft or returned only) */
+	FA_APPROVE,		/* 通过 (同意) */
+	FA_RETURN,		/* 退回 (驳回): needs a reason */
+	FA_CANCEL,		/* 删除 */
 	FA__MAX
 };
 
-/* Who takes a step: the filing agent, or office staff with a role. */
+/* Who may take a transition: office roles (ROLE_* bits of http.h), or: */
+#define FLOW_BY_FILER	(1u << 16)	/* whoever filed the item */
+#define FLOW_BY_UNIT	(1u << 17)	/* an agent of the item's unit holding
+					 * its 医疗互助 right (基层审核) */
+
+/* Who may file an item of a type (flow_type.filers). */
+#define FLOW_FILER_AGENT	(1u << 0)
+#define FLOW_FILER_MEMBER	(1u << 1)
+
+/* Every type's first state, 草稿: where items start and returns may lead. */
+#define FLOW_DRAFT	0
+
+struct flow_state {
+	const char	*name;		/* "review1": SQL and stylesheets */
+	const char	*label;		/* as the desk says it: "待初审" */
+	int		 final;		/* nothing follows */
+	const char	*seen;		/* as the filer sees it ("市总审核中"),
+					 * NULL: the label */
+};
+
+/* The item as the engine sees it (flow_item's row). */
+struct flow_item {
+	int64_t		 id;		/* flow_item.id: the desk's address */
+	int64_t		 item_id;	/* the domain row */
+	const struct flow_type *type;
+	int		 state;		/* index into type->states */
+	int		 filer_kind;	/* enum session_kind */
+	int64_t		 filer_id;
+	int64_t		 unit_id;	/* 0: none */
+	int64_t		 round;		/* 上报 so far */
+	char		 title[256];
+	char		 filer_name[128];
+	char		 submitted_at[20];
+};
+
+/*
+ * The words of a notice, with placeholders filled by the engine:
+ * {type} the type's label, {title} the item's title, {reason} the reason
+ * given, {state} the new state's label.
+ */
+struct flow_notice {
+	const char	*title;		/* station message title */
+	const char	*body;		/* station message text */
+	const char	*sms;		/* SMS text, NULL for none */
+};
+
+struct flow_trans {
+	int		 from, to;	/* indexes into the type's states */
+	enum flow_action action;
+	unsigned	 who;		/* FLOW_BY_* or ROLE_* bits */
+	const char	*node;		/* the timeline's node: "初审" */
+	int		 apart;		/* segregation of duties: not by anyone
+					 * who took an `apart` step earlier in
+					 * this round */
+	/* An optional node: this transition applies only when it says so
+	 * (1); otherwise the next one with the same from and action does. */
+	int		(*when)(struct db *, const struct flow_item *);
+	const struct flow_notice *notice;	/* to the filer, or NULL */
+};
+
+/* Hooks a type may give; any may be NULL. */
+struct flow_hooks {
+	/* Before a transition, in its transaction: RF_OK or a refusal. */
+	enum refusal	(*check)(struct db *, const struct flow_item *,
+			    const struct flow_trans *);
+	/* After it: what it means to the rest of the data. */
+	enum refusal	(*done)(struct db *, const struct flow_item *,
+			    const struct flow_trans *);
+	/* The filer's phone for the SMS ("" for none): 1, or 0 on error. */
+	int		(*phone)(struct db *, const struct flow_item *,
+			    char phone[16]);
+	/* The review page's body: what the type shows.  1, 0 on error. */
+	int		(*body)(struct db *, const struct flow_item *, xmlNodePtr);
+};
+
+struct flow_type {
+	const char		*name;	/* flow_item.type, audit object type */
+	const char		*label;	/* "单位绑定" */
+	const struct flow_state	*states;	/* [0] is 草稿 */
+	int			 nstates;
+	const struct flow_trans	*trans;
+	int			 ntrans;
+	unsigned		 filers;	/* FLOW_FILER_* */
+	const char		*filer_link;	/* filer's page, item id appended */
+	const struct flow_hooks	*hooks;
+};
+
+/* Who takes a step. */
 struct flow_actor {
-	int		 kind;		/* enum session_kind: SESS_AGENT/OFFICE */
+	int		 kind;		/* enum session_kind */
 	int64_t		 id;
-	unsigned	 roles;		/* office: ROLE_* bits */
+	unsigned	 roles;		/* office: ROLE_* bits; agent: FLOW_BY_UNIT
+					 * when it holds the unit's right */
 	const char	*name;		/* shown in the timeline */
 	const char	*ip;
 };
 
-/* flow_actor_of: the signed-in user of a request as an actor (borrows
- * the request's strings). */
-struct req;
+/* flow_actor_of: the signed-in user of a request (borrows its strings). */
 void flow_actor_of(const struct req *r, struct flow_actor *a);
 
-/* Results of flow_apply (besides a database error, -1). */
-enum flow_result {
-	FLOW_OK = 0,
-	FLOW_ERR_DB = -1,
-	FLOW_NOT_FOUND = 1,	/* no such item */
-	FLOW_BAD_STATE,		/* the action does not apply in this state */
-	FLOW_FORBIDDEN,		/* wrong role, or not the filing agent */
-	FLOW_SAME_PERSON,	/* segregation of duties */
-	FLOW_NEED_REASON,	/* a return needs a reason */
+/* A new item: who files it, what it is about. */
+struct flow_new {
+	int		 filer_kind;	/* enum session_kind */
+	int64_t		 filer_id;
+	const char	*filer_name;	/* shown in the queue */
+	int64_t		 unit_id;	/* the unit it concerns, 0 for none */
+	int64_t		 district_id;	/* its 区/产业工会, 0 for none */
+	const char	*title;		/* what it is: a unit's or person's name */
 };
 
 /*
- * flow_apply: take `action` on item `id` of `type` as `actor`, inside the
- * caller's transaction.  `reason` may be NULL except for returns.  On
- * FLOW_OK, *to (if not NULL) is the new state.  Returns an enum flow_result.
+ * flow_create: start an item of `type` for domain row `item_id` in state
+ * [0] (草稿), inside the caller's transaction.  Returns 1, 0 on a database
+ * error.
  */
-int flow_apply(struct db *db, enum flow_type type, int64_t id,
-    enum flow_action action, const struct flow_actor *actor,
-    const char *reason, enum flow_state *to);
+int flow_create(struct db *db, const struct flow_type *type, int64_t item_id,
+    const struct flow_new *n);
+
+/* flow_retitle: the item's title changed (a draft's name edited). */
+int flow_retitle(struct db *db, const struct flow_type *type, int64_t item_id,
+    const char *title);
 
 /*
- * flow_decide: take a decision (any action but 上报) in its own
- * transaction; when it approves the item, approved(db, id) does what the
- * approval means to the rest of the data in the same transaction and
- * returns FLOW_OK or a result of its own (which rolls everything back).
- * Returns FLOW_OK, a flow_result, or the hook's result.
+ * flow_lock: read and lock the item of (type, item_id) for the caller's
+ * transaction (a domain edit of a draft locks it as a transition would).
+ * Returns 1 with *it filled, 0 if there is none, -1 on a database error.
  */
-int flow_decide(struct db *db, enum flow_type type, int64_t id,
-    enum flow_action action, const struct flow_actor *actor,
-    const char *reason, int (*approved)(struct db *, int64_t));
-
-/* flow_message: a Chinese sentence for a non-OK flow_apply result. */
-const char *flow_message(int result);
-
-/* Labels: state as the filer sees it ("市总审核中"), action ("初审退回"). */
-const char *flow_state_label(enum flow_state s);
-const char *flow_action_label(enum flow_action a);
-const char *flow_type_label(enum flow_type t);
+int flow_lock(struct db *db, const struct flow_type *type, int64_t item_id,
+    struct flow_item *it);
 
 /*
- * flow_can: whether an office user with `roles` may take some review step
- * on an item in state `s` of `type` (for queues and buttons).
+ * flow_get / flow_get_item: read an item by its flow id, or by (type,
+ * item_id), without a lock.  Returns 1 / 0 / -1 as above.
  */
-int flow_can(enum flow_type type, enum flow_state s, unsigned roles);
+int flow_get(struct db *db, const struct flow_type *const *types,
+    int64_t flow_id, struct flow_item *it);
+int flow_get_item(struct db *db, const struct flow_type *type,
+    int64_t item_id, struct flow_item *it);
+
+/* flow_editable: whether the filer may still change the item (草稿, or
+ * returned to 草稿: the type's state [0] and any state named "returned"). */
+int flow_editable(const struct flow_item *it);
 
 /*
- * flow_view_item: add <name id=".." state=".." state-label="待初审"> under
- * `parent`, the head every page and list row of a business item starts
- * with.  Returns the new element.
+ * flow_apply: take `action` on the item of (type, item_id) as `actor`,
+ * inside the caller's transaction.  `reason` is required for FA_RETURN,
+ * optional otherwise.  Returns RF_OK, a refusal, or RF_DB.
  */
-xmlNodePtr flow_view_item(xmlNodePtr parent, const char *name, int64_t id,
-    enum flow_state s);
+enum refusal flow_apply(struct db *db, const struct flow_type *type,
+    int64_t item_id, enum flow_action action, const struct flow_actor *actor,
+    const char *reason);
+
+/* flow_step_once: flow_apply in its own transaction (retried on deadlock). */
+enum refusal flow_step_once(struct db *db, const struct flow_type *type,
+    int64_t item_id, enum flow_action action, const struct flow_actor *actor,
+    const char *reason);
 
 /*
- * flow_timeline: add <timeline><step action=".." decision="ok|return|..">
- * with <node>, <by>, <at>, <reason> for every step of the item, oldest
- * first, under `parent`.  Returns 1, 0 on a database error.
+ * flow_attach: keep upload `u` as material of `kind` for the item of
+ * (type, item_id), filed by `by`, while the filer may still change it: in
+ * one transaction, the item locked, the file stored (store.h) and the
+ * upload audited.  Returns RF_OK; RF_NOT_FOUND (not the filer's),
+ * RF_SUBMITTED, RF_FILE with *why set to the store's reason, or RF_DB.
  */
-int flow_timeline(struct db *db, enum flow_type type, int64_t id,
+struct upload;
+enum refusal flow_attach(struct db *db, const struct flow_type *type,
+    int64_t item_id, const struct upload *u, int kind,
+    const struct flow_actor *by, const char **why);
+
+/*
+ * flow_actions: the actions `actor` may take on `it` now (for buttons),
+ * as a bit set of 1 << enum flow_action.
+ */
+unsigned flow_actions(const struct flow_item *it, const struct flow_actor *a);
+
+/* flow_type_roles: the office roles that act on items of `type` at some
+ * state (who may open its review pages). */
+unsigned flow_type_roles(const struct flow_type *type);
+
+/* flow_state_name / flow_state_label: of the item's current state. */
+const char *flow_state_name(const struct flow_item *it);
+const char *flow_state_label(const struct flow_item *it);
+/* flow_state_index: the index of state `name` in `type`, -1 if none. */
+int flow_state_index(const struct flow_type *type, const char *name);
+const char *flow_action_name(enum flow_action a);
+/* flow_action_parse: "approve" -> FA_APPROVE; FA__MAX if unknown. */
+enum flow_action flow_action_parse(const char *s);
+
+/*
+ * flow_view_item: add <name id=".." flow=".." type=".." state="review1"
+ * state-label="待初审" final=".."> under `parent`, the head every page and
+ * list row of a business item starts with.  Returns the new element.
+ */
+xmlNodePtr flow_view_item(xmlNodePtr parent, const char *name,
+    const struct flow_item *it);
+
+/*
+ * flow_view_state: the same head for a list row that has only the type,
+ * the domain id and the state's name (an unknown state shows as is).
+ */
+xmlNodePtr flow_view_state(xmlNodePtr parent, const char *name,
+    const struct flow_type *type, int64_t item_id, const char *state);
+
+/*
+ * flow_timeline: add <timeline><step decision="submit|ok|return|cancel"
+ * state=".."> with <node>, <action>, <by>, <at>, <reason> for every step
+ * of the item, oldest first, under `parent`.  Returns 1, 0 on a database
+ * error.
+ */
+int flow_timeline(struct db *db, const struct flow_item *it,
     xmlNodePtr parent);
+
+/*
+ * flow_queue: the review desk's list: items any of `roles` may act on now,
+ * oldest 上报 first, optionally only of type name `type`, unit `unit`,
+ * district `district`, submitted between `from` and `to` (dates, "" for
+ * open), page `page` of `per` rows, as <queue total=".." page=".."><item>
+ * under `parent`, and the counts per type and state as <counts><count>.
+ * Returns 1, 0 on a database error.
+ */
+struct flow_filter {
+	const char	*type;		/* "" for every type */
+	int64_t		 unit, district;
+	const char	*from, *to;	/* YYYY-MM-DD or "" */
+	int		 page, per;
+};
+int flow_queue(struct db *db, const struct flow_type *const *types,
+    unsigned roles, const struct flow_filter *f, xmlNodePtr parent);
+
+/*
+ * 常用退回意见: the common return reasons of a type, admin-edited.
+ * flow_reasons_view adds <reasons type=".."><reason id="..">text</reason>.
+ * flow_reason_add / flow_reason_remove: 1, 0 on error (audited by the
+ * caller's actor in one transaction).
+ */
+int flow_reasons_view(struct db *db, const struct flow_type *type,
+    xmlNodePtr parent);
+int flow_reason_add(struct db *db, const struct flow_type *type,
+    const char *text, const struct flow_actor *by);
+int flow_reason_remove(struct db *db, const struct flow_type *type,
+    int64_t id, const struct flow_actor *by);
+
+/*
+ * flow_check_table: whether a type's table is sound: every state reachable
+ * from [0], every non-final state has a way out, every return leads back
+ * to an editable state and needs a reason, a transition's states exist,
+ * every second office review step of a round is `apart`.  Returns NULL,
+ * or what is wrong (static text).
+ */
+const char *flow_check_table(const struct flow_type *type);
 
 #endif

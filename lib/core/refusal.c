@@ -16,6 +16,8 @@ static const struct {
 	[RF_SAME_PERSON] =	{ "same_person",
 	    "同一办件的各级审核不能由同一人办理" },
 	[RF_NEED_REASON] =	{ "need_reason", "退回时请填写退回原因" },
+	[RF_SUBMITTED] =	{ "submitted", "该申请已上报或已审核，不能再修改" },
+	[RF_FILE] =		{ "file", "上传的文件不符合要求" },
 
 	[RF_PROMISE] =		{ "promise",
 	    "请完整阅读承诺书（至少15秒）后再确认上报" },

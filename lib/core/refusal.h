@@ -21,6 +21,8 @@ enum refusal {
 	RF_FORBIDDEN,		/* wrong role, not the filer, no right */
 	RF_SAME_PERSON,		/* segregation of duties */
 	RF_NEED_REASON,		/* a return needs a reason */
+	RF_SUBMITTED,		/* no longer the filer's to change */
+	RF_FILE,		/* an upload refused: the store says why */
 
 	/* unit registration (orgapp.c) */
 	RF_PROMISE,		/* 承诺书 not read for 15 s */

@@ -296,8 +296,9 @@ pct_encode(const char *s, char *out, size_t size)
 	out[o] = '\0';
 }
 
-int
-store_send(struct req *r, const struct attachment *a)
+/* Hand the file to nginx with `disposition` ("attachment", "inline"). */
+static int
+store_out(struct req *r, const struct attachment *a, const char *disposition)
 {
 	char raw[800 / 3], name[800], hdr[1200];
 
@@ -306,10 +307,28 @@ store_send(struct req *r, const struct attachment *a)
 	    sizeof(name));
 	snprintf(hdr, sizeof(hdr),
 	    "X-Accel-Redirect: /_files/%.2s/%s\r\n"
-	    "Content-Disposition: attachment; filename=\"file\";"
-	    " filename*=UTF-8''%s\r\n", a->store_name, a->store_name, name);
+	    "Content-Disposition: %s; filename=\"file\";"
+	    " filename*=UTF-8''%s\r\n", a->store_name, a->store_name,
+	    disposition, name);
 	req_head(r, 200, a->mime, hdr);
 	return 200;
+}
+
+int
+store_send(struct req *r, const struct attachment *a)
+{
+	return store_out(r, a, "attachment");
+}
+
+int
+store_show(struct req *r, const struct attachment *a)
+{
+	/* Only what a browser shows without running it; the rest downloads. */
+	if (strcmp(a->mime, "image/jpeg") != 0 &&
+	    strcmp(a->mime, "image/png") != 0 &&
+	    strcmp(a->mime, "application/pdf") != 0)
+		return store_out(r, a, "attachment");
+	return store_out(r, a, "inline");
 }
 
 int
@@ -330,6 +349,7 @@ store_list(struct db *db, const char *owner_type, int64_t owner_id,
 		view_attrf(f, "id", "%lld", (long long)a.id);
 		view_attr(f, "kind", store_kind_name(a.kind));
 		view_attr(f, "label", store_kind_label(a.kind));
+		view_attr(f, "mime", a.mime);
 		view_attr(f, "at", a.created_at);
 		view_attrf(f, "kb", "%lld", (long long)((a.size + 1023) / 1024));
 	}

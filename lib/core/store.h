@@ -108,4 +108,8 @@ char *store_path(const struct attachment *a, char *buf, size_t size);
  */
 int store_send(struct req *r, const struct attachment *a);
 
+/* store_show: the same, shown in the page (inline) when it is an image or
+ * a PDF, for the review desk's preview; anything else downloads. */
+int store_show(struct req *r, const struct attachment *a);
+
 #endif

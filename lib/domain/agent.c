@@ -34,8 +34,9 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_PASSWORD] = "UPDATE agent SET password_hash = ? WHERE id = ?",
 	[STMT_UNITS] =
 	    "SELECT o.id, o.name, au.role, au.perms, o.credit_code, p.name,"
-	    " EXISTS (SELECT 1 FROM org_app e WHERE e.org_id = o.id"
-	    "  AND e.kind = 'edit' AND e.state IN (1, 2)),"
+	    " EXISTS (SELECT 1 FROM org_app e JOIN flow_item f ON f.type ="
+	    "  'org_app' AND f.item_id = e.id WHERE e.org_id = o.id"
+	    "  AND e.kind = 'edit' AND f.state = 'review1'),"
 	    " EXISTS (SELECT 1 FROM invoice_info i WHERE i.unit_id = o.id)"
 	    " FROM agent_unit au JOIN org o ON o.id = au.unit_id"
 	    " LEFT JOIN org p ON p.id = o.parent_id"

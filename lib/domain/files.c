@@ -5,58 +5,11 @@
 
 #include "agent.h"
 #include "files.h"
-#include "flow.h"
-#include "membership.h"
-#include "orgapp.h"
+#include "flows.h"
+#include "http.h"
 #include "store.h"
-#include "transfer.h"
 
 #define K(k) (1u << (k))
-
-/*
- * The filer and state of an item that owns review materials: 1 with
- * *agent and *state set, 0 if no such item, -1 on a database error.
- */
-typedef int (*filer_fn)(struct db *, int64_t, int64_t *, enum flow_state *);
-
-static int
-orgapp_filer(struct db *db, int64_t id, int64_t *agent, enum flow_state *s)
-{
-	struct org_app a;
-	int rc;
-
-	if ((rc = orgapp_get(db, id, &a)) == 1) {
-		*agent = a.agent_id;
-		*s = a.state;
-	}
-	return rc;
-}
-
-static int
-transfer_filer(struct db *db, int64_t id, int64_t *agent, enum flow_state *s)
-{
-	struct transfer t;
-	int rc;
-
-	if ((rc = transfer_get(db, id, &t)) == 1) {
-		*agent = t.agent_id;
-		*s = t.state;
-	}
-	return rc;
-}
-
-static int
-move_filer(struct db *db, int64_t id, int64_t *agent, enum flow_state *s)
-{
-	struct move m;
-	int rc;
-
-	if ((rc = move_get(db, id, &m)) == 1) {
-		*agent = m.agent_id;
-		*s = m.state;
-	}
-	return rc;
-}
 
 /*
  * Per owner type: the kinds of file it may hold, and either the business
@@ -64,19 +17,17 @@ move_filer(struct db *db, int64_t id, int64_t *agent, enum flow_state *s)
  * unit's own files (filer == NULL), the unit's agents with 医疗互助.
  */
 static const struct owner {
-	const char	*type;		/* attachment.owner_type */
-	unsigned	 kinds;		/* K(enum attach_kind) */
-	enum flow_type	 flow;
-	filer_fn	 filer;
+	const char		*type;	/* attachment.owner_type */
+	unsigned		 kinds;	/* K(enum attach_kind) */
+	const struct flow_type	*flow;	/* NULL: a unit's own files */
 } owners[] = {
-	{ "org_app", K(AK_APPROVAL) | K(AK_LICENSE), FLOW_ORG_APP,
-	    orgapp_filer },
-	{ "transfer", K(AK_AUTHORIZATION), FLOW_TRANSFER, transfer_filer },
+	{ "org_app", K(AK_APPROVAL) | K(AK_LICENSE), &orgapp_flow },
+	{ "transfer", K(AK_AUTHORIZATION), &transfer_flow },
 	/* (会籍变更 takes no uploads yet; its materials would be these.) */
 	{ "membership_change", K(AK_APPROVAL) | K(AK_AUTHORIZATION),
-	    FLOW_MEMBERSHIP, move_filer },
-	{ "import", K(AK_ROSTER) | K(AK_IMPORT_RESULT), FLOW__MAX, NULL },
-	{ "invoice", K(AK_INVOICE_NOTE), FLOW__MAX, NULL },
+	    &membership_flow },
+	{ "import", K(AK_ROSTER) | K(AK_IMPORT_RESULT), NULL },
+	{ "invoice", K(AK_INVOICE_NOTE), NULL },
 };
 
 #define NOWNERS (sizeof(owners) / sizeof(owners[0]))
@@ -105,35 +56,22 @@ lookup(struct db *db, int64_t id, struct attachment *a,
 	return 0;
 }
 
-/* Whether `roles` take some review step of business type `t`. */
-static int
-reviews(enum flow_type t, unsigned roles)
-{
-	int s;
-
-	for (s = 0; s < FS__MAX; s++)
-		if (flow_can(t, (enum flow_state)s, roles))
-			return 1;
-	return 0;
-}
-
 int
 file_for_office(struct db *db, int64_t id, unsigned roles,
     struct attachment *a)
 {
 	const struct owner *o;
-	enum flow_state s;
-	int64_t filer;
+	struct flow_item it;
 	int rc;
 
 	if ((rc = lookup(db, id, a, &o)) != 1)
 		return rc;
-	if (o->filer == NULL || !reviews(o->flow, roles))
+	if (o->flow == NULL || !(roles & flow_type_roles(o->flow)))
 		return 0;
-	if ((rc = o->filer(db, a->owner_id, &filer, &s)) != 1)
+	if ((rc = flow_get_item(db, o->flow, a->owner_id, &it)) != 1)
 		return rc;
 	/* A draft is the agent's own until it is filed. */
-	return s != FS_DRAFT;
+	return it.round > 0;
 }
 
 int
@@ -141,18 +79,17 @@ file_for_agent(struct db *db, int64_t id, int64_t agent,
     const char *owner_type, struct attachment *a)
 {
 	const struct owner *o;
-	enum flow_state s;
-	int64_t filer;
+	struct flow_item it;
 	int rc, aid;
 
 	if ((rc = lookup(db, id, a, &o)) != 1)
 		return rc;
 	if (owner_type && strcmp(owner_type, o->type) != 0)
 		return 0;
-	if (o->filer) {
-		if ((rc = o->filer(db, a->owner_id, &filer, &s)) != 1)
+	if (o->flow) {
+		if ((rc = flow_get_item(db, o->flow, a->owner_id, &it)) != 1)
 			return rc;
-		return filer == agent;
+		return it.filer_kind == SESS_AGENT && it.filer_id == agent;
 	}
 	if ((rc = agent_role(db, agent, a->owner_id, &aid)) < 0)
 		return -1;

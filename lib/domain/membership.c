@@ -5,48 +5,60 @@
 #include <string.h>
 
 #include "db.h"
+#include "flows.h"
+#include "http.h"
+#include "mask.h"
 #include "membership.h"
+#include "view.h"
 
 enum stmt {
 	STMT_PERSON,
+	STMT_UNIT,
 	STMT_OPEN,
 	STMT_CREATE,
 	STMT_GET,
 	STMT_BY_UNIT,
-	STMT_BY_STATE,
 	STMT_MOVE,
 	STMT_CLOSE,
 	STMT_START,
 	STMT__MAX
 };
 
-#define LIST_COLS \
-	"SELECT c.id, c.state, m.name, m.id_number, COALESCE(f.name, ''), t.name," \
-	" DATE_FORMAT(c.updated_at, '%Y-%m-%d %H:%i') FROM membership_change c" \
-	" JOIN member m ON m.id = c.member_id LEFT JOIN org f ON f.id =" \
-	" c.from_unit JOIN org t ON t.id = c.to_unit"
+#define FLOW_JOIN \
+	" JOIN flow_item fl ON fl.type = 'membership_change'" \
+	" AND fl.item_id = c.id"
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_PERSON] =
-	    "SELECT id, COALESCE(unit_id, 0) FROM member WHERE id_type = ?"
+	    "SELECT id, COALESCE(unit_id, 0), name FROM member WHERE id_type = ?"
 	    " AND id_number = ? FOR UPDATE",
+	/* The asking unit's 区/产业工会, and the filer's name. */
+	[STMT_UNIT] =
+	    "SELECT IF(p.level = 'district', p.id, 0),"
+	    " (SELECT COALESCE(name, phone) FROM agent WHERE id = ?)"
+	    " FROM org o JOIN org p ON p.id = o.parent_id WHERE o.id = ?",
 	[STMT_OPEN] =
-	    "SELECT COUNT(*) FROM membership_change WHERE member_id = ?"
-	    " AND state IN (1, 2)",
+	    "SELECT COUNT(*) FROM membership_change c" FLOW_JOIN
+	    " WHERE c.member_id = ? AND fl.state = 'review1'",
 	[STMT_CREATE] =
 	    "INSERT INTO membership_change (member_id, from_unit, to_unit,"
 	    " agent_id, reason) VALUES (?, ?, ?, ?, NULLIF(?, ''))",
 	[STMT_GET] =
 	    "SELECT c.id, c.member_id, COALESCE(c.from_unit, 0), c.to_unit,"
-	    " c.agent_id, c.state, m.name, m.id_number, COALESCE(f.name, ''),"
+	    " c.agent_id, m.name, m.id_number, COALESCE(f.name, ''),"
 	    " t.name, COALESCE(c.reason, ''),"
 	    " DATE_FORMAT(c.updated_at, '%Y-%m-%d %H:%i')"
 	    " FROM membership_change c JOIN member m ON m.id = c.member_id"
 	    " LEFT JOIN org f ON f.id = c.from_unit JOIN org t ON t.id ="
 	    " c.to_unit WHERE c.id = ?",
-	[STMT_BY_UNIT] = LIST_COLS " WHERE c.to_unit = ? AND c.state <> 5"
+	[STMT_BY_UNIT] =
+	    "SELECT c.id, fl.state, m.name, m.id_number, COALESCE(f.name, ''),"
+	    " t.name, DATE_FORMAT(fl.updated_at, '%Y-%m-%d %H:%i')"
+	    " FROM membership_change c" FLOW_JOIN
+	    " JOIN member m ON m.id = c.member_id LEFT JOIN org f ON f.id ="
+	    " c.from_unit JOIN org t ON t.id = c.to_unit"
+	    " WHERE c.to_unit = ? AND fl.state <> 'cancelled'"
 	    " ORDER BY c.id DESC LIMIT 50",
-	[STMT_BY_STATE] = LIST_COLS " WHERE c.state = ? ORDER BY c.id",
 	/* Only from the unit the request was made against. */
 	[STMT_MOVE] =
 	    "UPDATE member m JOIN membership_change c ON c.member_id = m.id"
@@ -65,63 +77,124 @@ static const char *const sql[STMT__MAX] = {
 
 static const struct db_table tab = { DBM_MOVE, sql, STMT__MAX };
 
+/* 会籍变更: filed and 上报 at once by the asking unit; one review. */
+enum { M_DRAFT, M_REVIEW1, M_RETURNED, M_APPROVED, M_CANCELLED, M__MAX };
+
+static const struct flow_state states[M__MAX] = {
+	[M_DRAFT] =	{ "draft", "草稿", 0, NULL },
+	[M_REVIEW1] =	{ "review1", "待初审", 0, "市总审核中" },
+	[M_RETURNED] =	{ "returned", "已退回", 0, NULL },
+	[M_APPROVED] =	{ "approved", "审核通过", 1, NULL },
+	[M_CANCELLED] =	{ "cancelled", "已删除", 1, NULL },
+};
+
+static const struct flow_trans trans[] = {
+	{ M_DRAFT,    M_REVIEW1,   FA_SUBMIT,  FLOW_BY_FILER, "上报", 0, NULL, NULL },
+	{ M_RETURNED, M_REVIEW1,   FA_SUBMIT,  FLOW_BY_FILER, "上报", 0, NULL, NULL },
+	{ M_DRAFT,    M_CANCELLED, FA_CANCEL,  FLOW_BY_FILER, "删除", 0, NULL, NULL },
+	{ M_RETURNED, M_CANCELLED, FA_CANCEL,  FLOW_BY_FILER, "删除", 0, NULL, NULL },
+	{ M_REVIEW1,  M_APPROVED,  FA_APPROVE, ROLE_REVIEW1, "初审", 1, NULL,
+	    &notice_agent_approved },
+	{ M_REVIEW1,  M_RETURNED,  FA_RETURN,  ROLE_REVIEW1, "初审", 1, NULL,
+	    &notice_agent_returned },
+};
+
+static enum refusal move_done(struct db *, const struct flow_item *,
+    const struct flow_trans *);
+static int move_body(struct db *, const struct flow_item *, xmlNodePtr);
+
+static const struct flow_hooks hooks = {
+	NULL, move_done, flow_agent_phone, move_body,
+};
+
+const struct flow_type membership_flow = {
+	"membership_change", "会籍变更", states, M__MAX, trans,
+	(int)(sizeof(trans) / sizeof(trans[0])), FLOW_FILER_AGENT,
+	"/u/roster/move?id=", &hooks,
+};
+
 struct request_arg {
 	int			 id_type;
 	const char		*id_number, *reason;
 	int64_t			 to_unit, id;
 	const struct flow_actor	*by;
+	enum refusal		 rf;
 };
+
+/* The person, their unit and name; RF_OK or why not. */
+static enum refusal
+request_person(struct db *db, struct request_arg *a, int64_t *member,
+    int64_t *from, char name[128])
+{
+	struct db_res *r;
+	int found;
+
+	if ((r = db_query(db, &tab, STMT_PERSON, "is", (int64_t)a->id_type,
+	    a->id_number)) == NULL)
+		return RF_DB;
+	if ((found = db_next(r)) == 1) {
+		*member = db_int(r, 0);
+		*from = db_int(r, 1);
+		snprintf(name, 128, "%s", db_col(r, 2));
+	}
+	db_done(r);
+	if (found < 0)
+		return RF_DB;
+	if (!found)
+		return RF_NO_PERSON;
+	if (*from == a->to_unit)
+		return RF_SAME_UNIT;
+	if (*from == 0)
+		return RF_NO_MEMBERSHIP;
+	if (db_one_int(db, &tab, STMT_OPEN, &found, "i", *member) != 0)
+		return found ? RF_MOVE_OPEN : RF_DB;
+	return RF_OK;
+}
 
 static int
 request_txn(struct db *db, void *arg)
 {
 	struct request_arg *a = arg;
+	struct flow_new n = { SESS_AGENT, a->by->id, NULL, a->to_unit, 0, NULL };
 	struct db_res *r;
 	int64_t member = 0, from = 0;
-	int found, rc;
+	char name[128] = "", filer[128] = "";
 
-	a->id = 0;
-	if ((r = db_query(db, &tab, STMT_PERSON, "is", (int64_t)a->id_type,
-	    a->id_number)) == NULL)
+	if ((a->rf = request_person(db, a, &member, &from, name)) != RF_OK)
 		return 1;
-	if ((found = db_next(r)) == 1) {
-		member = db_int(r, 0);
-		from = db_int(r, 1);
+	a->rf = RF_DB;
+	if ((r = db_query(db, &tab, STMT_UNIT, "ii", a->by->id, a->to_unit))
+	    == NULL)
+		return 1;
+	if (db_next(r) == 1) {
+		n.district_id = db_int(r, 0);
+		snprintf(filer, sizeof(filer), "%s", db_col(r, 1) ? db_col(r, 1) : "");
 	}
 	db_done(r);
-	if (found < 0)
-		return 1;
-	if (!found)
-		a->id = -MV_NO_PERSON;
-	else if (from == a->to_unit)
-		a->id = -MV_SAME_UNIT;
-	else if (from == 0)
-		a->id = -MV_NO_UNIT;
-	else if (db_one_int(db, &tab, STMT_OPEN, &found, "i", member) != 0)
-		a->id = found ? -MV_OPEN : 0;
-	if (a->id != 0)
-		return 1;
+	n.filer_name = filer;
+	n.title = name;
 	if (db_exec(db, &tab, STMT_CREATE, "iiiis", member, from, a->to_unit,
 	    a->by->id, a->reason) != 1)
 		return 1;
 	a->id = db_insert_id(db);
-	if ((rc = flow_apply(db, FLOW_MEMBERSHIP, a->id, FA_SUBMIT, a->by, NULL,
-	    NULL)) != FLOW_OK) {
-		a->id = 0;
+	if (!flow_create(db, &membership_flow, a->id, &n))
 		return 1;
-	}
-	return 0;
+	a->rf = flow_apply(db, &membership_flow, a->id, FA_SUBMIT, a->by, NULL);
+	return a->rf != RF_OK;
 }
 
-int64_t
+enum refusal
 move_request(struct db *db, int id_type, const char *id_number,
-    int64_t to_unit, const struct flow_actor *by, const char *reason)
+    int64_t to_unit, const struct flow_actor *by, const char *reason,
+    int64_t *id)
 {
-	struct request_arg a = { id_type, id_number, reason, to_unit, 0, by };
+	struct request_arg a = { id_type, id_number, reason, to_unit, 0, by,
+	    RF_DB };
 
 	if (db_txn(db, request_txn, &a) < 0)
-		return 0;
-	return a.id;
+		return RF_DB;
+	*id = a.id;
+	return a.rf;
 }
 
 #define COPY(dst, i) snprintf((dst), sizeof(dst), "%s", db_col(r, (i)))
@@ -141,15 +214,16 @@ move_get(struct db *db, int64_t id, struct move *m)
 		m->from_unit = db_int(r, 2);
 		m->to_unit = db_int(r, 3);
 		m->agent_id = db_int(r, 4);
-		m->state = (enum flow_state)db_int(r, 5);
-		COPY(m->member_name, 6);
-		COPY(m->id_number, 7);
-		COPY(m->from_name, 8);
-		COPY(m->to_name, 9);
-		COPY(m->reason, 10);
-		COPY(m->updated_at, 11);
+		COPY(m->member_name, 5);
+		COPY(m->id_number, 6);
+		COPY(m->from_name, 7);
+		COPY(m->to_name, 8);
+		COPY(m->reason, 9);
+		COPY(m->updated_at, 10);
 	}
 	db_done(r);
+	if (rc == 1)
+		rc = flow_get_item(db, &membership_flow, id, &m->flow);
 	return rc;
 }
 
@@ -159,48 +233,34 @@ move_by_unit(struct db *db, int64_t to_unit)
 	return db_query(db, &tab, STMT_BY_UNIT, "i", to_unit);
 }
 
-struct db_res *
-move_by_state(struct db *db, enum flow_state s)
-{
-	return db_query(db, &tab, STMT_BY_STATE, "i", (int64_t)s);
-}
-
 /* Approval: move the 会籍, only away from the unit asked about. */
-static int
-approved(struct db *db, int64_t id)
+static enum refusal
+move_done(struct db *db, const struct flow_item *it, const struct flow_trans *t)
 {
-	int64_t n;
+	int64_t n, id = it->item_id;
 
+	if (t->to != M_APPROVED)
+		return RF_OK;
 	if ((n = db_exec(db, &tab, STMT_MOVE, "i", id)) < 0 ||
 	    db_exec(db, &tab, STMT_CLOSE, "i", id) < 0 ||
 	    db_exec(db, &tab, STMT_START, "i", id) != 1)
-		return FLOW_ERR_DB;
-	return n == 0 ? MV_MOVED : FLOW_OK;
+		return RF_DB;
+	return n == 0 ? RF_MOVED : RF_OK;
 }
 
-int
-move_decide(struct db *db, int64_t id, enum flow_action action,
-    const struct flow_actor *by, const char *reason)
+/* The review page's body: who moves from where to where, and why. */
+static int
+move_body(struct db *db, const struct flow_item *it, xmlNodePtr body)
 {
-	return flow_decide(db, FLOW_MEMBERSHIP, id, action, by, reason,
-	    approved);
-}
+	struct move m;
+	char masked[64];
 
-const char *
-move_message(int result)
-{
-	switch (result) {
-	case MV_NO_PERSON:
-		return "系统中没有该证件号码的职工，请直接在名册中新增";
-	case MV_SAME_UNIT:
-		return "该职工已在本单位名册中";
-	case MV_NO_UNIT:
-		return "该职工目前不属于任何单位，请直接在名册中新增";
-	case MV_OPEN:
-		return "该职工已有一条审核中的会籍变更申请";
-	case MV_MOVED:
-		return "该职工的会籍已发生变化，请退回后由经办人重新申请";
-	default:
-		return flow_message(result);
-	}
+	if (move_get(db, it->item_id, &m) != 1)
+		return 0;
+	view_add(body, "name", m.member_name);
+	view_add(body, "id-number", mask_id(m.id_number, masked));
+	view_add(body, "from", m.from_name);
+	view_add(body, "to", m.to_name);
+	view_add(body, "reason", m.reason);
+	return 1;
 }

@@ -3,6 +3,7 @@
  */
 #include "db.h"
 #include "org.h"
+#include "view.h"
 #include "valid.h"
 
 enum stmt {
@@ -11,6 +12,7 @@ enum stmt {
 	STMT_RENAME,
 	STMT_SEARCH,
 	STMT_MAY_PARENT,
+	STMT_DISTRICTS,
 	STMT__MAX
 };
 
@@ -41,6 +43,8 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_MAY_PARENT] =
 	    "SELECT COUNT(*) FROM org WHERE id = ? AND level IN ('root',"
 	    " 'district') AND status = 'approved'",
+	[STMT_DISTRICTS] =
+	    "SELECT id, name FROM org WHERE level = 'district' ORDER BY name",
 };
 
 static const struct db_table tab = { DBM_ORG, sql, STMT__MAX };
@@ -87,4 +91,21 @@ org_may_parent(struct db *db, int64_t id)
 		return 0;
 	return (int)db_one_int(db, &tab, STMT_MAY_PARENT, &found, "i", id) > 0 ?
 	    1 : found ? 0 : -1;
+}
+
+int
+org_districts_view(struct db *db, xmlNodePtr parent)
+{
+	struct db_res *res;
+	xmlNodePtr l, d;
+
+	if ((res = db_query(db, &tab, STMT_DISTRICTS, "")) == NULL)
+		return 0;
+	l = view_add(parent, "districts", NULL);
+	while (db_next(res) == 1) {
+		d = view_add(l, "district", db_col(res, 1));
+		view_attr(d, "id", db_col(res, 0));
+	}
+	db_done(res);
+	return 1;
 }

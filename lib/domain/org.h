@@ -5,6 +5,7 @@
 #define HZ_ORG_H
 
 #include <stdint.h>
+#include <libxml/tree.h>
 
 struct db;
 struct db_res;
@@ -41,5 +42,9 @@ int org_rename(struct db *db, int64_t id, const char *name);
  * columns 0 id, 1 name, 2 credit code, 3 parent, 4 members.  At most 50.
  */
 struct db_res *org_search(struct db *db, const char *q);
+
+/* org_districts_view: <districts><district id="..">name under `parent`
+ * (the review desk's filter).  Returns 1, 0 on a database error. */
+int org_districts_view(struct db *db, xmlNodePtr parent);
 
 #endif

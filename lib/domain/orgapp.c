@@ -4,7 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "db.h"
+#include "flows.h"
+#include "http.h"
 #include "org.h"
 #include "orgapp.h"
 #include "store.h"
@@ -17,12 +20,11 @@ enum stmt {
 	STMT_GET,
 	STMT_INSERT,
 	STMT_UPDATE,
-	STMT_LOCK,
+	STMT_FILING,
 	STMT_EDIT_OPEN,
 	STMT_EDIT_FROM_ORG,
 	STMT_EDIT_LINEAGE,
 	STMT_BY_AGENT,
-	STMT_BY_STATE,
 	STMT_LINEAGE,
 	STMT_LINEAGE_ADD,
 	STMT_LINEAGE_DEL,
@@ -42,19 +44,13 @@ enum stmt {
 	STMT__MAX
 };
 
-/* States an agent may still change: 草稿 and 退回. */
-#define EDITABLE "(0, 3)"
-
-#define LIST_COLS \
-	"SELECT a.id, a.kind, a.state, a.name, a.credit_code, p.name," \
-	" DATE_FORMAT(a.updated_at, '%Y-%m-%d %H:%i'), g.name, a.org_id" \
-	" FROM org_app a JOIN org p ON p.id = a.parent_id" \
-	" JOIN agent g ON g.id = a.agent_id"
+#define FLOW_JOIN(a, f) \
+	" JOIN flow_item " f " ON " f ".type = 'org_app' AND " f ".item_id = " a ".id"
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_GET] =
 	    "SELECT a.id, a.kind = 'edit', COALESCE(a.org_id, 0), a.agent_id,"
-	    " a.state, a.name, a.credit_code, a.parent_id, p.name, a.nature,"
+	    " a.name, a.credit_code, a.parent_id, p.name, a.nature,"
 	    " a.district, a.medins_code, a.employees, a.chairman, a.contact,"
 	    " a.contact_phone, a.lineage,"
 	    " DATE_FORMAT(a.updated_at, '%Y-%m-%d %H:%i'),"
@@ -71,11 +67,16 @@ static const char *const sql[STMT__MAX] = {
 	    " nature = ?, district = NULLIF(?, ''), medins_code = NULLIF(?, ''),"
 	    " employees = NULLIF(?, ''), chairman = NULLIF(?, ''), contact = ?,"
 	    " contact_phone = ?, lineage = ?, updated_at = NOW()"
-	    " WHERE id = ? AND state IN " EDITABLE,
-	[STMT_LOCK] = "SELECT state FROM org_app WHERE id = ? FOR UPDATE",
+	    " WHERE id = ?",
+	/* For the flow item: the filer's name, the parent's 区/产业工会. */
+	[STMT_FILING] =
+	    "SELECT (SELECT COALESCE(name, phone) FROM agent WHERE id = ?),"
+	    " (SELECT IF(level = 'district', id, 0) FROM org WHERE id = ?)",
 	[STMT_EDIT_OPEN] =
-	    "SELECT id FROM org_app WHERE org_id = ? AND kind = 'edit'"
-	    " AND state IN (0, 1, 2, 3) ORDER BY id DESC LIMIT 1",
+	    "SELECT a.id FROM org_app a" FLOW_JOIN("a", "f")
+	    " WHERE a.org_id = ? AND a.kind = 'edit'"
+	    " AND f.state IN ('draft', 'review1', 'returned')"
+	    " ORDER BY a.id DESC LIMIT 1",
 	[STMT_EDIT_FROM_ORG] =
 	    "INSERT INTO org_app (kind, org_id, agent_id, name, credit_code,"
 	    " parent_id, nature, district, medins_code, employees, chairman,"
@@ -90,9 +91,12 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_EDIT_LINEAGE] =
 	    "INSERT INTO org_app_lineage (app_id, org_id)"
 	    " SELECT ?, from_org_id FROM org_lineage WHERE org_id = ?",
-	[STMT_BY_AGENT] = LIST_COLS
-	    " WHERE a.agent_id = ? AND a.state <> 5 ORDER BY a.id DESC",
-	[STMT_BY_STATE] = LIST_COLS " WHERE a.state = ? ORDER BY a.id",
+	[STMT_BY_AGENT] =
+	    "SELECT a.id, a.kind, f.state, a.name, a.credit_code, p.name,"
+	    " DATE_FORMAT(f.updated_at, '%Y-%m-%d %H:%i'), g.name, a.org_id"
+	    " FROM org_app a" FLOW_JOIN("a", "f")
+	    " JOIN org p ON p.id = a.parent_id JOIN agent g ON g.id = a.agent_id"
+	    " WHERE a.agent_id = ? AND f.state <> 'cancelled' ORDER BY a.id DESC",
 	[STMT_LINEAGE] =
 	    "SELECT o.id, o.name FROM org_app_lineage l"
 	    " JOIN org o ON o.id = l.org_id WHERE l.app_id = ? ORDER BY o.name",
@@ -115,8 +119,9 @@ static const char *const sql[STMT__MAX] = {
 	    "SELECT COUNT(*) FROM org_app a WHERE a.id = ? AND (EXISTS (SELECT 1"
 	    " FROM org o WHERE o.credit_code = a.credit_code"
 	    " AND o.id <> COALESCE(a.org_id, 0)) OR EXISTS (SELECT 1 FROM"
-	    " org_app b WHERE b.credit_code = a.credit_code AND b.id <> a.id"
-	    " AND b.state IN (1, 2)"
+	    " org_app b" FLOW_JOIN("b", "fb")
+	    " WHERE b.credit_code = a.credit_code AND b.id <> a.id"
+	    " AND fb.state = 'review1'"
 	    " AND COALESCE(b.org_id, 0) <> COALESCE(a.org_id, -1)))",
 	[STMT_NEW_ORG] =
 	    "INSERT INTO org (parent_id, level, name, credit_code, nature,"
@@ -157,8 +162,50 @@ static const struct db_table tab = { DBM_ORGAPP, sql, STMT__MAX };
 #define COPY(dst, i) snprintf((dst), sizeof(dst), "%s", \
 	db_col(r, (i)) ? db_col(r, (i)) : "")
 
-int
-orgapp_get(struct db *db, int64_t id, struct org_app *a)
+/* 单位注册 / 单位信息编辑: the filing agent 上报; one review, 初审. */
+enum { A_DRAFT, A_REVIEW1, A_RETURNED, A_APPROVED, A_CANCELLED, A__MAX };
+
+static const struct flow_state states[A__MAX] = {
+	[A_DRAFT] =	{ "draft", "草稿", 0, NULL },
+	[A_REVIEW1] =	{ "review1", "待初审", 0, "市总审核中" },
+	[A_RETURNED] =	{ "returned", "已退回", 0, NULL },
+	[A_APPROVED] =	{ "approved", "审核通过", 1, NULL },
+	[A_CANCELLED] =	{ "cancelled", "已删除", 1, NULL },
+};
+
+static const struct flow_trans trans[] = {
+	{ A_DRAFT,    A_REVIEW1,   FA_SUBMIT,  FLOW_BY_FILER, "上报", 0, NULL, NULL },
+	{ A_RETURNED, A_REVIEW1,   FA_SUBMIT,  FLOW_BY_FILER, "上报", 0, NULL, NULL },
+	{ A_DRAFT,    A_CANCELLED, FA_CANCEL,  FLOW_BY_FILER, "删除", 0, NULL, NULL },
+	{ A_RETURNED, A_CANCELLED, FA_CANCEL,  FLOW_BY_FILER, "删除", 0, NULL, NULL },
+	{ A_REVIEW1,  A_APPROVED,  FA_APPROVE, ROLE_REVIEW1, "初审", 1, NULL,
+	    &notice_agent_approved },
+	{ A_REVIEW1,  A_RETURNED,  FA_RETURN,  ROLE_REVIEW1, "初审", 1, NULL,
+	    &notice_agent_returned },
+};
+
+static enum refusal orgapp_check(struct db *, const struct flow_item *,
+    const struct flow_trans *);
+static enum refusal orgapp_done(struct db *, const struct flow_item *,
+    const struct flow_trans *);
+static int orgapp_body(struct db *, const struct flow_item *, xmlNodePtr);
+
+static const struct flow_hooks hooks = {
+	orgapp_check, orgapp_done, flow_agent_phone, orgapp_body,
+};
+
+const struct flow_type orgapp_flow = {
+	"org_app", "单位信息", states, A__MAX, trans,
+	(int)(sizeof(trans) / sizeof(trans[0])), FLOW_FILER_AGENT,
+	"/u/org/app?id=", &hooks,
+};
+
+#define COPY(dst, i) snprintf((dst), sizeof(dst), "%s", \
+	db_col(r, (i)) ? db_col(r, (i)) : "")
+
+/* The application's own row, without its flow item: 1 / 0 / -1. */
+static int
+app_row(struct db *db, int64_t id, struct org_app *a)
 {
 	struct db_res *r;
 	int rc;
@@ -171,90 +218,125 @@ orgapp_get(struct db *db, int64_t id, struct org_app *a)
 		a->kind = db_int(r, 1) ? ORGAPP_EDIT : ORGAPP_REGISTER;
 		a->org_id = db_int(r, 2);
 		a->agent_id = db_int(r, 3);
-		a->state = (enum flow_state)db_int(r, 4);
-		COPY(a->name, 5);
-		COPY(a->credit_code, 6);
-		a->parent_id = db_int(r, 7);
-		COPY(a->parent_name, 8);
-		COPY(a->nature, 9);
-		COPY(a->district, 10);
-		COPY(a->medins_code, 11);
-		COPY(a->employees, 12);
-		COPY(a->chairman, 13);
-		COPY(a->contact, 14);
-		COPY(a->contact_phone, 15);
-		COPY(a->lineage, 16);
-		COPY(a->updated_at, 17);
-		a->promise_wait = (int)db_int(r, 18);
+		COPY(a->name, 4);
+		COPY(a->credit_code, 5);
+		a->parent_id = db_int(r, 6);
+		COPY(a->parent_name, 7);
+		COPY(a->nature, 8);
+		COPY(a->district, 9);
+		COPY(a->medins_code, 10);
+		COPY(a->employees, 11);
+		COPY(a->chairman, 12);
+		COPY(a->contact, 13);
+		COPY(a->contact_phone, 14);
+		COPY(a->lineage, 15);
+		COPY(a->updated_at, 16);
+		a->promise_wait = (int)db_int(r, 17);
 	}
 	db_done(r);
 	return rc;
 }
 
-/* The application's state, locked for this transaction; -1 if none. */
-static int
-lock_state(struct db *db, int64_t id)
+int
+orgapp_get(struct db *db, int64_t id, struct org_app *a)
 {
-	int64_t s;
-	int found;
+	int rc;
 
-	s = db_one_int(db, &tab, STMT_LOCK, &found, "i", id);
-	return found ? (int)s : -1;
+	if ((rc = app_row(db, id, a)) == 1)
+		rc = flow_get_item(db, &orgapp_flow, id, &a->flow);
+	return rc;
 }
 
-static int
-editable(int state)
+/*
+ * Lock application `id` for a change by its filer: RF_OK while it is a
+ * draft or returned, RF_BAD_STATE once in review or decided.
+ */
+static enum refusal
+lock_editable(struct db *db, int64_t id)
 {
-	return state == FS_DRAFT || state == FS_RETURNED;
+	struct flow_item it;
+	int rc;
+
+	if ((rc = flow_lock(db, &orgapp_flow, id, &it)) <= 0)
+		return rc < 0 ? RF_DB : RF_NOT_FOUND;
+	return flow_editable(&it) ? RF_OK : RF_SUBMITTED;
+}
+
+/*
+ * The flow item of new application `id`: filed by `agent`, about unit
+ * `unit` (an edit) under `parent`, titled `name`.  Returns 1, 0 on error.
+ */
+static int
+item_create(struct db *db, int64_t id, int64_t agent, int64_t parent,
+    int64_t unit, const char *name)
+{
+	struct flow_new n = { SESS_AGENT, agent, NULL, unit, 0, name };
+	struct db_res *r;
+	char filer[128] = "";
+
+	if ((r = db_query(db, &tab, STMT_FILING, "ii", agent, parent)) == NULL)
+		return 0;
+	if (db_next(r) == 1) {
+		snprintf(filer, sizeof(filer), "%s", db_col(r, 0) ? db_col(r, 0) : "");
+		n.district_id = db_int(r, 1);
+	}
+	db_done(r);
+	n.filer_name = filer;
+	return flow_create(db, &orgapp_flow, id, &n);
+}
+
+/* A new application and its flow item, filed by a->agent_id. */
+static enum refusal
+insert(struct db *db, struct org_app *a)
+{
+	if (db_exec(db, &tab, STMT_INSERT, "ississssssss", a->agent_id,
+	    a->name, a->credit_code, a->parent_id, a->nature, a->district,
+	    a->medins_code, a->employees, a->chairman, a->contact,
+	    a->contact_phone, a->lineage) != 1)
+		return RF_DB;
+	a->id = db_insert_id(db);
+	return item_create(db, a->id, a->agent_id, a->parent_id, 0, a->name) ?
+	    RF_OK : RF_DB;
 }
 
 struct save_arg {
-	const struct org_app	*a;
-	int64_t			 id;	/* result of orgapp_save */
+	struct org_app		*a;
+	const struct flow_actor	*by;
+	enum refusal		 rf;
 };
 
-/* Update a draft or returned application, under its row lock. */
 static int
-update_txn(struct db *db, void *arg)
+save_txn(struct db *db, void *arg)
 {
 	struct save_arg *s = arg;
-	const struct org_app *a = s->a;
-	int st;
+	struct org_app *a = s->a;
+	int isnew = a->id == 0;
 
-	if ((st = lock_state(db, a->id)) < 0 || !editable(st)) {
-		s->id = 0;
-		return 1;
-	}
-	if (db_exec(db, &tab, STMT_UPDATE, "ssissssssssi", a->name,
+	if (isnew)
+		s->rf = insert(db, a);
+	else if ((s->rf = lock_editable(db, a->id)) == RF_OK &&
+	    (db_exec(db, &tab, STMT_UPDATE, "ssissssssssi", a->name,
 	    a->credit_code, a->parent_id, a->nature, a->district, a->medins_code,
 	    a->employees, a->chairman, a->contact, a->contact_phone, a->lineage,
-	    a->id) < 0) {
-		s->id = -1;
-		return 1;
-	}
-	s->id = a->id;
-	return 0;
+	    a->id) < 0 || !flow_retitle(db, &orgapp_flow, a->id, a->name)))
+		s->rf = RF_DB;
+	if (s->rf == RF_OK && !audit_log(db, s->by->kind, s->by->id, s->by->ip,
+	    isnew ? "org_app.create" : "org_app.save", "org_app", a->id, a->name))
+		s->rf = RF_DB;
+	return s->rf != RF_OK;
 }
 
-int64_t
-orgapp_save(struct db *db, struct org_app *a)
+enum refusal
+orgapp_save(struct db *db, struct org_app *a, const struct flow_actor *by)
 {
-	struct save_arg s = { a, -1 };
+	struct save_arg s = { a, by, RF_DB };
 	int ok;
 
 	if ((ok = org_may_parent(db, a->parent_id)) <= 0)
-		return ok < 0 ? -1 : ORGAPP_BAD_PARENT;
-	if (a->id == 0) {
-		if (db_exec(db, &tab, STMT_INSERT, "ississssssss", a->agent_id,
-		    a->name, a->credit_code, a->parent_id, a->nature,
-		    a->district, a->medins_code, a->employees, a->chairman,
-		    a->contact, a->contact_phone, a->lineage) != 1)
-			return -1;
-		return db_insert_id(db);
-	}
-	if (db_txn(db, update_txn, &s) < 0)
-		return -1;
-	return s.id;
+		return ok < 0 ? RF_DB : RF_BAD_PARENT;
+	if (db_txn(db, save_txn, &s) < 0)
+		return RF_DB;
+	return s.rf;
 }
 
 struct edit_arg {
@@ -265,6 +347,7 @@ static int
 edit_txn(struct db *db, void *arg)
 {
 	struct edit_arg *e = arg;
+	struct org_app a;
 	int64_t open;
 	int found;
 
@@ -282,7 +365,9 @@ edit_txn(struct db *db, void *arg)
 		return 1;
 	}
 	e->id = db_insert_id(db);
-	if (db_exec(db, &tab, STMT_EDIT_LINEAGE, "ii", e->id, e->org) < 0) {
+	if (app_row(db, e->id, &a) != 1 ||
+	    db_exec(db, &tab, STMT_EDIT_LINEAGE, "ii", e->id, e->org) < 0 ||
+	    !item_create(db, e->id, e->agent, a.parent_id, e->org, a.name)) {
 		e->id = -1;
 		return 1;
 	}
@@ -306,12 +391,6 @@ orgapp_by_agent(struct db *db, int64_t agent)
 }
 
 struct db_res *
-orgapp_by_state(struct db *db, enum flow_state s)
-{
-	return db_query(db, &tab, STMT_BY_STATE, "i", (int64_t)s);
-}
-
-struct db_res *
 orgapp_lineage(struct db *db, int64_t app)
 {
 	return db_query(db, &tab, STMT_LINEAGE, "i", app);
@@ -326,10 +405,10 @@ static int
 lineage_txn(struct db *db, void *arg)
 {
 	struct lineage_arg *l = arg;
-	int st;
+	enum refusal rf;
 
-	if ((st = lock_state(db, l->app)) < 0 || !editable(st)) {
-		l->rc = 0;
+	if ((rf = lock_editable(db, l->app)) != RF_OK) {
+		l->rc = rf == RF_DB ? -1 : 0;
 		return 1;
 	}
 	if (db_exec(db, &tab, l->add ? STMT_LINEAGE_ADD : STMT_LINEAGE_DEL,
@@ -366,62 +445,49 @@ orgapp_promise_shown(struct db *db, int64_t app)
 /*
  * Whether application `app` names a parent a unit may hang under (an
  * application saved before the rule, or a parent that changed level).
- * Returns 1, 0, or -1 on a database error.
+ * Returns RF_OK, RF_BAD_PARENT or RF_DB.
  */
-static int
+static enum refusal
 parent_ok(struct db *db, int64_t app)
 {
 	struct org_app a;
 	int rc;
 
 	if ((rc = orgapp_get(db, app, &a)) != 1)
-		return rc < 0 ? -1 : 0;
-	return org_may_parent(db, a.parent_id);
+		return rc < 0 ? RF_DB : RF_NOT_FOUND;
+	if ((rc = org_may_parent(db, a.parent_id)) < 0)
+		return RF_DB;
+	return rc ? RF_OK : RF_BAD_PARENT;
 }
 
-struct submit_arg {
-	int64_t			 app;
-	const struct flow_actor	*by;
-	int			 rc;
-};
-
-/* 上报: the checks flow.c cannot know, then the transition. */
-static int
-submit_txn(struct db *db, void *arg)
+/* 上报: the checks the engine cannot know; approval: never a unit under
+ * a unit, whatever the application says. */
+static enum refusal
+orgapp_check(struct db *db, const struct flow_item *it,
+    const struct flow_trans *t)
 {
-	struct submit_arg *s = arg;
-	int found, ok;
+	enum refusal rf;
+	int found;
+	int64_t n;
 
-	if (lock_state(db, s->app) < 0) {
-		s->rc = FLOW_NOT_FOUND;
-		return 1;
-	}
-	if (db_one_int(db, &tab, STMT_PROMISE_OK, &found, "i", s->app) != 1)
-		s->rc = OAR_PROMISE;
-	else if ((ok = parent_ok(db, s->app)) <= 0)
-		s->rc = ok < 0 ? FLOW_ERR_DB : OAR_BAD_PARENT;
-	else if (db_one_int(db, &tab, STMT_LICENSES, &found, "i", s->app) <= 0)
-		s->rc = OAR_NO_LICENSE;
-	else if (db_one_int(db, &tab, STMT_CREDIT_TAKEN, &found, "i", s->app)
-	    != 0)
-		s->rc = OAR_CREDIT_TAKEN;
-	else
-		s->rc = flow_apply(db, FLOW_ORG_APP, s->app, FA_SUBMIT, s->by,
-		    NULL, NULL);
-	if (s->rc == FLOW_OK &&
-	    db_exec(db, &tab, STMT_PROMISE_SET, "i", s->app) != 1)
-		s->rc = FLOW_ERR_DB;
-	return s->rc != FLOW_OK;
-}
-
-int
-orgapp_submit(struct db *db, int64_t app, const struct flow_actor *by)
-{
-	struct submit_arg s = { app, by, FLOW_ERR_DB };
-
-	if (db_txn(db, submit_txn, &s) < 0)
-		return FLOW_ERR_DB;
-	return s.rc;
+	if (t->action == FA_APPROVE)
+		return parent_ok(db, it->item_id);
+	if (t->action != FA_SUBMIT)
+		return RF_OK;
+	if ((n = db_one_int(db, &tab, STMT_PROMISE_OK, &found, "i",
+	    it->item_id)) < 0)
+		return RF_DB;
+	if (n != 1)
+		return RF_PROMISE;
+	if ((rf = parent_ok(db, it->item_id)) != RF_OK)
+		return rf;
+	if ((n = db_one_int(db, &tab, STMT_LICENSES, &found, "i", it->item_id))
+	    <= 0)
+		return n < 0 ? RF_DB : RF_NO_LICENSE;
+	if ((n = db_one_int(db, &tab, STMT_CREDIT_TAKEN, &found, "i",
+	    it->item_id)) != 0)
+		return n < 0 ? RF_DB : RF_CREDIT_TAKEN;
+	return RF_OK;
 }
 
 /* An approval writes the unit: a new one, or the edited fields. */
@@ -449,42 +515,19 @@ approve(struct db *db, int64_t app)
 	    db_exec(db, &tab, STMT_LINEAGE_APPLY, "ii", org, app) >= 0;
 }
 
-static int
-approved(struct db *db, int64_t app)
+/* 上报 marks the 承诺书 confirmed; approval writes the unit. */
+static enum refusal
+orgapp_done(struct db *db, const struct flow_item *it,
+    const struct flow_trans *t)
 {
-	int ok;
-
-	/* Never a unit under a unit, whatever the application says. */
-	if ((ok = parent_ok(db, app)) <= 0)
-		return ok < 0 ? FLOW_ERR_DB : OAR_BAD_PARENT;
-	if (approve(db, app))
-		return FLOW_OK;
-	return db_errno(db) == 1062 ? OAR_CREDIT_TAKEN : FLOW_ERR_DB;
-}
-
-int
-orgapp_decide(struct db *db, int64_t app, enum flow_action action,
-    const struct flow_actor *by, const char *reason)
-{
-	return flow_decide(db, FLOW_ORG_APP, app, action, by, reason, approved);
-}
-
-const char *
-orgapp_message(int result)
-{
-	switch (result) {
-	case OAR_PROMISE:
-		return "请完整阅读承诺书（至少15秒）后再确认上报";
-	case OAR_NO_LICENSE:
-		return "请先上传工会法人资格证书或营业执照";
-	case OAR_BAD_PARENT:
-		return "上级工会只能是市总工会或区/产业工会";
-	case OAR_CREDIT_TAKEN:
-		return "该统一社会信用代码已被其他单位注册或正在审核；"
-		    "如需更换代办员，请使用“单位绑定”";
-	default:
-		return flow_message(result);
-	}
+	if (t->action == FA_SUBMIT)
+		return db_exec(db, &tab, STMT_PROMISE_SET, "i", it->item_id) == 1 ?
+		    RF_OK : RF_DB;
+	if (t->to != A_APPROVED)
+		return RF_OK;
+	if (approve(db, it->item_id))
+		return RF_OK;
+	return db_errno(db) == 1062 ? RF_CREDIT_TAKEN : RF_DB;
 }
 
 int
@@ -514,13 +557,13 @@ orgapp_parents(struct db *db)
 	return db_query(db, &tab, STMT_PARENTS, "");
 }
 
-xmlNodePtr
-orgapp_view(struct db *db, const struct org_app *a, xmlNodePtr parent)
+/* The application's data and merged/split units under `n`. */
+static int
+orgapp_fields(struct db *db, const struct org_app *a, xmlNodePtr n)
 {
 	struct db_res *res;
-	xmlNodePtr n, l, o;
+	xmlNodePtr l, o;
 
-	n = flow_view_item(parent, "app", a->id, a->state);
 	view_attr(n, "kind", a->kind == ORGAPP_EDIT ? "edit" : "register");
 	view_add(n, "name", a->name);
 	view_add(n, "credit-code", a->credit_code);
@@ -534,15 +577,34 @@ orgapp_view(struct db *db, const struct org_app *a, xmlNodePtr parent)
 	view_add(n, "contact-phone", a->contact_phone);
 	view_add(n, "lineage", a->lineage);
 	if ((res = orgapp_lineage(db, a->id)) == NULL)
-		return NULL;
+		return 0;
 	l = view_add(n, "lineage-orgs", NULL);
 	while (db_next(res) == 1) {
 		o = view_add(l, "org", db_col(res, 1));
 		view_attr(o, "id", db_col(res, 0));
 	}
 	db_done(res);
-	if (!store_list(db, "org_app", a->id, n) ||
-	    !flow_timeline(db, FLOW_ORG_APP, a->id, n))
+	return 1;
+}
+
+xmlNodePtr
+orgapp_view(struct db *db, const struct org_app *a, xmlNodePtr parent)
+{
+	xmlNodePtr n = flow_view_item(parent, "app", &a->flow);
+
+	if (!orgapp_fields(db, a, n) ||
+	    !store_list(db, "org_app", a->id, n) ||
+	    !flow_timeline(db, &a->flow, n))
 		return NULL;
 	return n;
+}
+
+/* The review page's body: the data as filed. */
+static int
+orgapp_body(struct db *db, const struct flow_item *it, xmlNodePtr body)
+{
+	struct org_app a;
+
+	return orgapp_get(db, it->item_id, &a) == 1 &&
+	    orgapp_fields(db, &a, body);
 }

@@ -1,6 +1,6 @@
 /*
  * orgapp.h -- 单位注册 and 单位信息编辑: an agent files a unit's data with
- * its materials, the office reviews it (FLOW_ORG_APP), and only an
+ * its materials, the office reviews it (orgapp_flow), and only an
  * approval writes the unit itself, so an approved unit's data stays in
  * force while its edit is being reviewed (编辑市总审核中).
  */
@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 
 #include "flow.h"
+#include "refusal.h"
 
 struct db;
 struct db_res;
@@ -25,7 +26,7 @@ struct org_app {
 	enum orgapp_kind kind;
 	int64_t		 org_id;	/* edit: the unit; register: 0 until approved */
 	int64_t		 agent_id;
-	enum flow_state	 state;
+	struct flow_item flow;		/* its state, round, filer */
 	char		 name[4 * 120 + 1];
 	char		 credit_code[19];
 	int64_t		 parent_id;
@@ -46,14 +47,15 @@ struct org_app {
 int orgapp_get(struct db *db, int64_t id, struct org_app *a);
 
 /*
- * orgapp_save: insert (a->id == 0) or update a draft/returned application
- * with a's fields.  Returns the id, 0 when the application may no longer
- * be changed (in review or decided), ORGAPP_BAD_PARENT when a->parent_id
- * is neither 市总工会 nor a 区/产业工会 (orgapp_message(OAR_BAD_PARENT)
- * says so), -1 on a database error.
+ * orgapp_save: insert (a->id == 0, filed by a->agent_id) or update a
+ * draft/returned application with a's fields, audited as done by `by` in
+ * the same transaction.  Returns RF_OK with a->id set, RF_BAD_PARENT when
+ * a->parent_id is neither 市总工会 nor a 区/产业工会, RF_SUBMITTED when
+ * the application may no longer be changed (in review or decided), or
+ * RF_DB.
  */
-#define ORGAPP_BAD_PARENT (-2)
-int64_t orgapp_save(struct db *db, struct org_app *a);
+enum refusal orgapp_save(struct db *db, struct org_app *a,
+    const struct flow_actor *by);
 
 /*
  * orgapp_edit_start: a new edit application for approved unit `org`,
@@ -63,14 +65,13 @@ int64_t orgapp_save(struct db *db, struct org_app *a);
 int64_t orgapp_edit_start(struct db *db, int64_t org, int64_t agent);
 
 /*
- * Lists, each a result to walk and db_done(); NULL on error.  Columns:
- * 0 id, 1 kind, 2 state, 3 name, 4 credit code, 5 parent, 6 updated,
- * 7 agent name, 8 org id.
+ * The filing agent's applications, a result to walk and db_done(); NULL on
+ * error.  Columns: 0 id, 1 kind, 2 state name, 3 name, 4 credit code,
+ * 5 parent, 6 updated, 7 agent name, 8 org id.  Cancelled ones left out.
  */
 enum orgapp_col { OA_ID, OA_KIND, OA_STATE, OA_NAME, OA_CREDIT, OA_PARENT,
 	OA_UPDATED, OA_AGENT, OA_ORG };
 struct db_res *orgapp_by_agent(struct db *db, int64_t agent);
-struct db_res *orgapp_by_state(struct db *db, enum flow_state s);
 
 /* 由哪些单位合并/拆分: list (0 org id, 1 name), add, remove.  add/remove
  * return 1, 0 when the application may not change, -1 on error. */
@@ -81,27 +82,13 @@ int orgapp_lineage_remove(struct db *db, int64_t app, int64_t org);
 /* orgapp_promise_shown: the 承诺书 was opened now (starts its 15 s). */
 int orgapp_promise_shown(struct db *db, int64_t app);
 
-/* Why 上报 or a decision was refused (besides enum flow_result). */
-enum orgapp_refusal {
-	OAR_OK = 0,
-	OAR_PROMISE = 100,	/* 承诺书 not read for 15 s */
-	OAR_NO_LICENSE,		/* 法人资格证书/营业执照 missing */
-	OAR_CREDIT_TAKEN,	/* another unit has this credit code */
-	OAR_BAD_PARENT,		/* the parent is not 市总 or a 区/产业工会 */
-};
-
 /*
- * orgapp_submit / orgapp_decide: 上报 by the filing agent; 通过 or 退回 by
- * the office, or 删除 by the filing agent.  Each runs its own transaction.  An approval writes the unit
- * (new unit with the filer bound as its chairman, or the edited fields)
- * and its lineage.  Returns OAR_OK, an orgapp_refusal or a flow_result.
+ * 上报, 删除 and the decisions go through the engine (flow_step_once with
+ * orgapp_flow, flows.h): 上报 needs the 承诺书 read for 15 s, a parent
+ * that may hold units, the 法人资格证书/营业执照 and a credit code no
+ * other unit holds; an approval writes the unit (a new unit with the filer
+ * bound as its chairman, or the edited fields) and its lineage.
  */
-int orgapp_submit(struct db *db, int64_t app, const struct flow_actor *by);
-int orgapp_decide(struct db *db, int64_t app, enum flow_action action,
-    const struct flow_actor *by, const char *reason);
-
-/* orgapp_message: a Chinese sentence for a refusal or flow result. */
-const char *orgapp_message(int result);
 
 /*
  * orgapp_candidates: add <candidates q=".."><org id=".." parent="..">name

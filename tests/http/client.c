@@ -622,3 +622,15 @@ hc_login_office(struct hc *c, const char *user)
 	hc_get(c, "/o/login");
 	hc_post(c, "/o/login", "username", user, "password", "Demo2026", NULL);
 }
+
+const char *
+flow_state_of(const char *type, long long id)
+{
+	static char st[32];
+	char q[200];
+
+	snprintf(q, sizeof(q), "SELECT state FROM flow_item WHERE type = '%s'"
+	    " AND item_id = %lld", type, id);
+	snprintf(st, sizeof(st), "%s", test_sql_str(q));
+	return st;
+}

@@ -102,6 +102,9 @@ int test_sql(const char *sql);
  * test_sql_unannounced does not, to show what the session cache keeps. */
 int test_sql_unannounced(const char *sql);
 long long test_sql_int(const char *sql);
+/* flow_state_of: the state name ("review1") of item `id` of business
+ * type `type` ("org_app"), "" if none (static buffer). */
+const char *flow_state_of(const char *type, long long id);
 /* test_sql_str: first column of the first row as text ("" if none). */
 const char *test_sql_str(const char *sql);
 

@@ -532,8 +532,7 @@ main(void)
 	    "上级工会只能是") != NULL, "... saying why");
 	is_str(hc_xpath(ch, "string(//*[@id='err-parent_id'])"),
 	    "上级工会只能是市总工会或区/产业工会", "... on the parent field");
-	snprintf(q, sizeof(q), "SELECT state FROM org_app WHERE id = %lld", bad);
-	is_int(test_sql_int(q), 0, "still a draft");
+	is_str(flow_state_of("org_app", bad), "draft", "still a draft");
 	snprintf(q, sizeof(q), "%lld", n);
 	is_int(hc_post(ch, "/u/org/app", "id", ids, "name", "挂错单位工会委员会",
 	    "credit_code", credit("91370202MA3C5TF04"), "parent_id", q,
@@ -558,8 +557,7 @@ main(void)
 	    NULL), 200, "approval under a unit is refused");
 	ok(strstr(hc_xpath(off[0], "string(//p[contains(@class,'msg-error')])"),
 	    "上级工会只能是") != NULL, "... saying why");
-	snprintf(q, sizeof(q), "SELECT state FROM org_app WHERE id = %lld", bad);
-	is_int(test_sql_int(q), 1, "still in review");
+	is_str(flow_state_of("org_app", bad), "review1", "still in review");
 	is_int(test_sql_int("SELECT COUNT(*) FROM org WHERE name ="
 	    " '挂错单位工会委员会'"), 0, "no unit made under a unit");
 	snprintf(q, sizeof(q), "UPDATE org_app SET parent_id = 2 WHERE id = %lld",

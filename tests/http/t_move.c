@@ -74,7 +74,7 @@ main(void)
 	is_int(hc_get(h, path), 403, "nor the asking unit's list");
 
 	hc_get(r1, "/o/queue");
-	snprintf(q, sizeof(q), "//table[@id='queue-move']//tr[@data-id='%lld']", id);
+	snprintf(q, sizeof(q), "//table[@id='queue']//tr[@data-type='membership_change' and @data-id='%lld']", id);
 	is_int(hc_count(r1, q), 1, "queued for review1");
 	snprintf(path, sizeof(path), "/o/move?id=%lld", id);
 	hc_get(r1, path);

@@ -163,7 +163,7 @@ main(void)
 	hc_login_office(r2, "review2");
 	snprintf(path, sizeof(path), "/o/transfer?id=%lld", id);
 	hc_get(both, "/o/queue");
-	snprintf(q, sizeof(q), "//table[@id='queue-transfer1']//tr[@data-id='%lld']", id);
+	snprintf(q, sizeof(q), "//table[@id='queue']//tr[@data-type='transfer' and @data-state='review1' and @data-id='%lld']", id);
 	is_int(hc_count(both, q), 1, "queued for 初审");
 	hc_get(both, path);
 	is_int(hc_post(both, "/o/transfer", "id", ids, "decision", "approve", NULL),
@@ -171,10 +171,9 @@ main(void)
 	hc_get(both, path);
 	hc_post(both, "/o/transfer", "id", ids, "decision", "approve", NULL);
 	is_str(hc_xpath(both, "string(//p[contains(@class,'msg-error')])"),
-	    "同一办件的初审和复审不能由同一人办理",
+	    "同一办件的各级审核不能由同一人办理",
 	    "the same person cannot take 复审");
-	snprintf(q, sizeof(q), "SELECT state FROM transfer WHERE id = %lld", id);
-	is_int(test_sql_int(q), 2, "still waiting for 复审");
+	is_str(flow_state_of("transfer", id), "review2", "still waiting for 复审");
 	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM agent_unit au JOIN agent g"
 	    " ON g.id = au.agent_id WHERE au.unit_id = %lld AND g.phone = '"
 	    CHAIR "'", unit);
@@ -182,8 +181,7 @@ main(void)
 	hc_get(r2, path);
 	is_int(hc_post(r2, "/o/transfer", "id", ids, "decision", "approve", NULL),
 	    303, "复审 by someone else passes");
-	snprintf(q, sizeof(q), "SELECT state FROM transfer WHERE id = %lld", id);
-	is_int(test_sql_int(q), 4, "approved");
+	is_str(flow_state_of("transfer", id), "approved", "approved");
 	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM agent_unit au JOIN agent g"
 	    " ON g.id = au.agent_id WHERE au.unit_id = %lld AND g.phone = '"
 	    NEWCOMER "' AND au.role = 'chairman'", unit);

@@ -26,6 +26,13 @@
       img.src = base + '?n=' + Date.now();
     });
   });
+  // 常用退回意见: a pick fills the reason, which stays editable.
+  document.querySelectorAll('select.reason-pick').forEach(function (sel) {
+    sel.addEventListener('change', function () {
+      var t = document.getElementById(sel.getAttribute('data-target'));
+      if (t && sel.value) { t.value = sel.value; t.focus(); }
+    });
+  });
   // 承诺书: the confirm button unlocks after data-unlock seconds of reading.
   document.querySelectorAll('button[data-unlock]').forEach(function (btn) {
     var left = parseInt(btn.getAttribute('data-unlock'), 10);

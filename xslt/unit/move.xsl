@@ -39,7 +39,7 @@
                   <td><xsl:value-of select="name"/></td>
                   <td><xsl:value-of select="id-number"/></td>
                   <td><xsl:value-of select="from"/></td>
-                  <td><xsl:call-template name="state-chip"><xsl:with-param name="state" select="@state"/><xsl:with-param name="label" select="@state-label"/></xsl:call-template></td>
+                  <td><xsl:call-template name="state-chip"><xsl:with-param name="state" select="@state"/><xsl:with-param name="label" select="@state-seen"/></xsl:call-template></td>
                   <td><xsl:value-of select="updated"/></td>
                   <td><a href="/u/roster/move?id={@id}">查看</a></td>
                 </tr>
@@ -57,7 +57,7 @@
     <section class="card">
       <div class="card-head">
         <h1>会籍变更 · <xsl:value-of select="$m/name"/></h1>
-        <span id="move-state"><xsl:call-template name="state-chip"><xsl:with-param name="state" select="$m/@state"/><xsl:with-param name="label" select="$m/@state-label"/></xsl:call-template></span>
+        <span id="move-state"><xsl:call-template name="state-chip"><xsl:with-param name="state" select="$m/@state"/><xsl:with-param name="label" select="$m/@state-seen"/></xsl:call-template></span>
       </div>
       <dl class="data">
         <dt>证件号码</dt><dd><xsl:value-of select="$m/id-number"/></dd>

@@ -16,12 +16,12 @@
         <xsl:if test="app">
           <span id="app-state"><xsl:call-template name="state-chip">
             <xsl:with-param name="state" select="app/@state"/>
-            <xsl:with-param name="label" select="app/@state-label"/>
+            <xsl:with-param name="label" select="app/@state-seen"/>
           </xsl:call-template></span>
         </xsl:if>
       </div>
       <xsl:if test="not(form/@upload)"><xsl:call-template name="messages"/></xsl:if>
-      <xsl:if test="app/@state = 3 and app/timeline/step[last()]/reason">
+      <xsl:if test="app/@state = 'returned' and app/timeline/step[last()]/reason">
         <p class="msg msg-error" id="return-reason">退回原因：<xsl:value-of select="app/timeline/step[last()]/reason"/></p>
       </xsl:if>
       <xsl:choose>

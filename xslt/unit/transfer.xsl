@@ -45,7 +45,7 @@
               <xsl:for-each select="transfers/transfer">
                 <tr data-id="{@id}">
                   <td><xsl:value-of select="unit"/></td>
-                  <td><xsl:call-template name="state-chip"><xsl:with-param name="state" select="@state"/><xsl:with-param name="label" select="@state-label"/></xsl:call-template></td>
+                  <td><xsl:call-template name="state-chip"><xsl:with-param name="state" select="@state"/><xsl:with-param name="label" select="@state-seen"/></xsl:call-template></td>
                   <td><xsl:value-of select="updated"/></td>
                   <td><a href="/u/transfer?id={@id}">查看</a></td>
                 </tr>
@@ -63,10 +63,10 @@
     <section class="card">
       <div class="card-head">
         <h1>单位绑定 · <xsl:value-of select="$t/unit"/></h1>
-        <span id="transfer-state"><xsl:call-template name="state-chip"><xsl:with-param name="state" select="$t/@state"/><xsl:with-param name="label" select="$t/@state-label"/></xsl:call-template></span>
+        <span id="transfer-state"><xsl:call-template name="state-chip"><xsl:with-param name="state" select="$t/@state"/><xsl:with-param name="label" select="$t/@state-seen"/></xsl:call-template></span>
       </div>
       <xsl:call-template name="messages"/>
-      <xsl:if test="$t/@state = 3 and $t/timeline/step[last()]/reason">
+      <xsl:if test="$t/@state = 'returned' and $t/timeline/step[last()]/reason">
         <p class="msg msg-error" id="return-reason">退回原因：<xsl:value-of select="$t/timeline/step[last()]/reason"/></p>
       </xsl:if>
       <xsl:if test="$t/previous != ''"><p>原经办人：<xsl:value-of select="$t/previous"/>（已解绑）</p></xsl:if>

@@ -61,7 +61,7 @@
                   <td><xsl:value-of select="parent"/></td>
                   <td class="app-state"><xsl:call-template name="state-chip">
                     <xsl:with-param name="state" select="@state"/>
-                    <xsl:with-param name="label" select="@state-label"/>
+                    <xsl:with-param name="label" select="@state-seen"/>
                   </xsl:call-template></td>
                   <td><xsl:value-of select="updated"/></td>
                   <td><a href="/u/org/app?id={@id}">查看</a></td>

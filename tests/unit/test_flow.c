@@ -1,0 +1,104 @@
+/*
+ * test_flow.c -- every business type's table, tested as data: every state
+ * reachable from 草稿, every state that is not final has a way out, every
+ * return goes back to the filer, every office decision is kept apart from
+ * the earlier ones of its round (segregation of duties); and the checker
+ * itself catches each kind of broken table.
+ */
+#include <string.h>
+
+#include "flows.h"
+#include "http.h"
+#include "tap.h"
+
+enum { S_DRAFT, S_REVIEW1, S_REVIEW2, S_RETURNED, S_DONE, S__MAX };
+
+static const struct flow_state states[S__MAX] = {
+	{ "draft", "草稿", 0, NULL },
+	{ "review1", "待初审", 0, NULL },
+	{ "review2", "待复审", 0, NULL },
+	{ "returned", "已退回", 0, NULL },
+	{ "approved", "审核通过", 1, NULL },
+};
+
+/* A sound two-level table; each case below breaks one thing. */
+static struct flow_trans good[] = {
+	{ S_DRAFT, S_REVIEW1, FA_SUBMIT, FLOW_BY_FILER, "上报", 0, NULL, NULL },
+	{ S_RETURNED, S_REVIEW1, FA_SUBMIT, FLOW_BY_FILER, "上报", 0, NULL, NULL },
+	{ S_REVIEW1, S_REVIEW2, FA_APPROVE, ROLE_REVIEW1, "初审", 1, NULL, NULL },
+	{ S_REVIEW1, S_RETURNED, FA_RETURN, ROLE_REVIEW1, "初审", 1, NULL, NULL },
+	{ S_REVIEW2, S_DONE, FA_APPROVE, ROLE_REVIEW2, "复审", 1, NULL, NULL },
+	{ S_REVIEW2, S_RETURNED, FA_RETURN, ROLE_REVIEW2, "复审", 1, NULL, NULL },
+};
+#define NGOOD ((int)(sizeof(good) / sizeof(good[0])))
+
+static const char *
+check(const struct flow_trans *t, int n)
+{
+	struct flow_type type = { "test", "测试", states, S__MAX, t, n,
+	    FLOW_FILER_AGENT, "/u/test?id=", NULL };
+
+	return flow_check_table(&type);
+}
+
+/* The good table with transition i changed by `edit`. */
+static const char *
+broken(int i, void (*edit)(struct flow_trans *))
+{
+	struct flow_trans t[NGOOD];
+
+	memcpy(t, good, sizeof(good));
+	edit(&t[i]);
+	return check(t, NGOOD);
+}
+
+static void no_apart(struct flow_trans *t) { t->apart = 0; }
+static void to_review2(struct flow_trans *t) { t->to = S_REVIEW2; }
+static void from_done(struct flow_trans *t) { t->from = S_DONE; }
+static void bad_state(struct flow_trans *t) { t->to = 17; }
+static void no_node(struct flow_trans *t) { t->node = ""; }
+
+int
+main(void)
+{
+	const struct flow_type *const *t;
+	const char *why;
+
+	for (t = flow_types; *t; t++) {
+		why = flow_check_table(*t);
+		ok(why == NULL, "%s (%s): the table is sound%s%s", (*t)->name,
+		    (*t)->label, why ? ": " : "", why ? why : "");
+		ok((*t)->hooks && (*t)->hooks->body, "%s: has a review page body",
+		    (*t)->name);
+		ok(flow_type_named((*t)->name) == *t, "%s: found by its name",
+		    (*t)->name);
+		ok(flow_type_roles(*t) != 0, "%s: some office role reviews it",
+		    (*t)->name);
+	}
+	ok(check(good, NGOOD) == NULL, "the sample table is sound");
+	is_str(broken(2, no_apart), "an office decision is not kept apart",
+	    "初审 approval not kept apart: caught");
+	is_str(broken(5, no_apart), "an office decision is not kept apart",
+	    "复审 return not kept apart: caught");
+	is_str(broken(3, to_review2), "a return does not lead back to the filer",
+	    "a return that does not go back: caught");
+	is_str(broken(4, from_done), "a transition leaves a final state",
+	    "a way out of a final state: caught");
+	is_str(broken(0, bad_state), "a transition names a state that does not exist",
+	    "a state that does not exist: caught");
+	is_str(broken(1, no_node), "a transition has no node name",
+	    "a step without a node name: caught");
+	/* Without its last two steps 待复审 has no way on. */
+	is_str(check(good, 4), "a state that is not final has no way out",
+	    "a state with no way on: caught");
+	/* 审核通过 only from 待复审: without that step it is never reached. */
+	{
+		struct flow_trans no_end[NGOOD - 1];
+
+		memcpy(no_end, good, 4 * sizeof(no_end[0]));
+		no_end[4] = good[5];
+		is_str(check(no_end, NGOOD - 1), "a state cannot be reached from 草稿",
+		    "审核通过 unreachable: caught");
+	}
+	return tap_done();
+}
