@@ -185,7 +185,7 @@ demo_load(struct db *db, void *arg)
 			return 1;
 	}
 	for (i = 0; i < STAFF_NROLES; i++)
-		if (staff_create(db, staff_roles[i].name, staff_roles[i].label,
+		if (staff_insert(db, staff_roles[i].name, staff_roles[i].label,
 		    NULL, d->hash, 1u << i) <= 0)
 			return 1;
 	return 0;

@@ -14,6 +14,7 @@
 
 #include <curl/curl.h>
 
+#include "audit.h"
 #include "auth.h"
 #include "conf.h"
 #include "ctl.h"
@@ -57,10 +58,11 @@ parse_roles(const char *csv)
 static int
 user_add(struct db *db, const char *user, const char *name, const char *csv)
 {
-	char pw[256], hash[128];
+	struct actor by = { 0, 0, NULL };	/* the system */
+	char pw[256];
 	const char *env = getenv("HZ_PASSWORD"), *why;
 	unsigned roles = parse_roles(csv);
-	int64_t id;
+	enum refusal rf;
 
 	if (roles == 0) {
 		fprintf(stderr, "hzctl: unknown role in '%s'\n", csv);
@@ -75,14 +77,12 @@ user_add(struct db *db, const char *user, const char *name, const char *csv)
 		fprintf(stderr, "hzctl: %s\n", why);
 		return 2;
 	}
-	if (!password_hash(pw, hash))
-		return 1;
-	if ((id = staff_create(db, user, name, NULL, hash, roles)) <= 0) {
-		fprintf(stderr, "hzctl: %s\n", id < 0 ? "username exists" :
-		    "database error");
+	if ((rf = staff_create(db, &by, user, name, NULL, pw, roles)) != RF_OK) {
+		fprintf(stderr, "hzctl: %s\n", rf == RF_USERNAME_TAKEN ?
+		    "username exists" : "database error");
 		return 1;
 	}
-	printf("office user %s created (id %lld)\n", user, (long long)id);
+	printf("office user %s created\n", user);
 	return 0;
 }
 

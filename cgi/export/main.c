@@ -14,7 +14,9 @@
 #include "agent.h"
 #include "audit.h"
 #include "conf.h"
+#include "form.h"
 #include "http.h"
+#include "signin.h"
 #include "member.h"
 #include "roster.h"
 #include "xlsx.h"
@@ -58,24 +60,19 @@ members_xlsx(struct req *r)
 
 /*
  * 职工名册 of the unit ?unit=, full numbers (the agent keeps it), for its
- * agents holding 医疗互助 (a chairman always does): the check hz-unit's
- * roster pages make.
+ * agents holding 医疗互助 (a chairman always does): agent_may_aid, the
+ * check hz-unit's roster pages make.
  */
 static int
 roster_xlsx(struct req *r)
 {
 	const char *tmp = conf_str(CONF_TMP_DIR);
 	int64_t unit = req_id(r, "unit"), n;
-	int role, mutual_aid;
+	enum refusal rf;
 	char path[1024];
 
-	if (unit <= 0)
-		return req_error_page(r, 404, "请先选择单位。");
-	if ((role = agent_role(r->db, r->sess.subject, unit, &mutual_aid)) < 0)
-		return 500;
-	if (role == AGENT_NONE || !mutual_aid)
-		return req_error_page(r, 403, "您没有该单位的医疗互助权限。"
-		    "请联系本单位工会主席在“工作人员”中为您授权。");
+	if ((rf = agent_may_aid(r->db, r->sess.subject, unit)) != RF_OK)
+		return page_refuse(r, rf, rf == RF_PICK_UNIT ? 404 : 403);
 	if (!xlsx_tmp(path, sizeof(path), tmp) ||
 	    (n = roster_export(r->db, unit, path, tmp)) < 0)
 		return 500;
@@ -106,6 +103,7 @@ static const struct app app = {
 	.nroutes = PAGE__MAX,
 	.sheets = sheets,
 	.nsheets = 1,
+	.signin = &signin_kinds,
 };
 
 int

@@ -64,16 +64,34 @@ static const struct task {
 };
 #define NTASKS (sizeof(tasks) / sizeof(tasks[0]))
 
+/* One pass over the tasks that are due.  Returns 1 if any found work. */
+static int
+run_due(struct db *db, time_t last[NTASKS])
+{
+	time_t now = time(NULL);
+	size_t i;
+	int busy = 0;
+
+	for (i = 0; i < NTASKS && !stop; i++) {
+		if (tasks[i].every != CONF__MAX &&
+		    now - last[i] < conf_long(tasks[i].every))
+			continue;
+		last[i] = now;
+		if (tasks[i].run(db) > 0)
+			busy = 1;
+		db_publish(db);
+	}
+	return busy;
+}
+
 int
 main(void)
 {
 	struct timespec idle = { 0, 250 * 1000 * 1000 };
 	struct sigaction sa = { .sa_handler = on_signal };
-	time_t last[NTASKS] = { 0 }, now;
+	time_t last[NTASKS] = { 0 };
 	struct db *db = NULL;
 	char err[512];
-	size_t i;
-	int busy;
 
 	if (!conf_load(NULL, err, sizeof(err))) {
 		fprintf(stderr, "hz-jobs: %s\n", err);
@@ -90,19 +108,8 @@ main(void)
 			sleep(2);
 			continue;
 		}
-		busy = 0;
-		now = time(NULL);
-		for (i = 0; i < NTASKS && !stop; i++) {
-			if (tasks[i].every != CONF__MAX &&
-			    now - last[i] < conf_long(tasks[i].every))
-				continue;
-			last[i] = now;
-			if (tasks[i].run(db) > 0)
-				busy = 1;
-			db_publish(db);
-		}
 		/* Busy while there is work; otherwise poll four times a second. */
-		if (!busy)
+		if (!run_due(db, last))
 			nanosleep(&idle, NULL);
 	}
 	db_close(db);

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "audit.h"
 #include "auth.h"
 #include "codeask.h"
 #include "form.h"
@@ -53,8 +52,10 @@ bind_send_code(struct req *r)
 	form_echo(r, "id_number");
 	form_read(r, &bind_fields[BF_PHONE], 1, &v[BF_PHONE]);
 	r->sheet = SHEET_BIND;
-	if (v[BF_PHONE].err == NULL)
-		code_ask_send(r, v[BF_PHONE].v, "member_bind", 0);
+	/* A database error is not a message on the form (codeask.h). */
+	if (v[BF_PHONE].err == NULL &&
+	    code_ask_send(r, v[BF_PHONE].v, "member_bind", 0) == SEND_ERROR)
+		return 500;
 	return 200;
 }
 
@@ -64,8 +65,9 @@ bind_post(struct req *r)
 	struct field_val v[BF__MAX];
 	struct bind_ask ask;
 	struct member m;
-	const char *why, *field;
-	int rc;
+	enum refusal rf;
+	const char *field;
+	long wait;
 
 	if (r->sess.kind == SESS_MEMBER)
 		return req_redirect(r, "/m/");
@@ -76,21 +78,15 @@ bind_post(struct req *r)
 		return 200;
 	ask = (struct bind_ask){ (int)v[BF_ID_TYPE].num, v[BF_ID_NUMBER].v,
 	    v[BF_NAME].v, v[BF_PHONE].v, v[BF_CODE].v, r->remote_addr };
-	if ((rc = member_bind_identify(r->db, &ask, &m, &why, &field)) < 0)
-		return 500;
-	if (rc == 0) {
-		if (field)
-			form_error(r, field, why);
-		else
-			form_message(r, why, "error");
+	rf = member_bind_identify(r->db, &ask, &m, &wait, &field);
+	if (rf == RF_THROTTLED) {
+		form_message(r, throttle_text(wait), "error");
 		return 200;
 	}
-	if (!member_bind(r->db, &m, ask.phone, r->remote_addr))
-		return 500;
-	/* A binding on another phone ends, and its sessions with it. */
-	if (m.bound_phone[0] && strcmp(m.bound_phone, ask.phone) != 0)
-		session_end_subject(r, m.id);
-	if (!session_start(r, m.id))
+	if (rf != RF_OK)
+		return form_refuse(r, rf, field);
+	if (!member_bind(r->db, &m, ask.phone, r->remote_addr) ||
+	    !session_start(r, m.id, "member.login", "member"))
 		return 500;
 	return req_redirect(r, "/m/");
 }
@@ -98,7 +94,7 @@ bind_post(struct req *r)
 int
 logout_post(struct req *r)
 {
-	audit_req(r, "member.logout", "member", r->sess.subject, NULL);
-	session_end(r);
+	if (!session_end(r, "member.logout", "member"))
+		return 500;
 	return req_redirect(r, "/m/bind");
 }

@@ -11,7 +11,7 @@
 int
 home_get(struct req *r)
 {
-	const struct member *m = r->member;	/* loaded with the session */
+	const struct member *m = r->extra;	/* loaded with the session */
 	xmlNodePtr n;
 	char buf[64];
 

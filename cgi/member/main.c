@@ -5,6 +5,7 @@
 
 #include "codeask.h"
 #include "http.h"
+#include "signin.h"
 #include "pages.h"
 
 enum page {
@@ -39,6 +40,7 @@ static const struct app app = {
 	.nroutes = PAGE__MAX,
 	.sheets = sheets,
 	.nsheets = SHEET__MAX,
+	.signin = &signin_kinds,
 };
 
 int

@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "http.h"
+#include "signin.h"
 #include "pages.h"
 
 enum page {
@@ -84,6 +85,7 @@ static const struct app app = {
 	.nroutes = PAGE__MAX,
 	.sheets = sheets,
 	.nsheets = SHEET__MAX,
+	.signin = &signin_kinds,
 };
 
 int

@@ -57,27 +57,18 @@ int
 orgs_add_post(struct req *r)
 {
 	struct field_val v[OF__MAX];
-	const char *level = strcmp(req_form(r, "level"), "district") == 0 ?
-	    "district" : "unit";
+	struct actor by = actor_of(r);
+	enum refusal rf;
 	int64_t id;
 
 	if (form_read(r, add_fields, OF__MAX, v) > 0)
 		return tree_page(r);
-	id = org_add(r->db, v[OF_PARENT].num, level, v[OF_NAME].v,
-	    *v[OF_CREDIT].v ? v[OF_CREDIT].v : NULL);
-	if (id < 0 && db_errno(r->db) == 1062) {
-		form_error(r, "credit_code", "该统一社会信用代码已被其他单位使用");
-		return tree_page(r);
-	}
-	if (id < 0)
-		return 500;
-	if (id == 0) {
-		form_error(r, "parent", strcmp(level, "district") == 0 ?
-		    "区县/产业工会只能建在市总工会下" :
-		    "基层单位只能建在区县/产业工会下");
-		return tree_page(r);
-	}
-	audit_req(r, "org.add", "org", id, v[OF_NAME].v);
+	rf = org_add(r->db, &by, v[OF_PARENT].num,
+	    strcmp(req_form(r, "level"), "district") == 0, v[OF_NAME].v,
+	    *v[OF_CREDIT].v ? v[OF_CREDIT].v : NULL, &id);
+	if (rf != RF_OK)
+		return form_refuse(r, rf, rf == RF_ORG_CREDIT_USED ?
+		    "credit_code" : "parent") == 200 ? tree_page(r) : 500;
 	return req_redirect(r, "/o/orgs?done=1");
 }
 
@@ -93,9 +84,10 @@ orgs_rename_post(struct req *r)
 {
 	int64_t id = req_id(r, "id");
 	struct field_val v;
+	struct actor by = actor_of(r);
 	const char *name = v.v;
+	enum refusal rf;
 	xmlNodePtr f;
-	int rc;
 
 	if (form_read(r, &rename_field, 1, &v) > 0) {
 		f = form_node(r);
@@ -104,11 +96,8 @@ orgs_rename_post(struct req *r)
 		form_message(r, "改名未保存，请检查新的名称", "error");
 		return tree_page(r);
 	}
-	if ((rc = org_rename(r->db, id, name)) < 0)
-		return 500;
-	if (rc == 0)
-		return req_error_page(r, 404, "没有该组织。");
-	audit_req(r, "org.rename", "org", id, name);
+	if ((rf = org_rename(r->db, &by, id, name)) != RF_OK)
+		return page_refuse(r, rf, 404);
 	return req_redirect(r, "/o/orgs?done=1");
 }
 

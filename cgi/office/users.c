@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "audit.h"
-#include "auth.h"
 #include "db.h"
 #include "form.h"
 #include "http.h"
@@ -79,47 +78,35 @@ int
 users_post(struct req *r)
 {
 	struct field_val v[UF__MAX];
+	struct actor by = actor_of(r);
 	unsigned roles = form_roles(r);
-	char hash[128], csv[64];
-	int64_t id;
+	enum refusal rf;
 	int bad;
 
 	bad = form_read(r, user_fields, UF__MAX, v);
 	view_attrf(form_node(r), "roles", "%u", roles);
-	if (roles == 0) {
-		form_error(r, "roles", "请至少选择一个角色");
-		bad++;
-	}
+	if ((rf = staff_roles_check(roles)) != RF_OK)
+		bad += form_refuse(r, rf, "roles") != 0;
 	if (bad)
 		return users_page(r);
-	if (!password_hash(v[UF_PASSWORD].v, hash))
-		return 500;
-	id = staff_create(r->db, v[UF_USERNAME].v, v[UF_NAME].v,
-	    v[UF_PHONE].v, hash, roles);
-	if (id < 0) {
-		form_error(r, "username", "该用户名已存在");
-		return users_page(r);
-	}
-	if (id == 0)
-		return 500;
-	audit_req(r, "staff.create", "staff", id, staff_roles_csv(roles, csv));
+	rf = staff_create(r->db, &by, v[UF_USERNAME].v, v[UF_NAME].v,
+	    v[UF_PHONE].v, v[UF_PASSWORD].v, roles);
+	if (rf != RF_OK)
+		return form_refuse(r, rf, "username") == 200 ? users_page(r) :
+		    500;
 	return req_redirect(r, "/o/users?created=1");
 }
 
 int
 users_roles_post(struct req *r)
 {
-	long long id = strtoll(req_form(r, "id"), NULL, 10);
-	unsigned roles = form_roles(r);
-	char csv[64];
+	struct actor by = actor_of(r);
+	enum refusal rf;
 
-	if (id <= 0)
+	if (req_id(r, "id") <= 0)
 		return req_error_page(r, 400, "请求格式不正确，请返回重试。");
-	/* An admin must not lock the association out of its own users page. */
-	if (id == r->sess.subject && !(roles & ROLE_ADMIN))
-		return req_error_page(r, 400, "不能取消自己的管理员角色。");
-	if (!staff_set_roles(r->db, id, roles))
-		return req_error_page(r, 404, "未找到该用户。");
-	audit_req(r, "staff.roles", "staff", id, staff_roles_csv(roles, csv));
+	rf = staff_set_roles(r->db, &by, req_id(r, "id"), form_roles(r));
+	if (rf != RF_OK)
+		return page_refuse(r, rf, rf == RF_NO_USER ? 404 : 400);
 	return req_redirect(r, "/o/users?updated=1");
 }

@@ -27,8 +27,6 @@ static const struct field password_fields[PW__MAX] = {
 	[PW_NEW2] = { "password2", FK_PASSWORD, 0, NULL },
 };
 
-#define MISMATCH "两次输入的密码不一致"
-
 int
 profile_get(struct req *r)
 {
@@ -42,28 +40,19 @@ int
 profile_post(struct req *r)
 {
 	struct field_val v[PF__MAX];
-	char hash[128];
-	int rc;
+	struct actor by = actor_of(r);
+	enum refusal rf;
 
 	if (r->sess.complete)
 		return req_redirect(r, "/u/");
 	r->sheet = SHEET_PROFILE;
 	if (form_read(r, profile_fields, PF__MAX, v) > 0)
 		return 200;
-	if (strcmp(v[PF_PW].v, v[PF_PW2].v) != 0) {
-		form_error(r, "password2", MISMATCH);
-		return 200;
-	}
-	if (!password_hash(v[PF_PW].v, hash))
-		return 500;
-	rc = agent_profile(r->db, r->sess.subject, v[PF_NAME].v, v[PF_ID].v, hash);
-	if (rc < 0) {
-		form_error(r, "id_number", "该身份证号码已被其他账号使用");
-		return 200;
-	}
-	if (rc == 0)
-		return 500;
-	audit_req(r, "agent.profile", "agent", r->sess.subject, NULL);
+	if (strcmp(v[PF_PW].v, v[PF_PW2].v) != 0)
+		return form_refuse(r, RF_PASSWORD_MISMATCH, "password2");
+	rf = agent_profile(r->db, &by, v[PF_NAME].v, v[PF_ID].v, v[PF_PW].v);
+	if (rf != RF_OK)
+		return form_refuse(r, rf, "id_number");
 	return req_redirect(r, "/u/");
 }
 
@@ -78,27 +67,18 @@ int
 password_post(struct req *r)
 {
 	struct field_val v[PW__MAX];
-	struct agent a;
-	char hash[128];
+	struct actor by = actor_of(r);
+	enum refusal rf;
 
 	r->sheet = SHEET_PASSWORD;
 	if (form_read(r, password_fields, PW__MAX, v) > 0)
 		return 200;
-	if (agent_by_id(r->db, r->sess.subject, &a) != 1)
-		return 500;
-	if (!password_check(v[PW_OLD].v, a.password_hash)) {
-		form_error(r, "old_password", "原密码不正确");
-		return 200;
-	}
-	if (strcmp(v[PW_NEW].v, v[PW_NEW2].v) != 0) {
-		form_error(r, "password2", MISMATCH);
-		return 200;
-	}
-	if (!password_hash(v[PW_NEW].v, hash) ||
-	    !agent_set_password(r->db, a.id, hash))
-		return 500;
-	session_end_others(r);
-	audit_req(r, "agent.password.change", "agent", a.id, NULL);
+	if (strcmp(v[PW_NEW].v, v[PW_NEW2].v) != 0)
+		return form_refuse(r, RF_PASSWORD_MISMATCH, "password2");
+	rf = agent_change_password(r->db, &by, r->sess.id, v[PW_OLD].v,
+	    v[PW_NEW].v);
+	if (rf != RF_OK)
+		return form_refuse(r, rf, "old_password");
 	form_message(r, "密码已修改，其他设备上的登录已退出", "ok");
 	return 200;
 }

@@ -20,6 +20,8 @@
 int
 import_post(struct req *r)
 {
+	struct actor by = actor_of(r);
+	enum refusal rf;
 	const char *why;
 	char path[96];
 	int64_t unit, job;
@@ -27,17 +29,16 @@ import_post(struct req *r)
 
 	if ((st = aid_unit(r, &unit)) != 0)
 		return st;
-	if ((job = import_start(r->db, unit, r->sess.subject,
-	    req_file(r, "file"), &why)) > 0) {
-		audit_req(r, "roster.import", "import_job", job, NULL);
+	rf = import_start(r->db, &by, unit, req_file(r, "file"), &job, &why);
+	if (rf == RF_DB)
+		return 500;
+	if (rf == RF_OK) {
 		snprintf(path, sizeof(path), "/u/roster/import?unit=%lld&id=%lld",
 		    (long long)unit, (long long)job);
 		return req_redirect(r, path);
 	}
-	if (why == NULL)
-		return 500;
 	/* Refused: the message above the unchanged roster. */
-	form_message(r, why, "error");
+	form_message(r, rf == RF_FILE ? why : refusal_text(rf), "error");
 	return roster_page(r, unit);
 }
 

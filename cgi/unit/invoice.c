@@ -76,13 +76,28 @@ invoice_get_page(struct req *r)
 	return invoice_page(r, unit, 1);
 }
 
+/* The checked form into *iv. */
+static void
+invoice_from_form(const struct field_val *v, int several, struct invoice *iv)
+{
+	memset(iv, 0, sizeof(*iv));
+	COPY(iv->title, v[IF_TITLE].v);
+	COPY(iv->tax_no, v[IF_TAX].v);
+	COPY(iv->address, v[IF_ADDRESS].v);
+	COPY(iv->phone, v[IF_PHONE].v);
+	COPY(iv->bank, v[IF_BANK].v);
+	COPY(iv->account, v[IF_ACCOUNT].v);
+	iv->several = several;
+}
+
 int
 invoice_post(struct req *r)
 {
 	struct field_val v[IF__MAX];
-	const struct upload *f = req_file(r, "note");
+	struct actor by = actor_of(r);
 	struct invoice iv;
-	const char *why = NULL;
+	enum refusal rf;
+	const char *why;
 	char path[64];
 	int64_t unit;
 	int st;
@@ -91,38 +106,15 @@ invoice_post(struct req *r)
 		return st;
 	if (form_read(r, fields, IF__MAX, v) > 0)
 		return invoice_page(r, unit, 0);
-	memset(&iv, 0, sizeof(iv));
+	invoice_from_form(v, *req_form(r, "several") != '\0', &iv);
 	iv.unit_id = unit;
-	COPY(iv.title, v[IF_TITLE].v);
-	COPY(iv.tax_no, v[IF_TAX].v);
-	COPY(iv.address, v[IF_ADDRESS].v);
-	COPY(iv.phone, v[IF_PHONE].v);
-	COPY(iv.bank, v[IF_BANK].v);
-	COPY(iv.account, v[IF_ACCOUNT].v);
-	iv.several = *req_form(r, "several") != '\0';
-	/* 多个户头: the note that lists them comes with the form. */
-	if (f && f->size > 0 && store_put(r->db, f, AK_INVOICE_NOTE, "invoice",
-	    unit, SESS_AGENT, r->sess.subject, &why) <= 0) {
-		if (why == NULL)
-			return 500;
+	rf = invoice_save(r->db, &by, &iv, req_file(r, "note"), &why);
+	if (rf == RF_FILE)
 		form_message(r, why, "error");
-		return invoice_page(r, unit, 0);
-	}
-	if (iv.several && (f == NULL || f->size == 0)) {
-		struct attachment old;
-
-		if ((st = store_latest(r->db, "invoice", unit, AK_INVOICE_NOTE,
-		    &old)) < 0)
-			return 500;
-		if (st == 0) {
-			form_message(r, "开多个户头时，请上传说明各户头开票信息的附件",
-			    "error");
-			return invoice_page(r, unit, 0);
-		}
-	}
-	if (!invoice_save(r->db, &iv))
+	else if (rf != RF_OK && form_refuse(r, rf, NULL) != 200)
 		return 500;
-	audit_req(r, "unit.invoice", "org", unit, NULL);
+	if (rf != RF_OK)
+		return invoice_page(r, unit, 0);
 	snprintf(path, sizeof(path), "/u/invoice?unit=%lld&saved=1",
 	    (long long)unit);
 	return req_redirect(r, path);

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "agent.h"
-#include "audit.h"
 #include "auth.h"
 #include "codeask.h"
 #include "form.h"
@@ -33,8 +32,6 @@ static const struct field forgot_fields[FG__MAX] = {
 	[FG_NEW2] =  { "password2", FK_PASSWORD, 0, NULL },
 };
 
-#define BAD_LOGIN "账号或密码不正确"
-
 /* Show the login page on the tab the user was using. */
 static int
 login_page(struct req *r, const char *tab)
@@ -60,16 +57,19 @@ login_get(struct req *r)
 /*
  * Send a code for `purpose` to the phone in the form; the fields are those
  * of the page, only the phone is checked.  `silent`: see code_ask_send.
+ * Returns 0, or 500 when the database failed (not a message on the form).
  */
-static void
+static int
 send_code(struct req *r, const struct field *f, const char *purpose,
     int silent)
 {
 	struct field_val v;
 
 	form_read(r, f, 1, &v);
-	if (v.err == NULL)
-		code_ask_send(r, v.v, purpose, silent);
+	if (v.err == NULL &&
+	    code_ask_send(r, v.v, purpose, silent) == SEND_ERROR)
+		return 500;
+	return 0;
 }
 
 /* SMS sign-in: the code proves the phone, so password failures never
@@ -79,33 +79,24 @@ login_sms_post(struct req *r)
 {
 	struct field_val v[2];
 	struct agent a;
-	enum code_check cc;
-	int64_t id = 0;
-	int found;
+	enum refusal rf;
+	int created;
 
-	if (*req_form(r, "send_code")) {
-		send_code(r, sms_fields, "agent_login", 0);
-		return login_page(r, "sms");
-	}
+	if (*req_form(r, "send_code"))
+		return send_code(r, sms_fields, "agent_login", 0) ? 500 :
+		    login_page(r, "sms");
 	if (form_read(r, sms_fields, 2, v) > 0)
 		return login_page(r, "sms");
-	if ((cc = sms_code_check(r->db, v[0].v, "agent_login", v[1].v)) != CODE_OK) {
-		form_error(r, "code", sms_code_check_text(cc));
-		return login_page(r, "sms");
-	}
-	if ((found = agent_by_phone(r->db, v[0].v, &a)) < 0)
+	rf = agent_sign_in_sms(r->db, v[0].v, v[1].v, r->remote_addr, &a,
+	    &created);
+	if (rf == RF_DISABLED)
+		return page_refuse(r, rf, 403);
+	if (rf != RF_OK)
+		return form_refuse(r, rf, "code") == 200 ?
+		    login_page(r, "sms") : 500;
+	if (!session_start(r, a.id, "agent.login.sms", "agent"))
 		return 500;
-	if (found && a.disabled)
-		return req_error_page(r, 403, "该账号已停用，请联系上级工会。");
-	/* The first SMS login creates the account; the profile comes next. */
-	if (!found && (id = agent_create(r->db, v[0].v)) == 0)
-		return 500;
-	else if (found)
-		id = a.id;
-	if (!session_start(r, id))
-		return 500;
-	audit_req(r, found ? "agent.login.sms" : "agent.create", "agent", id, NULL);
-	return req_redirect(r, found && a.name[0] ? "/u/" : "/u/profile");
+	return req_redirect(r, a.name[0] ? "/u/" : "/u/profile");
 }
 
 /* Password sign-in: slowed per account and per address; an unknown
@@ -116,38 +107,29 @@ login_password_post(struct req *r)
 {
 	struct field_val v[2];
 	struct agent a;
-	struct throttle t;
+	enum refusal rf;
 	long wait;
-	int found, good;
 
 	if (form_read(r, password_fields, 2, v) > 0)
 		return login_page(r, "password");
-	t = (struct throttle){ SESS_AGENT, v[0].v, r->remote_addr };
-	if ((wait = throttle_wait(r->db, &t)) > 0) {
+	rf = agent_sign_in_password(r->db, v[0].v, v[1].v, r->remote_addr, &a,
+	    &wait);
+	if (rf == RF_THROTTLED)
 		form_message(r, throttle_text(wait), "error");
-		return login_page(r, "password");
-	}
-	if ((found = agent_by_login(r->db, v[0].v, &a)) < 0)
+	else if (rf != RF_OK && form_refuse(r, rf, NULL) != 200)
 		return 500;
-	good = found && a.password_hash[0] ?
-	    password_check(v[1].v, a.password_hash) : password_burn(v[1].v);
-	if (!good || a.disabled) {
-		throttle_fail(r->db, &t);
-		form_message(r, BAD_LOGIN, "error");
+	if (rf != RF_OK)
 		return login_page(r, "password");
-	}
-	throttle_clear(r->db, &t);
-	if (!session_start(r, a.id))
+	if (!session_start(r, a.id, "agent.login.password", "agent"))
 		return 500;
-	audit_req(r, "agent.login.password", "agent", a.id, NULL);
 	return req_redirect(r, "/u/");
 }
 
 int
 logout_post(struct req *r)
 {
-	audit_req(r, "agent.logout", "agent", r->sess.subject, NULL);
-	session_end(r);
+	if (!session_end(r, "agent.logout", "agent"))
+		return 500;
 	return req_redirect(r, "/u/login");
 }
 
@@ -168,8 +150,7 @@ forgot_post(struct req *r)
 {
 	struct field_val v[FG__MAX];
 	struct agent a;
-	enum code_check cc;
-	char hash[128];
+	enum refusal rf;
 	int found;
 
 	r->sheet = SHEET_FORGOT;
@@ -179,32 +160,16 @@ forgot_post(struct req *r)
 			return 200;
 		if ((found = agent_by_phone(r->db, v[0].v, &a)) < 0)
 			return 500;
-		send_code(r, forgot_fields, "agent_reset", !found);
-		return 200;
+		return send_code(r, forgot_fields, "agent_reset", !found) ?
+		    500 : 200;
 	}
 	if (form_read(r, forgot_fields, FG__MAX, v) > 0)
 		return 200;
-	if (strcmp(v[FG_NEW].v, v[FG_NEW2].v) != 0) {
-		form_error(r, "password2", "两次输入的密码不一致");
-		return 200;
-	}
-	cc = sms_code_check(r->db, v[FG_PHONE].v, "agent_reset", v[FG_CODE].v);
-	if (cc != CODE_OK) {
-		form_error(r, "code", sms_code_check_text(cc));
-		return 200;
-	}
-	if ((found = agent_by_phone(r->db, v[FG_PHONE].v, &a)) < 0)
-		return 500;
-	if (!found) {	/* a code no one was sent: right only by guessing */
-		form_error(r, "code", sms_code_check_text(CODE_WRONG));
-		return 200;
-	}
-	if (!password_hash(v[FG_NEW].v, hash) ||
-	    !agent_set_password(r->db, a.id, hash))
-		return 500;
-	/* Whoever held the old password is signed out everywhere. */
-	session_end_subject(r, a.id);
-	audit_log(r->db, SESS_AGENT, a.id, r->remote_addr, "agent.password.reset",
-	    "agent", a.id, NULL);
+	if (strcmp(v[FG_NEW].v, v[FG_NEW2].v) != 0)
+		return form_refuse(r, RF_PASSWORD_MISMATCH, "password2");
+	rf = agent_reset_password(r->db, v[FG_PHONE].v, v[FG_CODE].v,
+	    v[FG_NEW].v, r->remote_addr);
+	if (rf != RF_OK)
+		return form_refuse(r, rf, "code");
 	return req_redirect(r, "/u/login?tab=password&reset=1");
 }

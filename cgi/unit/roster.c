@@ -31,42 +31,39 @@
 
 /*
  * The person's fields.  The ID type and number come first: 新增 reads
- * them all, 编辑 only from RF_NAME on (who a person is does not change
+ * them all, 编辑 only from MF_NAME on (who a person is does not change
  * here; a later info-change flow will do that, with review).
  */
 enum {
-	RF_ID_TYPE, RF_ID_NUMBER, RF_NAME, RF_PHONE, RF_SI_TYPE, RF_SI_CARD,
-	RF_BANK_CARD, RF_BANK_NAME, RF_REMARKS, RF__MAX
+	MF_ID_TYPE, MF_ID_NUMBER, MF_NAME, MF_PHONE, MF_SI_TYPE, MF_SI_CARD,
+	MF_BANK_CARD, MF_BANK_NAME, MF_REMARKS, MF__MAX
 };
-#define RF_EDIT RF_NAME		/* the first field 编辑 reads */
-static const struct field fields[RF__MAX] = {
-	[RF_ID_TYPE] =   { "id_type", FK_ID_TYPE, 0, NULL },
-	[RF_ID_NUMBER] = { "id_number", FK_ID_NUMBER, 0, NULL },
-	[RF_NAME] =      { "name", FK_NAME, 0, NULL },
-	[RF_PHONE] =     { "phone", FK_PHONE, 0, NULL },
-	[RF_SI_TYPE] =   { "si_type", FK_TEXT_30, 1, NULL },
-	[RF_SI_CARD] =   { "si_card", FK_TEXT_30, 1, NULL },
-	[RF_BANK_CARD] = { "bank_card", FK_BANK_CARD, 1, NULL },
-	[RF_BANK_NAME] = { "bank_name", FK_TEXT_60, 1, NULL },
-	[RF_REMARKS] =   { "remarks", FK_TEXT, 1, NULL },
+#define MF_EDIT MF_NAME		/* the first field 编辑 reads */
+static const struct field fields[MF__MAX] = {
+	[MF_ID_TYPE] =   { "id_type", FK_ID_TYPE, 0, NULL },
+	[MF_ID_NUMBER] = { "id_number", FK_ID_NUMBER, 0, NULL },
+	[MF_NAME] =      { "name", FK_NAME, 0, NULL },
+	[MF_PHONE] =     { "phone", FK_PHONE, 0, NULL },
+	[MF_SI_TYPE] =   { "si_type", FK_TEXT_30, 1, NULL },
+	[MF_SI_CARD] =   { "si_card", FK_TEXT_30, 1, NULL },
+	[MF_BANK_CARD] = { "bank_card", FK_BANK_CARD, 1, NULL },
+	[MF_BANK_NAME] = { "bank_name", FK_TEXT_60, 1, NULL },
+	[MF_REMARKS] =   { "remarks", FK_TEXT, 1, NULL },
 };
 
 /*
- * The unit of the request, if the agent holds 医疗互助 there.  Returns 0
- * with *unit set, or the status of the refusal already prepared.
+ * The unit of the request, if the agent holds 医疗互助 there
+ * (agent_may_aid).  Returns 0 with *unit set, or the status of the
+ * refusal already prepared.
  */
 int
 aid_unit(struct req *r, int64_t *unit)
 {
-	int mutual_aid, role;
+	enum refusal rf;
 
-	if ((*unit = req_id(r, "unit")) <= 0)
-		return req_error_page(r, 404, "请先选择单位。");
-	if ((role = agent_role(r->db, r->sess.subject, *unit, &mutual_aid)) < 0)
-		return 500;
-	if (role == AGENT_NONE || !mutual_aid)
-		return req_error_page(r, 403, "您没有该单位的医疗互助权限。"
-		    "请联系本单位工会主席在“工作人员”中为您授权。");
+	*unit = req_id(r, "unit");
+	if ((rf = agent_may_aid(r->db, r->sess.subject, *unit)) != RF_OK)
+		return page_refuse(r, rf, rf == RF_PICK_UNIT ? 404 : 403);
 	view_attrf(r->page, "unit", "%lld", (long long)*unit);
 	return 0;
 }
@@ -159,15 +156,15 @@ static void
 person_from_form(const struct field_val *v, struct roster_person *p)
 {
 	memset(p, 0, sizeof(*p));
-	p->id_type = (int)v[RF_ID_TYPE].num;
-	COPY(p->id_number, v[RF_ID_NUMBER].v);
-	COPY(p->name, v[RF_NAME].v);
-	COPY(p->phone, v[RF_PHONE].v);
-	COPY(p->si_type, v[RF_SI_TYPE].v);
-	COPY(p->si_card, v[RF_SI_CARD].v);
-	COPY(p->bank_card, v[RF_BANK_CARD].v);
-	COPY(p->bank_name, v[RF_BANK_NAME].v);
-	COPY(p->remarks, v[RF_REMARKS].v);
+	p->id_type = (int)v[MF_ID_TYPE].num;
+	COPY(p->id_number, v[MF_ID_NUMBER].v);
+	COPY(p->name, v[MF_NAME].v);
+	COPY(p->phone, v[MF_PHONE].v);
+	COPY(p->si_type, v[MF_SI_TYPE].v);
+	COPY(p->si_card, v[MF_SI_CARD].v);
+	COPY(p->bank_card, v[MF_BANK_CARD].v);
+	COPY(p->bank_name, v[MF_BANK_NAME].v);
+	COPY(p->remarks, v[MF_REMARKS].v);
 }
 
 int
@@ -183,40 +180,44 @@ roster_add_get(struct req *r)
 	return 200;
 }
 
+/* Back to the list with ?flag=1 (saved, removed). */
+static int
+to_roster(struct req *r, int64_t unit, const char *flag)
+{
+	char path[96];
+
+	snprintf(path, sizeof(path), "/u/roster?unit=%lld&%s=1",
+	    (long long)unit, flag);
+	return req_redirect(r, path);
+}
+
 int
 roster_add_post(struct req *r)
 {
-	struct field_val v[RF__MAX];
+	struct field_val v[MF__MAX];
 	struct roster_person p;
-	char other[256], msg[400], path[96];
+	struct actor by = actor_of(r);
+	enum refusal rf;
+	char other[256], msg[400];
 	int64_t unit, member;
 	int st;
 
 	if ((st = aid_unit(r, &unit)) != 0)
 		return st;
 	r->sheet = SHEET_MEMBER_FORM;
-	if (form_read(r, fields, RF__MAX, v) > 0)
+	if (form_read(r, fields, MF__MAX, v) > 0)
 		return 200;
 	person_from_form(v, &p);
-	switch (roster_add(r->db, unit, &p, &member, other, sizeof(other))) {
-	case ROSTER_ADDED:
-	case ROSTER_JOINED:
-		audit_req(r, "roster.add", "member", member, NULL);
-		snprintf(path, sizeof(path), "/u/roster?unit=%lld&saved=1",
-		    (long long)unit);
-		return req_redirect(r, path);
-	case ROSTER_ALREADY:
-		form_error(r, "id_number", "该职工已在本单位名册中");
-		return 200;
-	case ROSTER_OTHER_UNIT:
-		snprintf(msg, sizeof(msg), "该职工已是“%s”的会员。如需调入本单位，"
-		    "请办理会籍变更。", other);
-		form_error(r, "id_number", msg);
+	rf = roster_add(r->db, &by, unit, &p, &member, other, sizeof(other));
+	if (rf == RF_OK)
+		return to_roster(r, unit, "saved");
+	if (rf == RF_OTHER_UNIT) {
+		form_error(r, "id_number", refusal_textf(rf, other, msg,
+		    sizeof(msg)));
 		view_attrf(form_node(r), "move-member", "%lld", (long long)member);
 		return 200;
-	default:
-		return 500;
 	}
+	return form_refuse(r, rf, "id_number");
 }
 
 /* The member named by ?id= / the form's id, in this unit. */
@@ -230,7 +231,7 @@ roster_member(struct req *r, int64_t unit, int64_t *member,
 	if (db_next(*res) != 1) {
 		db_done(*res);
 		*res = NULL;
-		return req_error_page(r, 404, "本单位名册中没有该职工。");
+		return page_refuse(r, RF_NOT_IN_ROSTER, 404);
 	}
 	return 0;
 }
@@ -292,12 +293,12 @@ roster_member_get(struct req *r)
 int
 roster_member_post(struct req *r)
 {
-	struct field_val v[RF__MAX];
+	struct field_val v[MF__MAX];
 	struct roster_person p;
+	struct actor by = actor_of(r);
 	struct db_res *res;
 	int64_t unit, member;
-	char path[96];
-	int st;
+	int st, fixed;
 
 	if ((st = aid_unit(r, &unit)) != 0 ||
 	    (st = roster_member(r, unit, &member, &res)) != 0)
@@ -306,43 +307,32 @@ roster_member_post(struct req *r)
 	person_ids(r, res);
 	r->sheet = SHEET_MEMBER_FORM;
 	memset(v, 0, sizeof(v));
-	st = form_read(r, fields + RF_EDIT, RF__MAX - RF_EDIT, v + RF_EDIT);
-	if (changes_ids(r, res)) {
-		db_done(res);
-		form_message(r, "未保存：证件类型和证件号码不能在此修改。", "error");
-		return 200;
-	}
+	st = form_read(r, fields + MF_EDIT, MF__MAX - MF_EDIT, v + MF_EDIT);
+	fixed = changes_ids(r, res);
 	db_done(res);
+	if (fixed)
+		return form_refuse(r, RF_IDS_FIXED, NULL);
 	if (st > 0)
 		return 200;
 	person_from_form(v, &p);
-	if ((st = roster_update(r->db, unit, member, &p)) == ROSTER_ERR)
-		return 500;
-	if (st == ROSTER_NOT_FOUND)
-		return req_error_page(r, 404, "本单位名册中没有该职工。");
-	audit_req(r, "roster.update", "member", member, NULL);
-	snprintf(path, sizeof(path), "/u/roster?unit=%lld&saved=1",
-	    (long long)unit);
-	return req_redirect(r, path);
+	if ((st = page_refuse(r, roster_update(r->db, &by, unit, member, &p),
+	    404)) != 0)
+		return st;
+	return to_roster(r, unit, "saved");
 }
 
 int
 roster_remove_post(struct req *r)
 {
-	int64_t unit, member = req_id(r, "id");
-	char path[96];
+	struct actor by = actor_of(r);
+	int64_t unit;
 	int st;
 
-	if ((st = aid_unit(r, &unit)) != 0)
+	if ((st = aid_unit(r, &unit)) != 0 ||
+	    (st = page_refuse(r, roster_remove(r->db, &by, unit,
+	    req_id(r, "id")), 404)) != 0)
 		return st;
-	if ((st = roster_remove(r->db, unit, member)) == ROSTER_ERR)
-		return 500;
-	if (st == ROSTER_NOT_FOUND)
-		return req_error_page(r, 404, "本单位名册中没有该职工。");
-	audit_req(r, "roster.remove", "member", member, NULL);
-	snprintf(path, sizeof(path), "/u/roster?unit=%lld&removed=1",
-	    (long long)unit);
-	return req_redirect(r, path);
+	return to_roster(r, unit, "removed");
 }
 
 int

@@ -19,14 +19,11 @@
 static int
 chair_unit(struct req *r, int64_t *unit)
 {
-	int role;
+	enum refusal rf;
 
-	if ((*unit = req_id(r, "unit")) <= 0)
-		return req_error_page(r, 404, "请先选择单位。");
-	if ((role = agent_role(r->db, r->sess.subject, *unit, NULL)) < 0)
-		return 500;
-	if (role != AGENT_CHAIRMAN)
-		return req_error_page(r, 403, "只有本单位的工会主席可以管理工作人员。");
+	*unit = req_id(r, "unit");
+	if ((rf = agent_may_chair(r->db, r->sess.subject, *unit)) != RF_OK)
+		return page_refuse(r, rf, rf == RF_PICK_UNIT ? 404 : 403);
 	view_attrf(r->page, "unit", "%lld", (long long)*unit);
 	return 0;
 }
@@ -88,6 +85,8 @@ int
 staff_add_post(struct req *r)
 {
 	struct field_val v[SF__MAX];
+	struct actor by = actor_of(r);
+	enum refusal rf;
 	int64_t unit, agent;
 	int st;
 
@@ -95,59 +94,38 @@ staff_add_post(struct req *r)
 		return st;
 	if (form_read(r, add_fields, SF__MAX, v) > 0)
 		return staff_page(r, unit);
-	st = unitstaff_add(r->db, unit, v[SF_PHONE].v,
+	rf = unitstaff_add(r->db, &by, unit, v[SF_PHONE].v,
 	    *req_form(r, "mutual_aid") != '\0', &agent);
-	if (st == US_ERR)
-		return 500;
-	if (st == US_ALREADY) {
-		form_error(r, "phone", "该手机号的经办人已是本单位的工作人员");
-		return staff_page(r, unit);
-	}
-	audit_req(r, "unit.staff.add", "agent", agent, req_form(r, "mutual_aid"));
+	if (rf != RF_OK)
+		return form_refuse(r, rf, "phone") == 200 ? staff_page(r, unit) :
+		    500;
 	return done(r, unit);
-}
-
-/* The staff member of the form's `agent`, who must be staff here. */
-static int
-staff_member(struct req *r, int64_t unit, int64_t *agent)
-{
-	int role;
-
-	*agent = req_id(r, "agent");
-	if ((role = agent_role(r->db, *agent, unit, NULL)) < 0)
-		return 500;
-	if (role != AGENT_STAFF)
-		return req_error_page(r, 404, "本单位没有该工作人员。");
-	return 0;
 }
 
 int
 staff_grant_post(struct req *r)
 {
-	int64_t unit, agent;
+	struct actor by = actor_of(r);
+	int64_t unit;
 	int st, on = strcmp(req_form(r, "mutual_aid"), "1") == 0;
 
 	if ((st = chair_unit(r, &unit)) != 0 ||
-	    (st = staff_member(r, unit, &agent)) != 0)
+	    (st = page_refuse(r, unitstaff_grant(r->db, &by, unit,
+	    req_id(r, "agent"), on), 404)) != 0)
 		return st;
-	if (unitstaff_grant(r->db, unit, agent, on) != US_OK)
-		return 500;
-	audit_req(r, on ? "unit.staff.grant" : "unit.staff.revoke", "agent",
-	    agent, "mutual_aid");
 	return done(r, unit);
 }
 
 int
 staff_remove_post(struct req *r)
 {
-	int64_t unit, agent;
+	struct actor by = actor_of(r);
+	int64_t unit;
 	int st;
 
 	if ((st = chair_unit(r, &unit)) != 0 ||
-	    (st = staff_member(r, unit, &agent)) != 0)
+	    (st = page_refuse(r, unitstaff_remove(r->db, &by, unit,
+	    req_id(r, "agent")), 404)) != 0)
 		return st;
-	if (unitstaff_remove(r->db, unit, agent) != US_OK)
-		return 500;
-	audit_req(r, "unit.staff.remove", "agent", agent, NULL);
 	return done(r, unit);
 }

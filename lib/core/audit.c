@@ -44,3 +44,19 @@ audit_req(struct req *r, const char *action, const char *object_type,
 	return audit_log(r->db, r->sess.kind, r->sess.subject, r->remote_addr,
 	    action, object_type, object_id, detail);
 }
+
+struct actor
+actor_of(const struct req *r)
+{
+	struct actor a = { r->sess.kind, r->sess.subject, r->remote_addr };
+
+	return a;
+}
+
+int
+audit_act(struct db *db, const struct actor *a, const char *action,
+    const char *object_type, int64_t object_id, const char *detail)
+{
+	return audit_log(db, a->kind, a->id, a->ip, action, object_type,
+	    object_id, detail);
+}

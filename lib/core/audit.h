@@ -24,4 +24,23 @@ int audit_log(struct db *db, int actor_kind, int64_t actor_id, const char *ip,
 int audit_req(struct req *r, const char *action, const char *object_type,
     int64_t object_id, const char *detail);
 
+/*
+ * Who acts, as a domain function that audits its own change is told it:
+ * the kind of session (enum session_kind; 0 the system), its subject and
+ * the client address (borrowed, may be NULL).  Handlers make one with
+ * actor_of(); no domain function needs the request itself.
+ */
+struct actor {
+	int		 kind;
+	int64_t		 id;
+	const char	*ip;
+};
+
+/* actor_of: the signed-in user of a request (borrows its address). */
+struct actor actor_of(const struct req *r);
+
+/* audit_act: audit_log() by an actor.  Returns 1/0. */
+int audit_act(struct db *db, const struct actor *a, const char *action,
+    const char *object_type, int64_t object_id, const char *detail);
+
 #endif

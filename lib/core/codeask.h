@@ -17,7 +17,8 @@ struct req;
  * message, the countdown (wait="60") and, when the client's next code
  * needs one, the challenge (captcha="1").  With `silent` the code is made
  * and counted but not sent (the phone has no account; the page must not
- * tell).  Returns the send result.
+ * tell).  Returns the send result; on SEND_ERROR (the database failed)
+ * the caller answers 500, not the form.
  */
 enum code_send code_ask_send(struct req *r, const char *phone,
     const char *purpose, int silent);

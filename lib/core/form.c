@@ -374,3 +374,27 @@ form_message(struct req *r, const char *msg, const char *kind)
 
 	view_attr(m, "kind", kind);
 }
+
+int
+form_refuse(struct req *r, enum refusal rf, const char *field)
+{
+	if (rf == RF_OK)
+		return 0;
+	if (rf == RF_DB)
+		return 500;
+	if (field)
+		form_error(r, field, refusal_text(rf));
+	else
+		form_message(r, refusal_text(rf), "error");
+	return 200;
+}
+
+int
+page_refuse(struct req *r, enum refusal rf, int status)
+{
+	if (rf == RF_OK)
+		return 0;
+	if (rf == RF_DB)
+		return 500;
+	return req_error_page(r, status, refusal_text(rf));
+}

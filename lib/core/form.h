@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <libxml/tree.h>
 
+#include "refusal.h"
+
 struct req;
 
 enum field_kind {
@@ -84,6 +86,23 @@ void form_message(struct req *r, const char *msg, const char *kind);
 /* form_fill: put a stored value on the page's form (an edit page's first
  * view). */
 void form_fill(struct req *r, const char *name, const char *value);
+
+/*
+ * form_refuse: a domain function refused (refusal.h): put its sentence on
+ * field `field` (NULL: the whole form) and return 200, so the handler
+ * re-renders its form with the input kept.  RF_DB puts nothing on the
+ * page and returns 500 (503 when MariaDB is away, http.c): a database
+ * error is never shown as a validation message; its cause is logged where
+ * it happened (db.c).  RF_OK returns 0 (nothing refused).
+ */
+int form_refuse(struct req *r, enum refusal rf, const char *field);
+
+/*
+ * page_refuse: the same for a refusal of the whole request (no such
+ * record, no right): the error page with the refusal's sentence and
+ * `status` (403, 404, ...).  RF_DB returns 500, RF_OK 0.
+ */
+int page_refuse(struct req *r, enum refusal rf, int status);
 
 /* form_node: the page's <form>, created on first use. */
 xmlNodePtr form_node(struct req *r);

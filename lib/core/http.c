@@ -469,7 +469,9 @@ req_respond(struct req *r, int status)
 		return;
 	}
 	view_add(r->page, "csrf", req_csrf(r));
-	if (r->sheet < 0) {
+	/* A failure after a handler chose its form: the error page, never the
+	 * form as if nothing happened (the cause is logged where it was). */
+	if (r->sheet < 0 || (status >= 500 && r->sheet != 0)) {
 		req_error_page(r, status >= 400 ? status : 500,
 		    status == 404 ? "您访问的页面不存在。" :
 		    "系统繁忙，请稍后再试。");

@@ -24,6 +24,7 @@
 #include <libxml/tree.h>
 
 #include "http_parse.h"
+#include "kind.h"
 
 struct db;
 struct FCGX_Request;
@@ -44,30 +45,8 @@ enum access {
 	ACC__MAX
 };
 
-/* Office roles as bits (staff_role.role holds the name). */
-enum role {
-	ROLE_REVIEW1 = 1 << 0,	/* 初审 */
-	ROLE_REVIEW2 = 1 << 1,	/* 复审 */
-	ROLE_MEDICAL = 1 << 2,	/* 报告复核 */
-	ROLE_FINANCE = 1 << 3,	/* 财务 */
-	ROLE_ADMIN   = 1 << 4,	/* 管理员 */
-	ROLE_ANY     = 0x1f
-};
-
-/* An agent's roles bit: holds 医疗互助 in at least one unit. */
-#define AGENT_ANY_MUTUAL_AID	1u
-
-/* Kinds of session; one cookie per kind so the portals never mix. */
-enum session_kind {
-	SESS_NONE,
-	SESS_MEMBER,
-	SESS_AGENT,
-	SESS_OFFICE,
-	SESS__MAX
-};
-
 struct req;
-struct member;
+struct session_kinds;
 
 struct route {
 	enum http_method	 method;
@@ -86,17 +65,11 @@ struct app {
 	const char *const	*sheets;	/* stylesheet paths under xslt/ */
 	size_t			 nsheets;
 	const char		*title;		/* portal name for <page> */
+	/* How each kind's session loads (session.h); the program's main
+	 * takes it from a domain module (lib/domain/signin.c). */
+	const struct session_kinds *signin;
 };
 
-struct session {
-	int64_t		 id;
-	enum session_kind kind;
-	int64_t		 subject;	/* member / agent / staff id */
-	char		 csrf[65];
-	unsigned	 roles;		/* office: ROLE_* bits; agent: below */
-	int		 complete;	/* agent: profile completed */
-	char		 name[128];	/* display name */
-};
 
 struct req {
 	const struct app	*app;
@@ -108,7 +81,9 @@ struct req {
 	struct kvlist		 query, form, cookies;
 	struct uploads		 files;
 	struct session		 sess;		/* kind SESS_NONE if anonymous */
-	const struct member	*member;	/* member portal: who, or NULL */
+	const void		*extra;		/* the kind's extra data loaded with
+						 * the session (members: struct
+						 * member, signin.h), or NULL */
 	char			 anon_csrf[65];	/* double-submit token */
 	xmlDocPtr		 doc;		/* the page being built */
 	xmlNodePtr		 page;		/* its root, <page> */

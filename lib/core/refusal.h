@@ -22,7 +22,6 @@ enum refusal {
 	RF_SAME_PERSON,		/* segregation of duties */
 	RF_NEED_REASON,		/* a return needs a reason */
 	RF_SUBMITTED,		/* no longer the filer's to change */
-	RF_FILE,		/* an upload refused: the store says why */
 
 	/* unit registration (orgapp.c) */
 	RF_PROMISE,		/* 承诺书 not read for 15 s */
@@ -43,11 +42,65 @@ enum refusal {
 	RF_MOVE_OPEN,		/* a request for this person is in review */
 	RF_MOVED,		/* the person left the old unit meanwhile */
 
+	/* sign-in and SMS codes (auth.c, sms.c; member.c, agent.c) */
+	RF_THROTTLED,		/* too many failures: wait (the seconds apart) */
+	RF_CODE_NONE,		/* no code was sent to this phone */
+	RF_CODE_WRONG,
+	RF_CODE_EXPIRED,
+	RF_CODE_TOO_MANY,	/* 5 wrong tries: ask for a new one */
+	RF_BAD_LOGIN,		/* agent: unknown account or wrong password */
+	RF_BAD_STAFF_LOGIN,	/* office: the same */
+	RF_DISABLED,		/* the agent's account is switched off */
+	RF_PASSWORD_MISMATCH,	/* the two new passwords differ */
+	RF_OLD_PASSWORD,	/* the current password is wrong */
+
+	/* member binding (member.c) */
+	RF_BIND_UNKNOWN,	/* nobody of that name and ID in a roster */
+	RF_BIND_PHONE,		/* the roster holds another phone */
+
+	/* agents and their units (agent.c, unitstaff.c) */
+	RF_ID_TAKEN,		/* the ID number is another account's */
+	RF_PICK_UNIT,		/* no unit named */
+	RF_NO_AID,		/* no 医疗互助 in the unit */
+	RF_NOT_CHAIR,		/* only the unit's chairman may */
+	RF_STAFF_ALREADY,	/* already serves the unit */
+	RF_NOT_STAFF,		/* no such staff member in the unit */
+
+	/* office users (staff.c) */
+	RF_NO_ROLES,		/* a user needs at least one role */
+	RF_USERNAME_TAKEN,
+	RF_OWN_ADMIN,		/* an admin keeps their own admin role */
+	RF_NO_USER,		/* no such office user */
+
+	/* the org tree (org.c) */
+	RF_ORG_CREDIT_USED,	/* another org has this credit code */
+	RF_DISTRICT_PARENT,	/* a district hangs under the root only */
+	RF_UNIT_PARENT,		/* a unit hangs under a district only */
+	RF_NO_ORG,		/* no such org */
+
+	/* the roster (roster.c) */
+	RF_OTHER_UNIT,		/* a member of another unit: 会籍变更 */
+	RF_NOT_IN_ROSTER,	/* not in this unit's roster */
+	RF_IDS_FIXED,		/* ID type and number are not edited here */
+
+	/* uploads (store.c says which rule in its own sentence) */
+	RF_FILE,		/* the file was refused: type, size, none */
+
+	/* 开票信息 (invoice.c) */
+	RF_INVOICE_NOTE,	/* several titles need the note */
+
 	RF__MAX
 };
 
 /* refusal_text: the Chinese sentence for a refusal ("" for RF_OK). */
 const char *refusal_text(enum refusal rf);
+
+/*
+ * refusal_textf: the sentence with its one "%s" (RF_OTHER_UNIT names the
+ * unit) replaced by `arg`, into buf (size n).  Returns buf.
+ */
+char *refusal_textf(enum refusal rf, const char *arg, char *buf,
+    unsigned long n);
 
 /* refusal_name: a stable name ("same_person") for logs and tests. */
 const char *refusal_name(enum refusal rf);

@@ -1,20 +1,19 @@
 /*
  * session.c -- load, start and end sessions.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "conf.h"
 #include "db.h"
 #include "epoch.h"
-#include "member.h"
+#include "http.h"
 #include "rand.h"
 #include "session.h"
 
 enum stmt {
-	STMT_LOAD_MEMBER,
-	STMT_LOAD_AGENT,
-	STMT_LOAD_OFFICE,
 	STMT_TOUCH,
 	STMT_INSERT,
 	STMT_DELETE,
@@ -23,38 +22,8 @@ enum stmt {
 	STMT__MAX
 };
 
-/*
- * Columns of every load: id, subject, csrf, name, flag, then the seconds
- * since last_seen and the seconds left of the absolute lifetime (the cache
- * needs both), then what the kind adds from column LOAD_EXTRA.
- */
-#define LOAD_TIMES \
-	" TIMESTAMPDIFF(SECOND, s.last_seen, NOW())," \
-	" TIMESTAMPDIFF(SECOND, NOW(), s.created_at + INTERVAL ? SECOND)"
-#define LOAD_EXTRA 7
-#define LOAD_WHERE \
-	" WHERE s.token_hash = UNHEX(SHA2(?, 256)) AND s.kind = ?" \
-	" AND s.last_seen > NOW() - INTERVAL ? SECOND" \
-	" AND s.created_at > NOW() - INTERVAL ? SECOND"
-
+/* Loading a session is the kind's statement (session.h, signin.c). */
 static const char *const sql[STMT__MAX] = {
-	/* Members: the member row too (MEMBER_COLUMNS from LOAD_EXTRA). */
-	[STMT_LOAD_MEMBER] =
-	    "SELECT s.id, s.subject_id, s.csrf, m.name, 1," LOAD_TIMES ","
-	    MEMBER_COLUMNS
-	    " FROM session s JOIN member m ON m.id = s.subject_id" MEMBER_JOINS
-	    LOAD_WHERE,
-	[STMT_LOAD_AGENT] =
-	    "SELECT s.id, s.subject_id, s.csrf, COALESCE(a.name, a.phone),"
-	    " a.name IS NOT NULL AND a.password_hash IS NOT NULL," LOAD_TIMES ","
-	    " EXISTS (SELECT 1 FROM agent_unit au WHERE au.agent_id = a.id AND"
-	    "  (au.role = 'chairman' OR FIND_IN_SET('mutual_aid', au.perms)))"
-	    " FROM session s JOIN agent a ON a.id = s.subject_id" LOAD_WHERE
-	    " AND a.disabled = 0",
-	[STMT_LOAD_OFFICE] =
-	    "SELECT s.id, s.subject_id, s.csrf, u.name, u.roles + 0," LOAD_TIMES
-	    " FROM session s JOIN staff u ON u.id = s.subject_id" LOAD_WHERE
-	    " AND u.disabled = 0",
 	[STMT_TOUCH] = "UPDATE session SET last_seen = NOW() WHERE id = ?",
 	[STMT_INSERT] =
 	    "INSERT INTO session (token_hash, kind, subject_id, csrf, ip,"
@@ -73,18 +42,20 @@ static const struct {
 	const char	*cookie;
 	enum conf_key	 idle;
 	long		 absolute;
-	int		 load;
 } kinds[SESS__MAX] = {
-	[SESS_MEMBER] = { "hz_m", CONF_SESSION_IDLE_MEMBER, 180L * 86400,
-	    STMT_LOAD_MEMBER },
-	[SESS_AGENT] =  { "hz_u", CONF_SESSION_IDLE_AGENT, 12L * 3600,
-	    STMT_LOAD_AGENT },
-	[SESS_OFFICE] = { "hz_o", CONF_SESSION_IDLE_OFFICE, 12L * 3600,
-	    STMT_LOAD_OFFICE },
+	[SESS_MEMBER] = { "hz_m", CONF_SESSION_IDLE_MEMBER, 180L * 86400 },
+	[SESS_AGENT] =  { "hz_u", CONF_SESSION_IDLE_AGENT, 12L * 3600 },
+	[SESS_OFFICE] = { "hz_o", CONF_SESSION_IDLE_OFFICE, 12L * 3600 },
 };
 
-/* The member of this request (workers serve one request at a time). */
-static struct member signed_in;
+/* The kind's extra data, opaque here (session.h). */
+union extra {
+	max_align_t	 align;
+	unsigned char	 bytes[SESSION_EXTRA_MAX];
+};
+
+/* This request's (workers serve one request at a time). */
+static union extra signed_in;
 
 /*
  * Sessions this process read lately (会话缓存), so a signed-in page need not
@@ -101,7 +72,8 @@ struct cached {
 	char		 tok[65];
 	struct epoch_mark mark;
 	struct session	 sess;
-	struct member	 member;
+	int		 has_extra;
+	union extra	 extra;
 };
 
 static struct cached cache[CACHE_SLOTS];
@@ -116,7 +88,7 @@ cache_slot(const char *tok)
 	return &cache[(hi << 4 | lo) % CACHE_SLOTS];
 }
 
-/* Fill r->sess and r->member from a live entry; 1 on a hit. */
+/* Fill r->sess and r->extra from a live entry; 1 on a hit. */
 static int
 cache_get(struct req *r, enum session_kind k, const char *tok)
 {
@@ -126,9 +98,9 @@ cache_get(struct req *r, enum session_kind k, const char *tok)
 	    c->sess.kind != k)
 		return 0;
 	r->sess = c->sess;
-	if (c->sess.kind == SESS_MEMBER) {
-		signed_in = c->member;
-		r->member = &signed_in;
+	if (c->has_extra) {
+		signed_in = c->extra;
+		r->extra = signed_in.bytes;
 	}
 	return 1;
 }
@@ -143,13 +115,14 @@ cache_put(const struct req *r, const char *tok, uint64_t epoch, long ttl)
 		return;
 	snprintf(c->tok, sizeof(c->tok), "%s", tok);
 	c->sess = r->sess;
-	if (r->member)
-		c->member = *r->member;
+	if ((c->has_extra = r->extra != NULL))
+		c->extra = signed_in;
 }
 
 int
 session_load(struct req *r, enum session_kind k)
 {
+	const struct session_kinds *sk = r->app->signin;
 	const char *tok;
 	struct db_res *res;
 	uint64_t epoch;
@@ -157,8 +130,8 @@ session_load(struct req *r, enum session_kind k)
 	int found = 0;
 
 	memset(&r->sess, 0, sizeof(r->sess));
-	r->member = NULL;
-	if (k == SESS_NONE ||
+	r->extra = NULL;
+	if (k == SESS_NONE || sk == NULL || sk->fill[k] == NULL ||
 	    !rand_token_ok(tok = req_cookie(r, kinds[k].cookie)))
 		return 0;
 	if (cache_get(r, k, tok))
@@ -166,7 +139,7 @@ session_load(struct req *r, enum session_kind k)
 	/* Read before the query: a change committed meanwhile voids the entry. */
 	epoch = epoch_now();
 	idle = conf_long(kinds[k].idle);
-	res = db_query(r->db, &tab, kinds[k].load, "isiii",
+	res = db_query(r->db, sk->tab, k, "isiii",
 	    (int64_t)kinds[k].absolute, tok, (int64_t)k, (int64_t)idle,
 	    (int64_t)kinds[k].absolute);
 	if (res && db_next(res) == 1) {
@@ -175,22 +148,12 @@ session_load(struct req *r, enum session_kind k)
 		r->sess.id = db_int(res, 0);
 		r->sess.subject = db_int(res, 1);
 		snprintf(r->sess.csrf, sizeof(r->sess.csrf), "%s", db_col(res, 2));
-		snprintf(r->sess.name, sizeof(r->sess.name), "%s",
-		    db_col(res, 3) ? db_col(res, 3) : "");
-		if (k == SESS_MEMBER) {
-			member_from_row(res, LOAD_EXTRA, &signed_in);
-			r->member = &signed_in;
-		}
-		if (k == SESS_OFFICE)
-			r->sess.roles = (unsigned)db_int(res, 4);
-		else
-			r->sess.complete = (int)db_int(res, 4);
-		/* Agents: whether they hold 医疗互助 in any unit (menus). */
-		if (k == SESS_AGENT && db_int(res, LOAD_EXTRA))
-			r->sess.roles = AGENT_ANY_MUTUAL_AID;
+		memset(&signed_in, 0, sizeof(signed_in));
+		if (sk->fill[k](res, SESSION_NCOLS, &r->sess, signed_in.bytes))
+			r->extra = signed_in.bytes;
 		/* Write last_seen at most once a minute, not per request. */
-		age = (long)db_int(res, 5);
-		left = (long)db_int(res, 6);
+		age = (long)db_int(res, 3);
+		left = (long)db_int(res, 4);
 		if (age < 0)	/* the database clock stepped back */
 			age = 0;
 		if (age >= TOUCH_EVERY &&
@@ -215,57 +178,93 @@ session_load(struct req *r, enum session_kind k)
 	return found;
 }
 
+/* What a sign-in writes in its one transaction. */
+struct start_arg {
+	struct req	*r;
+	int64_t		 subject, id;
+	const char	*old, *action, *object;
+	char		 tok[65], csrf[65];
+};
+
+static int
+start_txn(struct db *db, void *arg)
+{
+	struct start_arg *a = arg;
+	enum session_kind k = a->r->app->kind;
+
+	if (a->old && db_exec(db, &tab, STMT_DELETE, "s", a->old) < 0)
+		return 1;
+	if (db_exec(db, &tab, STMT_INSERT, "siiss", a->tok, (int64_t)k,
+	    a->subject, a->csrf, a->r->remote_addr) != 1)
+		return 1;
+	a->id = db_insert_id(db);
+	return !audit_log(db, k, a->subject, a->r->remote_addr, a->action,
+	    a->object, a->subject, NULL);
+}
+
 int
-session_start(struct req *r, int64_t subject)
+session_start(struct req *r, int64_t subject, const char *action,
+    const char *object)
 {
 	enum session_kind k = r->app->kind;
-	const char *old = req_cookie(r, kinds[k].cookie);
-	char tok[65], csrf[65];
+	struct start_arg a = { r, subject, 0, NULL, action, object, "", "" };
 
-	if (rand_token_ok(old)) {
-		db_exec(r->db, &tab, STMT_DELETE, "s", old);
-		db_changed(r->db);
-	}
-	if (!rand_hex(tok, 32) || !rand_hex(csrf, 32))
-		return 0;
-	if (db_exec(r->db, &tab, STMT_INSERT, "siiss", tok, (int64_t)k, subject,
-	    csrf, r->remote_addr) != 1)
+	if (rand_token_ok(req_cookie(r, kinds[k].cookie)))
+		a.old = req_cookie(r, kinds[k].cookie);
+	if (!rand_hex(a.tok, 32) || !rand_hex(a.csrf, 32) ||
+	    db_txn(r->db, start_txn, &a) != 0)
 		return 0;
 	memset(&r->sess, 0, sizeof(r->sess));
 	r->sess.kind = k;
-	r->sess.id = db_insert_id(r->db);
+	r->sess.id = a.id;
 	r->sess.subject = subject;
-	memcpy(r->sess.csrf, csrf, sizeof(csrf));
-	req_cookie_set(r, kinds[k].cookie, tok, -1);
+	memcpy(r->sess.csrf, a.csrf, sizeof(a.csrf));
+	req_cookie_set(r, kinds[k].cookie, a.tok, -1);
 	return 1;
 }
 
-void
-session_end(struct req *r)
+/* What a sign-out writes in its one transaction. */
+struct end_arg {
+	const char	*tok, *ip, *action, *object;
+	enum session_kind kind;
+	int64_t		 subject;
+};
+
+static int
+end_txn(struct db *db, void *arg)
+{
+	const struct end_arg *a = arg;
+
+	if (a->tok && db_exec(db, &tab, STMT_DELETE, "s", a->tok) < 0)
+		return 1;
+	return !audit_log(db, a->kind, a->subject, a->ip, a->action, a->object,
+	    a->subject, NULL);
+}
+
+int
+session_end(struct req *r, const char *action, const char *object)
 {
 	enum session_kind k = r->app->kind;
-	const char *tok = req_cookie(r, kinds[k].cookie);
+	struct end_arg a = { req_cookie(r, kinds[k].cookie), r->remote_addr,
+	    action, object, r->sess.kind, r->sess.subject };
+	int ok;
 
-	if (rand_token_ok(tok))
-		db_exec(r->db, &tab, STMT_DELETE, "s", tok);
+	if (!rand_token_ok(a.tok))
+		a.tok = NULL;
+	if (!(ok = db_txn(r->db, end_txn, &a) == 0) && a.tok)
+		db_exec(r->db, &tab, STMT_DELETE, "s", a.tok);
 	db_changed(r->db);	/* other workers may hold it in their cache */
 	req_cookie_set(r, kinds[k].cookie, "", 0);
 	memset(&r->sess, 0, sizeof(r->sess));
-	r->member = NULL;
+	r->extra = NULL;
+	return ok;
 }
 
-void
-session_end_others(struct req *r)
+int
+session_drop(struct db *db, enum session_kind k, int64_t subject,
+    int64_t keep)
 {
-	db_exec(r->db, &tab, STMT_DELETE_OTHERS, "iii", (int64_t)r->sess.kind,
-	    r->sess.subject, r->sess.id);
-	db_changed(r->db);
-}
-
-void
-session_end_subject(struct req *r, int64_t subject)
-{
-	db_exec(r->db, &tab, STMT_DELETE_ALL, "ii", (int64_t)r->app->kind,
-	    subject);
-	db_changed(r->db);
+	db_changed(db);
+	return db_exec(db, &tab, keep ? STMT_DELETE_OTHERS : STMT_DELETE_ALL,
+	    keep ? "iii" : "ii", (int64_t)k, subject, keep) >= 0;
 }

@@ -101,24 +101,10 @@ static const char *const send_text[SEND__MAX] = {
 	[SEND_ERROR] = "验证码发送失败，请稍后再试",
 };
 
-static const char *const check_text[CODE__MAX] = {
-	[CODE_OK] = "",
-	[CODE_NONE] = "请先获取验证码",
-	[CODE_WRONG] = "验证码不正确",
-	[CODE_EXPIRED] = "验证码已过期，请重新获取",
-	[CODE_TOO_MANY] = "验证码错误次数过多，请重新获取",
-};
-
 const char *
 sms_code_send_text(enum code_send st)
 {
 	return send_text[st];
-}
-
-const char *
-sms_code_check_text(enum code_check st)
-{
-	return check_text[st];
 }
 
 int64_t
@@ -243,17 +229,20 @@ sms_code_send(struct db *db, const char *phone, const char *purpose,
 	return SEND_OK;
 }
 
-enum code_check
+enum refusal
 sms_code_check(struct db *db, const char *phone, const char *purpose,
     const char *code)
 {
 	struct db_res *r;
-	int64_t id, match, expired, tries, used;
+	int64_t id, match, expired, tries, used, n;
+	int rc;
 
-	r = db_query(db, &tab, STMT_CODE_NEWEST, "sss", code, phone, purpose);
-	if (r == NULL || db_next(r) != 1) {
+	if ((r = db_query(db, &tab, STMT_CODE_NEWEST, "sss", code, phone,
+	    purpose)) == NULL)
+		return RF_DB;
+	if ((rc = db_next(r)) != 1) {
 		db_done(r);
-		return CODE_NONE;
+		return rc < 0 ? RF_DB : RF_CODE_NONE;
 	}
 	id = db_int(r, 0);
 	match = db_int(r, 1);
@@ -262,17 +251,18 @@ sms_code_check(struct db *db, const char *phone, const char *purpose,
 	used = db_int(r, 4);
 	db_done(r);
 	if (used)
-		return CODE_NONE;
+		return RF_CODE_NONE;
 	if (tries >= 5)
-		return CODE_TOO_MANY;
+		return RF_CODE_TOO_MANY;
 	if (expired)
-		return CODE_EXPIRED;
-	if (!match || strlen(code) != 6) {
-		db_exec(db, &tab, STMT_CODE_TRY, "i", id);
-		return CODE_WRONG;
-	}
+		return RF_CODE_EXPIRED;
+	if (!match || strlen(code) != 6)
+		return db_exec(db, &tab, STMT_CODE_TRY, "i", id) < 0 ? RF_DB :
+		    RF_CODE_WRONG;
 	/* The UPDATE decides a race between two submissions of one code. */
-	return db_exec(db, &tab, STMT_CODE_USE, "i", id) == 1 ? CODE_OK : CODE_NONE;
+	if ((n = db_exec(db, &tab, STMT_CODE_USE, "i", id)) < 0)
+		return RF_DB;
+	return n == 1 ? RF_OK : RF_CODE_NONE;
 }
 
 /* Append s to the buffer as a JSON string body (without quotes). */

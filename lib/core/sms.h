@@ -19,6 +19,8 @@
 
 #include <stdint.h>
 
+#include "refusal.h"
+
 struct db;
 
 enum code_send {
@@ -50,15 +52,6 @@ struct code_ask {
 					 * not tell */
 };
 
-enum code_check {
-	CODE_OK,
-	CODE_NONE,		/* never requested for this phone/purpose */
-	CODE_WRONG,
-	CODE_EXPIRED,
-	CODE_TOO_MANY,		/* 5 wrong tries: request a new one */
-	CODE__MAX
-};
-
 #define SMS_MAX_TRIES	6
 
 /*
@@ -80,12 +73,11 @@ const char *sms_code_send_text(enum code_send st);
 /*
  * sms_code_check: compare `code` with the newest code for (phone, purpose).
  * A match uses the code up (it cannot be replayed); a miss counts a try.
+ * Returns RF_OK, RF_CODE_NONE (never requested, or used), RF_CODE_WRONG,
+ * RF_CODE_EXPIRED, RF_CODE_TOO_MANY (refusal.h), or RF_DB.
  */
-enum code_check sms_code_check(struct db *db, const char *phone,
+enum refusal sms_code_check(struct db *db, const char *phone,
     const char *purpose, const char *code);
-
-/* sms_code_check_text: the Chinese message for a check result. */
-const char *sms_code_check_text(enum code_check st);
 
 /* sms_queue: add a message to the outbox.  Returns its id, or 0. */
 int64_t sms_queue(struct db *db, const char *phone, const char *text);

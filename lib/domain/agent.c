@@ -5,7 +5,12 @@
 #include <string.h>
 
 #include "agent.h"
+#include "audit.h"
+#include "auth.h"
 #include "db.h"
+#include "kind.h"
+#include "session.h"
+#include "sms.h"
 
 enum stmt {
 	STMT_BY_PHONE,
@@ -91,28 +96,158 @@ agent_by_login(struct db *db, const char *ident, struct agent *a)
 	    ident), a);
 }
 
-int64_t
-agent_create(struct db *db, const char *phone)
+/* An account for a phone proven by SMS, audited as made by the agent. */
+struct create_arg {
+	const char	*phone, *ip;
+	int64_t		 id;
+};
+
+static int
+create_txn(struct db *db, void *arg)
 {
-	if (db_exec(db, &tab, STMT_CREATE, "s", phone) != 1)
-		return 0;
-	return db_insert_id(db);
+	struct create_arg *c = arg;
+
+	if (db_exec(db, &tab, STMT_CREATE, "s", c->phone) != 1)
+		return 1;
+	c->id = db_insert_id(db);
+	return !audit_log(db, SESS_AGENT, c->id, c->ip, "agent.create", "agent",
+	    c->id, NULL);
 }
 
-int
-agent_profile(struct db *db, int64_t id, const char *name,
-    const char *id_number, const char *password_hash)
+enum refusal
+agent_sign_in_sms(struct db *db, const char *phone, const char *code,
+    const char *ip, struct agent *a, int *created)
 {
-	if (db_exec(db, &tab, STMT_PROFILE, "sssi", name, id_number,
-	    password_hash, id) < 0)
-		return db_errno(db) == 1062 ? -1 : 0;
-	return 1;
+	struct create_arg c = { phone, ip, 0 };
+	enum refusal rf;
+	int found;
+
+	*created = 0;
+	if ((rf = sms_code_check(db, phone, "agent_login", code)) != RF_OK)
+		return rf;
+	if ((found = agent_by_phone(db, phone, a)) < 0)
+		return RF_DB;
+	if (found)
+		return a->disabled ? RF_DISABLED : RF_OK;
+	if (db_txn(db, create_txn, &c) != 0)
+		return RF_DB;
+	*created = 1;
+	return agent_by_id(db, c.id, a) == 1 ? RF_OK : RF_DB;
 }
 
-int
-agent_set_password(struct db *db, int64_t id, const char *password_hash)
+enum refusal
+agent_sign_in_password(struct db *db, const char *ident, const char *password,
+    const char *ip, struct agent *a, long *wait)
 {
-	return db_exec(db, &tab, STMT_PASSWORD, "si", password_hash, id) >= 0;
+	struct throttle t = { SESS_AGENT, ident, ip };
+	int found, good;
+
+	if ((*wait = throttle_wait(db, &t)) > 0)
+		return RF_THROTTLED;
+	if ((found = agent_by_login(db, ident, a)) < 0)
+		return RF_DB;
+	good = found && a->password_hash[0] ?
+	    password_check(password, a->password_hash) : password_burn(password);
+	if (!good || a->disabled) {
+		throttle_fail(db, &t);
+		return RF_BAD_LOGIN;
+	}
+	throttle_clear(db, &t);
+	return RF_OK;
+}
+
+/* A password set, sessions ended and the audit row, in one transaction. */
+struct password_arg {
+	const struct actor *by;
+	int64_t		 agent, keep;
+	const char	*name, *id_number, *action;
+	char		 hash[128];
+	enum refusal	 rf;
+};
+
+static int
+profile_txn(struct db *db, void *arg)
+{
+	struct password_arg *p = arg;
+
+	p->rf = RF_DB;
+	if (db_exec(db, &tab, STMT_PROFILE, "sssi", p->name, p->id_number,
+	    p->hash, p->agent) < 0) {
+		if (db_errno(db) == 1062)
+			p->rf = RF_ID_TAKEN;
+		return 1;
+	}
+	if (!audit_act(db, p->by, "agent.profile", "agent", p->agent, NULL))
+		return 1;
+	p->rf = RF_OK;
+	return 0;
+}
+
+enum refusal
+agent_profile(struct db *db, const struct actor *by, const char *name,
+    const char *id_number, const char *password)
+{
+	struct password_arg p = { by, by->id, 0, name, id_number, NULL, "",
+	    RF_DB };
+
+	if (!password_hash(password, p.hash) ||
+	    db_txn(db, profile_txn, &p) < 0)
+		return RF_DB;
+	return p.rf;
+}
+
+static int
+password_txn(struct db *db, void *arg)
+{
+	struct password_arg *p = arg;
+
+	return db_exec(db, &tab, STMT_PASSWORD, "si", p->hash, p->agent) < 0 ||
+	    !session_drop(db, SESS_AGENT, p->agent, p->keep) ||
+	    !audit_act(db, p->by, p->action, "agent", p->agent, NULL);
+}
+
+enum refusal
+agent_change_password(struct db *db, const struct actor *by, int64_t keep,
+    const char *old, const char *password)
+{
+	struct password_arg p = { by, by->id, keep, NULL, NULL,
+	    "agent.password.change", "", RF_DB };
+	struct agent a;
+
+	if (agent_by_id(db, by->id, &a) != 1)
+		return RF_DB;
+	if (!password_check(old, a.password_hash))
+		return RF_OLD_PASSWORD;
+	if (!password_hash(password, p.hash) ||
+	    db_txn(db, password_txn, &p) != 0)
+		return RF_DB;
+	return RF_OK;
+}
+
+enum refusal
+agent_reset_password(struct db *db, const char *phone, const char *code,
+    const char *password, const char *ip)
+{
+	struct password_arg p = { NULL, 0, 0, NULL, NULL,
+	    "agent.password.reset", "", RF_DB };
+	struct actor by = { SESS_AGENT, 0, ip };
+	struct agent a;
+	enum refusal rf;
+	int found;
+
+	if ((rf = sms_code_check(db, phone, "agent_reset", code)) != RF_OK)
+		return rf;
+	if ((found = agent_by_phone(db, phone, &a)) < 0)
+		return RF_DB;
+	if (!found)
+		return RF_CODE_WRONG;
+	by.id = p.agent = a.id;
+	p.by = &by;
+	/* Whoever held the old password is signed out everywhere. */
+	if (!password_hash(password, p.hash) ||
+	    db_txn(db, password_txn, &p) != 0)
+		return RF_DB;
+	return RF_OK;
 }
 
 struct db_res *
@@ -138,4 +273,28 @@ agent_role(struct db *db, int64_t agent, int64_t unit, int *mutual_aid)
 	}
 	db_done(r);
 	return rc < 0 ? -1 : role;
+}
+
+enum refusal
+agent_may_aid(struct db *db, int64_t agent, int64_t unit)
+{
+	int role, aid;
+
+	if (unit <= 0)
+		return RF_PICK_UNIT;
+	if ((role = agent_role(db, agent, unit, &aid)) < 0)
+		return RF_DB;
+	return role != AGENT_NONE && aid ? RF_OK : RF_NO_AID;
+}
+
+enum refusal
+agent_may_chair(struct db *db, int64_t agent, int64_t unit)
+{
+	int role;
+
+	if (unit <= 0)
+		return RF_PICK_UNIT;
+	if ((role = agent_role(db, agent, unit, NULL)) < 0)
+		return RF_DB;
+	return role == AGENT_CHAIRMAN ? RF_OK : RF_NOT_CHAIR;
 }

@@ -6,6 +6,9 @@
 
 #include <stdint.h>
 
+#include "refusal.h"
+
+struct actor;
 struct db;
 struct db_res;
 
@@ -24,19 +27,55 @@ int agent_by_id(struct db *db, int64_t id, struct agent *a);
 /* agent_by_login: `ident` is a phone number or a resident ID number. */
 int agent_by_login(struct db *db, const char *ident, struct agent *a);
 
-/* agent_create: a new account for a phone proven by SMS.  Returns its id,
- * or 0 on error. */
-int64_t agent_create(struct db *db, const char *phone);
+/*
+ * agent_sign_in_sms: the SMS sign-in's rules.  The code sent to `phone`
+ * must be right (RF_CODE_*), the account, if any, not switched off
+ * (RF_DISABLED).  The first sign-in creates the account (the profile comes
+ * next), audited "agent.create" in its transaction, and sets *created.
+ * Returns RF_OK with *a filled, a refusal, or RF_DB.
+ */
+enum refusal agent_sign_in_sms(struct db *db, const char *phone,
+    const char *code, const char *ip, struct agent *a, int *created);
 
 /*
- * agent_profile: complete the profile (first login).  Returns 1, 0 on a
- * database error, -1 when the ID number belongs to another account.
+ * agent_sign_in_password: `ident` (phone or ID number) and `password`,
+ * slowed per account and per address (auth.h): RF_THROTTLED with *wait
+ * seconds; an unknown account costs the time of a wrong password and gets
+ * the same RF_BAD_LOGIN, as does a disabled one.  Returns RF_OK with *a
+ * filled, a refusal, or RF_DB.
  */
-int agent_profile(struct db *db, int64_t id, const char *name,
-    const char *id_number, const char *password_hash);
+enum refusal agent_sign_in_password(struct db *db, const char *ident,
+    const char *password, const char *ip, struct agent *a, long *wait);
 
-/* agent_set_password: returns 1/0. */
-int agent_set_password(struct db *db, int64_t id, const char *password_hash);
+/*
+ * agent_profile: the signed-in agent `by` completes the profile (first
+ * login): name, ID number, password (hashed here), with its audit row, in
+ * one transaction.  Returns RF_OK, RF_ID_TAKEN (the ID number is another
+ * account's), or RF_DB (also when hashing failed).
+ */
+enum refusal agent_profile(struct db *db, const struct actor *by,
+    const char *name, const char *id_number, const char *password);
+
+/*
+ * agent_change_password: the signed-in agent `by` changes the password:
+ * `old` must be the current one (RF_OLD_PASSWORD); the new one is set,
+ * every other session of the agent (all but session `keep`) ends and the
+ * audit row is written, in one transaction.  Returns RF_OK, the refusal,
+ * or RF_DB.
+ */
+enum refusal agent_change_password(struct db *db, const struct actor *by,
+    int64_t keep, const char *old, const char *password);
+
+/*
+ * agent_reset_password: by SMS code, for someone not signed in.  The code
+ * must be right (RF_CODE_*); a phone without an account answers
+ * RF_CODE_WRONG (its code was made but never sent: only a guess could be
+ * right).  The password is set, every session of the agent ends and the
+ * audit row is written, in one transaction.  Returns RF_OK, the refusal,
+ * or RF_DB.
+ */
+enum refusal agent_reset_password(struct db *db, const char *phone,
+    const char *code, const char *password, const char *ip);
 
 /*
  * agent_units: the units an agent serves, for listing.  Columns in order:
@@ -57,5 +96,15 @@ struct db_res *agent_units(struct db *db, int64_t agent_id);
  */
 enum agent_role { AGENT_NONE, AGENT_STAFF, AGENT_CHAIRMAN };
 int agent_role(struct db *db, int64_t agent, int64_t unit, int *mutual_aid);
+
+/*
+ * The agent's rights in a unit, for both portals' pages on it:
+ * agent_may_aid: the unit's roster, imports, exports and 开票信息 need
+ * 医疗互助 there (RF_NO_AID); agent_may_chair: its 工作人员 need its
+ * chairman (RF_NOT_CHAIR).  A unit id <= 0 is RF_PICK_UNIT.  Return
+ * RF_OK, the refusal, or RF_DB.
+ */
+enum refusal agent_may_aid(struct db *db, int64_t agent, int64_t unit);
+enum refusal agent_may_chair(struct db *db, int64_t agent, int64_t unit);
 
 #endif

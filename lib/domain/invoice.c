@@ -4,8 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "db.h"
+#include "http_parse.h"
 #include "invoice.h"
+#include "store.h"
 
 enum stmt {
 	STMT_GET,
@@ -57,10 +60,58 @@ invoice_get(struct db *db, int64_t unit, struct invoice *v)
 	return rc;
 }
 
-int
-invoice_save(struct db *db, const struct invoice *v)
+/* The row, its note and the audit row. */
+struct save_arg {
+	const struct actor	*by;
+	const struct invoice	*v;
+	const struct upload	*note;
+	const char		*why;
+	enum refusal		 rf;
+};
+
+static int
+save_txn(struct db *db, void *arg)
 {
-	return db_exec(db, &tab, STMT_SAVE, "issssssi", v->unit_id, v->title,
+	struct save_arg *a = arg;
+	const struct invoice *v = a->v;
+	struct attachment old;
+	int has_note = a->note && a->note->size > 0, st;
+
+	a->rf = RF_DB;
+	a->why = NULL;
+	if (has_note && store_put(db, a->note, AK_INVOICE_NOTE, "invoice",
+	    v->unit_id, a->by->kind, a->by->id, &a->why) <= 0) {
+		if (a->why)
+			a->rf = RF_FILE;
+		return 1;
+	}
+	/* 多个户头: the note that lists them, now or from before. */
+	if (v->several && !has_note) {
+		if ((st = store_latest(db, "invoice", v->unit_id,
+		    AK_INVOICE_NOTE, &old)) < 0)
+			return 1;
+		if (st == 0) {
+			a->rf = RF_INVOICE_NOTE;
+			return 1;
+		}
+	}
+	if (db_exec(db, &tab, STMT_SAVE, "issssssi", v->unit_id, v->title,
 	    v->tax_no, v->address, v->phone, v->bank, v->account,
-	    (int64_t)v->several) >= 0;
+	    (int64_t)v->several) < 0 ||
+	    !audit_act(db, a->by, "unit.invoice", "org", v->unit_id, NULL))
+		return 1;
+	a->rf = RF_OK;
+	return 0;
+}
+
+enum refusal
+invoice_save(struct db *db, const struct actor *by, const struct invoice *v,
+    const struct upload *note, const char **why)
+{
+	struct save_arg a = { by, v, note, NULL, RF_DB };
+
+	if (db_txn(db, save_txn, &a) < 0)
+		return RF_DB;
+	*why = a.why;
+	return a.rf;
 }

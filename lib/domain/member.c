@@ -7,9 +7,10 @@
 #include "audit.h"
 #include "auth.h"
 #include "db.h"
-#include "http.h"
+#include "kind.h"
 #include "mask.h"
 #include "member.h"
+#include "session.h"
 #include "sms.h"
 #include "valid.h"
 #include "xlsx.h"
@@ -94,45 +95,43 @@ member_get(struct db *db, int64_t id, struct member *m)
 	return member_one(db_query(db, &tab, STMT_GET, "i", id), m);
 }
 
-int
+enum refusal
 member_bind_identify(struct db *db, const struct bind_ask *ask,
-    struct member *m, const char **why, const char **field)
+    struct member *m, long *wait, const char **field)
 {
 	struct throttle by_id = { SESS_MEMBER, ask->id_number, ask->ip };
 	struct throttle by_phone = { SESS_MEMBER, ask->phone, NULL };
-	enum code_check cc;
-	long wait;
+	enum refusal rf;
 	int found;
 
 	*field = NULL;
-	if ((wait = throttle_wait(db, &by_id)) > 0 ||
-	    (wait = throttle_wait(db, &by_phone)) > 0) {
-		*why = throttle_text(wait);
-		return 0;
-	}
-	if ((cc = sms_code_check(db, ask->phone, "member_bind", ask->code))
-	    != CODE_OK) {
+	if ((*wait = throttle_wait(db, &by_id)) > 0 ||
+	    (*wait = throttle_wait(db, &by_phone)) > 0)
+		return RF_THROTTLED;
+	if ((rf = sms_code_check(db, ask->phone, "member_bind", ask->code))
+	    != RF_OK) {
+		if (rf == RF_DB)
+			return rf;
 		by_phone.ip = ask->ip;	/* guessing codes, from there */
 		throttle_fail(db, &by_phone);
-		*why = sms_code_check_text(cc);
 		*field = "code";
-		return 0;
+		return rf;
 	}
 	if ((found = member_find(db, ask->id_type, ask->id_number, ask->name,
 	    m)) < 0)
-		return -1;
+		return RF_DB;
 	if (!found)
-		*why = "未查询到该职工信息，请确认所填内容再重试";
+		rf = RF_BIND_UNKNOWN;
 	else if (m->phone[0] && strcmp(m->phone, ask->phone) != 0)
-		*why = "手机号与单位登记的不一致，请联系单位经办人更新手机号";
+		rf = RF_BIND_PHONE;
 	else {
 		throttle_clear(db, &by_id);
 		throttle_clear(db, &by_phone);
-		return 1;
+		return RF_OK;
 	}
 	throttle_fail(db, &by_id);
 	throttle_fail(db, &by_phone);
-	return 0;
+	return rf;
 }
 
 struct bind_args {
@@ -153,6 +152,9 @@ member_bind_txn(struct db *db, void *arg)
 		return -1;
 	if (m->bound_phone[0] == '\0' || strcmp(m->bound_phone, a->phone) == 0)
 		return 0;
+	/* The other phone's sessions end with its binding. */
+	if (!session_drop(db, SESS_MEMBER, m->id, 0))
+		return -1;
 	snprintf(text, sizeof(text), "您的职工互助账号已在尾号%s的手机上重新绑定，"
 	    "本机已退出登录。如非本人操作，请联系单位经办人。",
 	    a->phone + strlen(a->phone) - 4);

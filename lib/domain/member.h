@@ -6,6 +6,8 @@
 
 #include <stdint.h>
 
+#include "refusal.h"
+
 struct db;
 struct db_res;
 
@@ -57,23 +59,25 @@ struct bind_ask {
 
 /*
  * member_bind_identify: the rules of a bind, in their order.  Failures
- * already counted per ID number, phone or address make the try wait; the
- * SMS code is checked before anyone is looked up, so without a code sent
- * to a phone one holds the form tells nothing about who exists; then the
- * person must be in a roster under that name, and where the roster holds
- * their phone the bind phone must be it.  Failures are counted.
- * Returns 1 with *m filled when the member may be bound; 0 with *why (a
- * Chinese sentence, static) and *field (the form field it is about, or
- * NULL for the whole form); -1 on a database error.
+ * already counted per ID number, phone or address make the try wait
+ * (RF_THROTTLED, *wait seconds); the SMS code is checked before anyone is
+ * looked up (RF_CODE_*), so without a code sent to a phone one holds the
+ * form tells nothing about who exists; then the person must be in a
+ * roster under that name (RF_BIND_UNKNOWN), and where the roster holds
+ * their phone the bind phone must be it (RF_BIND_PHONE).  Failures are
+ * counted.  Returns RF_OK with *m filled when the member may be bound;
+ * a refusal with *field the form field it is about ("code") or NULL for
+ * the whole form; RF_DB.
  */
-int member_bind_identify(struct db *db, const struct bind_ask *ask,
-    struct member *m, const char **why, const char **field);
+enum refusal member_bind_identify(struct db *db, const struct bind_ask *ask,
+    struct member *m, long *wait, const char **field);
 
 /*
  * member_bind: bind the member's H5 account to `phone` (proven by SMS
  * code), with its audit row, in one transaction.  A binding held by
- * another phone ends: that phone is told by SMS (the caller ends its
- * sessions).  Returns 1, or 0 on a database error (nothing changed).
+ * another phone ends, and every session of the member with it; that
+ * phone is told by SMS.  Returns 1, or 0 on a database error (nothing
+ * changed).
  */
 int member_bind(struct db *db, const struct member *m, const char *phone,
     const char *ip);

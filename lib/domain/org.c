@@ -1,6 +1,9 @@
 /*
  * org.c -- organisations.
  */
+#include <string.h>
+
+#include "audit.h"
 #include "db.h"
 #include "org.h"
 #include "view.h"
@@ -55,22 +58,80 @@ org_tree(struct db *db)
 	return db_query(db, &tab, STMT_TREE, "");
 }
 
-int64_t
-org_add(struct db *db, int64_t parent, const char *level, const char *name,
-    const char *credit)
-{
-	int64_t n = db_exec(db, &tab, STMT_ADD, "sssiss", level, name, credit,
-	    parent, level, level);
+/* A node added or renamed, with its audit row. */
+struct org_arg {
+	const struct actor *by;
+	int64_t		 parent, id;
+	const char	*level, *name, *credit;
+	enum refusal	 rf;
+};
 
-	return n < 0 ? -1 : n == 0 ? 0 : db_insert_id(db);
+static int
+add_txn(struct db *db, void *arg)
+{
+	struct org_arg *a = arg;
+	int64_t n;
+
+	a->rf = RF_DB;
+	if ((n = db_exec(db, &tab, STMT_ADD, "sssiss", a->level, a->name,
+	    a->credit, a->parent, a->level, a->level)) < 0) {
+		if (db_errno(db) == 1062)
+			a->rf = RF_ORG_CREDIT_USED;
+		return 1;
+	}
+	if (n == 0) {
+		a->rf = strcmp(a->level, "district") == 0 ? RF_DISTRICT_PARENT :
+		    RF_UNIT_PARENT;
+		return 1;
+	}
+	a->id = db_insert_id(db);
+	if (!audit_act(db, a->by, "org.add", "org", a->id, a->name))
+		return 1;
+	a->rf = RF_OK;
+	return 0;
 }
 
-int
-org_rename(struct db *db, int64_t id, const char *name)
+enum refusal
+org_add(struct db *db, const struct actor *by, int64_t parent, int district,
+    const char *name, const char *credit, int64_t *id)
 {
-	int64_t n = db_exec(db, &tab, STMT_RENAME, "si", name, id);
+	struct org_arg a = { by, parent, 0, district ? "district" : "unit",
+	    name, credit, RF_DB };
 
-	return n < 0 ? -1 : n > 0;
+	if (db_txn(db, add_txn, &a) < 0)
+		return RF_DB;
+	*id = a.id;
+	return a.rf;
+}
+
+static int
+rename_txn(struct db *db, void *arg)
+{
+	struct org_arg *a = arg;
+	int64_t n;
+
+	a->rf = RF_DB;
+	if ((n = db_exec(db, &tab, STMT_RENAME, "si", a->name, a->id)) < 0)
+		return 1;
+	if (n == 0) {
+		a->rf = RF_NO_ORG;
+		return 1;
+	}
+	if (!audit_act(db, a->by, "org.rename", "org", a->id, a->name))
+		return 1;
+	a->rf = RF_OK;
+	return 0;
+}
+
+enum refusal
+org_rename(struct db *db, const struct actor *by, int64_t id,
+    const char *name)
+{
+	struct org_arg a = { by, 0, id, NULL, name, NULL, RF_DB };
+
+	if (db_txn(db, rename_txn, &a) < 0)
+		return RF_DB;
+	return a.rf;
 }
 
 struct db_res *

@@ -7,9 +7,11 @@
 #include <stdint.h>
 #include <libxml/tree.h>
 
+#include "refusal.h"
+
+struct actor;
 struct db;
 struct db_res;
-
 
 /*
  * org_tree: every org in tree order (parents before children).  Columns:
@@ -19,13 +21,15 @@ struct db_res;
 struct db_res *org_tree(struct db *db);
 
 /*
- * org_add: a new node under `parent` by the office (区县工会 under the
- * root, 基层单位 under a district), approved at once.  `credit` may be
- * NULL.  Returns its id, 0 when the parent cannot hold that level, -1 on
- * a database error (e.g. a credit code already used: db_errno 1062).
+ * org_add: `by` (the office) adds a node under `parent`, approved at once:
+ * a 区县/产业工会 (`district`) under the root only, a 基层单位 otherwise
+ * under a district only.  `credit` may be NULL.  The row and its audit
+ * row are one transaction.  Returns RF_OK with *id set, RF_DISTRICT_PARENT
+ * or RF_UNIT_PARENT (the parent cannot hold that level), RF_ORG_CREDIT_USED,
+ * or RF_DB.
  */
-int64_t org_add(struct db *db, int64_t parent, const char *level,
-    const char *name, const char *credit);
+enum refusal org_add(struct db *db, const struct actor *by, int64_t parent,
+    int district, const char *name, const char *credit, int64_t *id);
 
 /*
  * org_may_parent: whether a 基层单位 may hang under org `id`: only the
@@ -34,8 +38,9 @@ int64_t org_add(struct db *db, int64_t parent, const char *level,
  */
 int org_may_parent(struct db *db, int64_t id);
 
-/* org_rename: returns 1, 0 if no such org, -1 on error. */
-int org_rename(struct db *db, int64_t id, const char *name);
+/* org_rename: the same for a new name.  RF_OK, RF_NO_ORG or RF_DB. */
+enum refusal org_rename(struct db *db, const struct actor *by, int64_t id,
+    const char *name);
 
 /*
  * org_search: units whose name contains q, or whose credit code is q;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "db.h"
 #include "roster.h"
 #include "valid.h"
@@ -119,12 +120,13 @@ roster_template(const char *path, const char *tmpdir)
 }
 
 struct add_arg {
+	const struct actor		*by;
 	int64_t				 unit;
 	const struct roster_person	*p;
 	int64_t				*member;
 	char				*other;
 	size_t				 n;
-	int				 rc;
+	enum refusal			 rc;
 };
 
 static int
@@ -137,7 +139,7 @@ add_txn(struct db *db, void *arg)
 	int64_t id = 0, in = 0;
 	int found;
 
-	a->rc = ROSTER_ERR;
+	a->rc = RF_DB;
 	if ((res = db_query(db, &tab, STMT_FIND, "is", (int64_t)p->id_type,
 	    p->id_number)) == NULL)
 		return 1;
@@ -151,11 +153,11 @@ add_txn(struct db *db, void *arg)
 		return 1;
 	*a->member = id;
 	if (found && in == a->unit) {
-		a->rc = ROSTER_ALREADY;
+		a->rc = RF_SAME_UNIT;
 		return 1;
 	}
 	if (found && in != 0) {
-		a->rc = ROSTER_OTHER_UNIT;
+		a->rc = RF_OTHER_UNIT;
 		return 1;
 	}
 	if (found) {
@@ -177,79 +179,93 @@ add_txn(struct db *db, void *arg)
 	if (db_exec(db, &tab, STMT_MEMBERSHIP_OPEN, "iis", id, a->unit,
 	    "名册新增") != 1)
 		return 1;
-	a->rc = found ? ROSTER_JOINED : ROSTER_ADDED;
+	if (!audit_act(db, a->by, "roster.add", "member", id, NULL))
+		return 1;
+	a->rc = RF_OK;
 	return 0;
 }
 
-int
-roster_add(struct db *db, int64_t unit, const struct roster_person *p,
-    int64_t *member, char *other, size_t n)
+enum refusal
+roster_add(struct db *db, const struct actor *by, int64_t unit,
+    const struct roster_person *p, int64_t *member, char *other, size_t n)
 {
-	struct add_arg a = { unit, p, member, other, n, ROSTER_ERR };
+	struct add_arg a = { by, unit, p, member, other, n, RF_DB };
 
 	*member = 0;
 	other[0] = '\0';
 	if (db_txn(db, add_txn, &a) < 0)
-		return ROSTER_ERR;
+		return RF_DB;
 	return a.rc;
 }
 
-int
-roster_update(struct db *db, int64_t unit, int64_t member,
-    const struct roster_person *p)
+/* An update or a removal of one member, with its audit row. */
+struct change_arg {
+	const struct actor		*by;
+	int64_t				 unit, member;
+	const struct roster_person	*p;
+	enum refusal			 rc;
+};
+
+static int
+update_txn(struct db *db, void *arg)
 {
+	struct change_arg *a = arg;
+	const struct roster_person *p = a->p;
 	int64_t n;
 
-	n = db_exec(db, &tab, STMT_UPDATE, "sssssssii", p->name, p->phone,
+	a->rc = RF_DB;
+	/* Rows matched (CLIENT_FOUND_ROWS): 0 only when not in this unit. */
+	if ((n = db_exec(db, &tab, STMT_UPDATE, "sssssssii", p->name, p->phone,
 	    p->si_type, p->si_card, p->bank_card, p->bank_name, p->remarks,
-	    member, unit);
-	if (n < 0)
-		return ROSTER_ERR;
-	/* 0 rows: not in this unit, or nothing changed; tell them apart. */
+	    a->member, a->unit)) < 0)
+		return 1;
 	if (n == 0) {
-		struct db_res *r = roster_one(db, unit, member);
-		int there = r && db_next(r) == 1;
-
-		db_done(r);
-		return r == NULL ? ROSTER_ERR : there ? ROSTER_OK :
-		    ROSTER_NOT_FOUND;
+		a->rc = RF_NOT_IN_ROSTER;
+		return 1;
 	}
-	return ROSTER_OK;
+	if (!audit_act(db, a->by, "roster.update", "member", a->member, NULL))
+		return 1;
+	a->rc = RF_OK;
+	return 0;
 }
 
-struct remove_arg {
-	int64_t	 unit, member;
-	int	 rc;
-};
+enum refusal
+roster_update(struct db *db, const struct actor *by, int64_t unit,
+    int64_t member, const struct roster_person *p)
+{
+	struct change_arg a = { by, unit, member, p, RF_DB };
+
+	return db_txn(db, update_txn, &a) < 0 ? RF_DB : a.rc;
+}
 
 static int
 remove_txn(struct db *db, void *arg)
 {
-	struct remove_arg *a = arg;
+	struct change_arg *a = arg;
 	int64_t n;
 
-	a->rc = ROSTER_ERR;
+	a->rc = RF_DB;
 	if ((n = db_exec(db, &tab, STMT_REMOVE, "ii", a->member, a->unit)) < 0)
 		return 1;
 	if (n == 0) {
-		a->rc = ROSTER_NOT_FOUND;
+		a->rc = RF_NOT_IN_ROSTER;
 		return 1;
 	}
 	if (db_exec(db, &tab, STMT_MEMBERSHIP_CLOSE, "ii", a->member, a->unit)
-	    < 0)
+	    < 0 || !audit_act(db, a->by, "roster.remove", "member", a->member,
+	    NULL))
 		return 1;
-	a->rc = ROSTER_OK;
+	a->rc = RF_OK;
 	return 0;
 }
 
-int
-roster_remove(struct db *db, int64_t unit, int64_t member)
+enum refusal
+roster_remove(struct db *db, const struct actor *by, int64_t unit,
+    int64_t member)
 {
-	struct remove_arg a = { unit, member, ROSTER_ERR };
+	struct change_arg a = { by, unit, member, NULL, RF_DB };
 
-	if (db_txn(db, remove_txn, &a) < 0)
-		return ROSTER_ERR;
-	return a.rc;
+	return db_txn(db, remove_txn, &a) < 0 ? RF_DB : a.rc;
 }
 
 struct db_res *

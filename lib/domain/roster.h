@@ -8,8 +8,12 @@
 #ifndef HZ_ROSTER_H
 #define HZ_ROSTER_H
 
+#include <stddef.h>
 #include <stdint.h>
 
+#include "refusal.h"
+
+struct actor;
 struct db;
 struct db_res;
 
@@ -50,31 +54,26 @@ struct roster_person {
 	char	 remarks[4 * 200 + 1];
 };
 
-enum roster_result {
-	ROSTER_ERR = -1,
-	ROSTER_ADDED,		/* new person */
-	ROSTER_JOINED,		/* known person without a unit, now here */
-	ROSTER_ALREADY,		/* already in this unit's roster */
-	ROSTER_OTHER_UNIT,	/* in another unit: needs 会籍变更 */
-	ROSTER_NOT_FOUND,
-	ROSTER_OK,		/* update / remove done */
-};
-
 /*
- * roster_add: put a person in `unit`'s roster (own transaction).  On
- * ROSTER_OTHER_UNIT, `other` (size n) gets that unit's name and *member
- * the person's id.  Returns an enum roster_result.
+ * roster_add: `by` (an agent with 医疗互助) puts a person in `unit`'s
+ * roster: a new person, or a known one without a unit (their 会籍 opens
+ * here), audited "roster.add", in one transaction.  Returns RF_OK with
+ * *member set; RF_SAME_UNIT (already in this roster); RF_OTHER_UNIT (a
+ * member of another unit: moving them is a 会籍变更), with `other` (size
+ * n) holding that unit's name and *member the person's id; or RF_DB.
  */
-int roster_add(struct db *db, int64_t unit, const struct roster_person *p,
-    int64_t *member, char *other, size_t n);
+enum refusal roster_add(struct db *db, const struct actor *by, int64_t unit,
+    const struct roster_person *p, int64_t *member, char *other, size_t n);
 
-/* roster_update: change a member of this unit (not the ID).  Returns
- * ROSTER_ADDED on success, ROSTER_NOT_FOUND if not in the unit. */
-int roster_update(struct db *db, int64_t unit, int64_t member,
-    const struct roster_person *p);
+/* roster_update: change a member of this unit (not the ID), audited in
+ * the same transaction.  RF_OK, RF_NOT_IN_ROSTER or RF_DB. */
+enum refusal roster_update(struct db *db, const struct actor *by,
+    int64_t unit, int64_t member, const struct roster_person *p);
 
-/* roster_remove: end the member's 会籍 in this unit.  Returns as above. */
-int roster_remove(struct db *db, int64_t unit, int64_t member);
+/* roster_remove: end the member's 会籍 in this unit, audited in the same
+ * transaction.  RF_OK, RF_NOT_IN_ROSTER or RF_DB. */
+enum refusal roster_remove(struct db *db, const struct actor *by,
+    int64_t unit, int64_t member);
 
 /*
  * roster_list: a page of the unit's roster, by name, filtered by `q` (a

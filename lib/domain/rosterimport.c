@@ -10,7 +10,8 @@
 #include "audit.h"
 #include "conf.h"
 #include "db.h"
-#include "http.h"
+#include "http_parse.h"
+#include "kind.h"
 #include "log.h"
 #include "roster.h"
 #include "rosterimport.h"
@@ -143,21 +144,53 @@ static const char *const sql[STMT__MAX] = {
 
 static const struct db_table tab = { DBM_IMPORT, sql, STMT__MAX };
 
-int64_t
-import_start(struct db *db, int64_t unit, int64_t agent,
-    const struct upload *u, const char **err)
+/* The workbook kept, the job queued and the audit row. */
+struct start_arg {
+	const struct actor	*by;
+	int64_t			 unit, job;
+	const struct upload	*u;
+	const char		*why;
+	enum refusal		 rf;
+};
+
+static int
+start_txn(struct db *db, void *arg)
 {
+	struct start_arg *a = arg;
 	char name[4 * STORE_NAME_MAX + 1];
 	int64_t file;
 
-	if ((file = store_put(db, u, AK_ROSTER, "import", unit, SESS_AGENT,
-	    agent, err)) <= 0)
-		return 0;
-	utf8_copy(name, sizeof(name), u->filename && *u->filename ?
-	    u->filename : "职工名册.xlsx", STORE_NAME_MAX);
-	if (db_exec(db, &tab, STMT_CREATE, "iiis", unit, agent, file, name) != 1)
-		return 0;
-	return db_insert_id(db);
+	a->rf = RF_DB;
+	if ((file = store_put(db, a->u, AK_ROSTER, "import", a->unit,
+	    a->by->kind, a->by->id, &a->why)) <= 0) {
+		if (a->why)
+			a->rf = RF_FILE;
+		return 1;
+	}
+	utf8_copy(name, sizeof(name), a->u->filename && *a->u->filename ?
+	    a->u->filename : "职工名册.xlsx", STORE_NAME_MAX);
+	if (db_exec(db, &tab, STMT_CREATE, "iiis", a->unit, a->by->id, file,
+	    name) != 1)
+		return 1;
+	a->job = db_insert_id(db);
+	if (!audit_act(db, a->by, "roster.import", "import_job", a->job, NULL))
+		return 1;
+	a->rf = RF_OK;
+	return 0;
+}
+
+enum refusal
+import_start(struct db *db, const struct actor *by, int64_t unit,
+    const struct upload *u, int64_t *job, const char **why)
+{
+	struct start_arg a = { by, unit, 0, u, NULL, RF_DB };
+
+	*job = 0;
+	if (db_txn(db, start_txn, &a) < 0)
+		return RF_DB;
+	*job = a.job;
+	*why = a.why;
+	return a.rf;
 }
 
 int

@@ -13,6 +13,9 @@
 
 #include <stdint.h>
 
+#include "refusal.h"
+
+struct actor;
 struct db;
 struct db_res;
 struct upload;
@@ -29,12 +32,14 @@ struct import_job {
 };
 
 /*
- * import_start: keep the uploaded workbook and queue a job for `unit`.
- * Returns the job id; 0 with *err a Chinese sentence when the file is
- * refused (not an .xlsx by content, too big), or with *err NULL on error.
+ * import_start: `by` (an agent with 医疗互助 in `unit`) uploads a roster
+ * workbook: it is kept and a job queued for hz-jobs, audited
+ * "roster.import", in one transaction.  Returns RF_OK with *job set;
+ * RF_FILE with *why the store's sentence when the file is refused (not an
+ * .xlsx by content, too big, none); or RF_DB.
  */
-int64_t import_start(struct db *db, int64_t unit, int64_t agent,
-    const struct upload *u, const char **err);
+enum refusal import_start(struct db *db, const struct actor *by, int64_t unit,
+    const struct upload *u, int64_t *job, const char **why);
 
 /* import_get: 1 with *j filled, 0 if none, -1 on error. */
 int import_get(struct db *db, int64_t id, struct import_job *j);

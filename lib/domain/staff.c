@@ -4,7 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
+#include "auth.h"
 #include "db.h"
+#include "kind.h"
 #include "staff.h"
 
 const struct role_def staff_roles[STAFF_NROLES] = {
@@ -73,8 +76,79 @@ staff_roles_csv(unsigned roles, char out[64])
 	return out;
 }
 
+enum refusal
+staff_sign_in(struct db *db, const char *username, const char *password,
+    const char *ip, struct staff *s, long *wait)
+{
+	struct throttle t = { SESS_OFFICE, username, ip };
+	int found, good;
+
+	if ((*wait = throttle_wait(db, &t)) > 0)
+		return RF_THROTTLED;
+	if ((found = staff_by_username(db, username, s)) < 0)
+		return RF_DB;
+	good = found ? password_check(password, s->password_hash) :
+	    password_burn(password);
+	if (!good || s->disabled) {
+		throttle_fail(db, &t);
+		return RF_BAD_STAFF_LOGIN;
+	}
+	throttle_clear(db, &t);
+	return RF_OK;
+}
+
+enum refusal
+staff_roles_check(unsigned roles)
+{
+	return (roles & ROLE_ANY) ? RF_OK : RF_NO_ROLES;
+}
+
+/* A user made or their roles set, with the audit row. */
+struct staff_arg {
+	const struct actor *by;
+	int64_t		 id;
+	const char	*username, *name, *phone;
+	unsigned	 roles;
+	char		 hash[128], csv[64];
+	enum refusal	 rf;
+};
+
+static int
+create_txn(struct db *db, void *arg)
+{
+	struct staff_arg *a = arg;
+
+	a->rf = RF_DB;
+	if (db_exec(db, &tab, STMT_CREATE, "sssss", a->username, a->name,
+	    a->phone && *a->phone ? a->phone : NULL, a->hash, a->csv) != 1) {
+		if (db_errno(db) == 1062)
+			a->rf = RF_USERNAME_TAKEN;
+		return 1;
+	}
+	a->id = db_insert_id(db);
+	if (!audit_act(db, a->by, "staff.create", "staff", a->id, a->csv))
+		return 1;
+	a->rf = RF_OK;
+	return 0;
+}
+
+enum refusal
+staff_create(struct db *db, const struct actor *by, const char *username,
+    const char *name, const char *phone, const char *password, unsigned roles)
+{
+	struct staff_arg a = { by, 0, username, name, phone, roles, "", "",
+	    RF_DB };
+
+	if (staff_roles_check(roles) != RF_OK)
+		return RF_NO_ROLES;
+	staff_roles_csv(roles, a.csv);
+	if (!password_hash(password, a.hash) || db_txn(db, create_txn, &a) < 0)
+		return RF_DB;
+	return a.rf;
+}
+
 int64_t
-staff_create(struct db *db, const char *username, const char *name,
+staff_insert(struct db *db, const char *username, const char *name,
     const char *phone, const char *password_hash, unsigned roles)
 {
 	char csv[64];
@@ -86,13 +160,41 @@ staff_create(struct db *db, const char *username, const char *name,
 	return db_insert_id(db);
 }
 
-int
-staff_set_roles(struct db *db, int64_t id, unsigned roles)
+static int
+roles_txn(struct db *db, void *arg)
 {
-	char csv[64];
+	struct staff_arg *a = arg;
+	int64_t n;
 
-	return db_exec(db, &tab, STMT_SET_ROLES, "si", staff_roles_csv(roles, csv),
-	    id) == 1;
+	a->rf = RF_DB;
+	if ((n = db_exec(db, &tab, STMT_SET_ROLES, "si", a->csv, a->id)) < 0)
+		return 1;
+	if (n == 0) {
+		a->rf = RF_NO_USER;
+		return 1;
+	}
+	if (!audit_act(db, a->by, "staff.roles", "staff", a->id, a->csv))
+		return 1;
+	a->rf = RF_OK;
+	return 0;
+}
+
+enum refusal
+staff_set_roles(struct db *db, const struct actor *by, int64_t id,
+    unsigned roles)
+{
+	struct staff_arg a = { by, id, NULL, NULL, NULL, roles, "", "",
+	    RF_DB };
+
+	if (staff_roles_check(roles) != RF_OK)
+		return RF_NO_ROLES;
+	/* An admin must not lock the association out of its own users page. */
+	if (id == by->id && by->kind == SESS_OFFICE && !(roles & ROLE_ADMIN))
+		return RF_OWN_ADMIN;
+	staff_roles_csv(roles, a.csv);
+	if (db_txn(db, roles_txn, &a) < 0)
+		return RF_DB;
+	return a.rf;
 }
 
 struct db_res *

@@ -1,6 +1,7 @@
 /*
  * unitstaff.c -- 工作人员 of a unit and their rights.
  */
+#include "audit.h"
 #include "db.h"
 #include "unitstaff.h"
 
@@ -41,20 +42,23 @@ unitstaff_list(struct db *db, int64_t unit)
 	return db_query(db, &tab, STMT_LIST, "i", unit);
 }
 
-struct add_arg {
+/* One change of a unit's staff, with its audit row. */
+struct staff_arg {
+	const struct actor *by;
 	int64_t		 unit, agent;
 	const char	*phone;
-	int		 mutual_aid, rc;
+	int		 on;
+	enum refusal	 rf;
 };
 
 static int
 add_txn(struct db *db, void *arg)
 {
-	struct add_arg *a = arg;
+	struct staff_arg *a = arg;
 	int64_t n;
 	int found;
 
-	a->rc = US_ERR;
+	a->rf = RF_DB;
 	a->agent = db_one_int(db, &tab, STMT_AGENT, &found, "s", a->phone);
 	if (!found) {
 		if (a->agent < 0 ||
@@ -63,37 +67,85 @@ add_txn(struct db *db, void *arg)
 		a->agent = db_insert_id(db);
 	}
 	if ((n = db_exec(db, &tab, STMT_BIND, "iis", a->agent, a->unit,
-	    a->mutual_aid ? "mutual_aid" : "")) < 0)
+	    a->on ? "mutual_aid" : "")) < 0)
 		return 1;
-	a->rc = n == 0 ? US_ALREADY : US_OK;
-	return n == 0;
+	if (n == 0) {
+		a->rf = RF_STAFF_ALREADY;
+		return 1;
+	}
+	if (!audit_act(db, a->by, "unit.staff.add", "agent", a->agent,
+	    a->on ? "mutual_aid" : NULL))
+		return 1;
+	a->rf = RF_OK;
+	return 0;
 }
 
-int
-unitstaff_add(struct db *db, int64_t unit, const char *phone, int mutual_aid,
-    int64_t *agent)
+enum refusal
+unitstaff_add(struct db *db, const struct actor *by, int64_t unit,
+    const char *phone, int mutual_aid, int64_t *agent)
 {
-	struct add_arg a = { unit, 0, phone, mutual_aid, US_ERR };
+	struct staff_arg a = { by, unit, 0, phone, mutual_aid, RF_DB };
 
 	if (db_txn(db, add_txn, &a) < 0)
-		return US_ERR;
+		return RF_DB;
 	*agent = a.agent;
-	return a.rc;
+	return a.rf;
 }
 
-int
-unitstaff_grant(struct db *db, int64_t unit, int64_t agent, int on)
+/* A grant, a withdrawal or a removal: `stmt` on (unit, agent), staff only. */
+static int
+change_txn(struct db *db, void *arg, int stmt, const char *action,
+    const char *detail)
 {
-	int64_t n = db_exec(db, &tab, STMT_GRANT, "sii",
-	    on ? "mutual_aid" : "", unit, agent);
+	struct staff_arg *a = arg;
+	int64_t n;
 
-	return n < 0 ? US_ERR : US_OK;
+	a->rf = RF_DB;
+	n = stmt == STMT_GRANT ?
+	    db_exec(db, &tab, STMT_GRANT, "sii", a->on ? "mutual_aid" : "",
+	    a->unit, a->agent) :
+	    db_exec(db, &tab, stmt, "ii", a->unit, a->agent);
+	if (n < 0)
+		return 1;
+	if (n == 0) {
+		a->rf = RF_NOT_STAFF;
+		return 1;
+	}
+	if (!audit_act(db, a->by, action, "agent", a->agent, detail))
+		return 1;
+	a->rf = RF_OK;
+	return 0;
 }
 
-int
-unitstaff_remove(struct db *db, int64_t unit, int64_t agent)
+static int
+grant_txn(struct db *db, void *arg)
 {
-	int64_t n = db_exec(db, &tab, STMT_REMOVE, "ii", unit, agent);
+	const struct staff_arg *a = arg;
 
-	return n < 0 ? US_ERR : n == 0 ? US_NOT_STAFF : US_OK;
+	return change_txn(db, arg, STMT_GRANT, a->on ? "unit.staff.grant" :
+	    "unit.staff.revoke", "mutual_aid");
+}
+
+static int
+remove_txn(struct db *db, void *arg)
+{
+	return change_txn(db, arg, STMT_REMOVE, "unit.staff.remove", NULL);
+}
+
+enum refusal
+unitstaff_grant(struct db *db, const struct actor *by, int64_t unit,
+    int64_t agent, int on)
+{
+	struct staff_arg a = { by, unit, agent, NULL, on, RF_DB };
+
+	return db_txn(db, grant_txn, &a) < 0 ? RF_DB : a.rf;
+}
+
+enum refusal
+unitstaff_remove(struct db *db, const struct actor *by, int64_t unit,
+    int64_t agent)
+{
+	struct staff_arg a = { by, unit, agent, NULL, 0, RF_DB };
+
+	return db_txn(db, remove_txn, &a) < 0 ? RF_DB : a.rf;
 }

@@ -1,0 +1,92 @@
+/*
+ * signin.c -- each kind's session load: the subject's row with the
+ * session's, in one statement (session.h says the shape).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "kind.h"
+#include "member.h"
+#include "session.h"
+#include "signin.h"
+
+/*
+ * The statements, indexed by enum session_kind.  The kind's columns
+ * begin at SESSION_NCOLS: the display name, then
+ *  - members: MEMBER_COLUMNS (the member's row, r->extra);
+ *  - agents: the profile is complete, and whether they hold 医疗互助 (or
+ *    chair) in any unit (menus);
+ *  - office users: their ROLE_* bits.
+ */
+static const char *const sql[SESS__MAX] = {
+	[SESS_MEMBER] =
+	    "SELECT " SESSION_COLUMNS ", m.name, " MEMBER_COLUMNS
+	    " FROM session s JOIN member m ON m.id = s.subject_id" MEMBER_JOINS
+	    SESSION_WHERE,
+	[SESS_AGENT] =
+	    "SELECT " SESSION_COLUMNS ", COALESCE(a.name, a.phone),"
+	    " a.name IS NOT NULL AND a.password_hash IS NOT NULL,"
+	    " EXISTS (SELECT 1 FROM agent_unit au WHERE au.agent_id = a.id AND"
+	    "  (au.role = 'chairman' OR FIND_IN_SET('mutual_aid', au.perms)))"
+	    " FROM session s JOIN agent a ON a.id = s.subject_id" SESSION_WHERE
+	    " AND a.disabled = 0",
+	[SESS_OFFICE] =
+	    "SELECT " SESSION_COLUMNS ", u.name, u.roles + 0"
+	    " FROM session s JOIN staff u ON u.id = s.subject_id" SESSION_WHERE
+	    " AND u.disabled = 0",
+};
+
+static const struct db_table tab = { DBM_SIGNIN, sql, SESS__MAX };
+
+/* The display name at column c. */
+static void
+name_from(struct db_res *res, int c, struct session *s)
+{
+	snprintf(s->name, sizeof(s->name), "%s",
+	    db_col(res, c) ? db_col(res, c) : "");
+}
+
+/* A member: the name, and the member's row as r->extra. */
+static int
+fill_member(struct db_res *res, int c, struct session *s, void *extra)
+{
+	_Static_assert(sizeof(struct member) <= SESSION_EXTRA_MAX,
+	    "a member fits the session's extra data");
+
+	name_from(res, c, s);
+	s->complete = 1;
+	member_from_row(res, c + 1, extra);
+	return 1;
+}
+
+/* An agent: the name, the profile flag, the 医疗互助 bit. */
+static int
+fill_agent(struct db_res *res, int c, struct session *s, void *extra)
+{
+	(void)extra;
+	name_from(res, c, s);
+	s->complete = (int)db_int(res, c + 1);
+	if (db_int(res, c + 2))
+		s->roles = AGENT_ANY_MUTUAL_AID;
+	return 0;
+}
+
+/* An office user: the name and the ROLE_* bits. */
+static int
+fill_office(struct db_res *res, int c, struct session *s, void *extra)
+{
+	(void)extra;
+	name_from(res, c, s);
+	s->roles = (unsigned)db_int(res, c + 1);
+	return 0;
+}
+
+const struct session_kinds signin_kinds = {
+	&tab,
+	{
+		[SESS_MEMBER] = fill_member,
+		[SESS_AGENT] = fill_agent,
+		[SESS_OFFICE] = fill_office,
+	},
+};
