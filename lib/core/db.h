@@ -41,6 +41,7 @@ enum db_module {
 	DBM_TRANSFER,
 	DBM_MOVE,
 	DBM_CAPTCHA,
+	DBM_FLOWDESK,
 	DBM_SIGNIN,
 	DBM__MAX
 };

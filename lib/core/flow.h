@@ -211,6 +211,15 @@ enum refusal flow_attach(struct db *db, const struct flow_type *type,
     const struct flow_actor *by, const char **why);
 
 /*
+ * flow_transition: the transition `action` takes from the item's state:
+ * the first of the table whose optional node applies (its predicate holds,
+ * or it has none).  NULL if none; *err is set when a predicate failed on
+ * the database.
+ */
+const struct flow_trans *flow_transition(struct db *db,
+    const struct flow_item *it, enum flow_action action, int *err);
+
+/*
  * flow_actions: the actions `actor` may take on `it` now (for buttons),
  * as a bit set of 1 << enum flow_action.
  */
@@ -254,6 +263,8 @@ int flow_timeline(struct db *db, const struct flow_item *it,
     xmlNodePtr parent);
 
 /*
+ * The review desk's reading of the items (flowdesk.c).
+ *
  * flow_queue: the review desk's list: items any of `roles` may act on now,
  * oldest 上报 first, optionally only of type name `type`, unit `unit`,
  * district `district`, submitted between `from` and `to` (dates, "" for

@@ -6,7 +6,7 @@
 #include "agent.h"
 #include "files.h"
 #include "flows.h"
-#include "http.h"
+#include "kind.h"
 #include "store.h"
 
 #define K(k) (1u << (k))

@@ -6,7 +6,7 @@
 
 #include "db.h"
 #include "flows.h"
-#include "http.h"
+#include "kind.h"
 #include "mask.h"
 #include "membership.h"
 #include "view.h"

@@ -7,7 +7,7 @@
 #include "audit.h"
 #include "db.h"
 #include "flows.h"
-#include "http.h"
+#include "kind.h"
 #include "org.h"
 #include "orgapp.h"
 #include "store.h"

@@ -7,7 +7,7 @@
 #include "audit.h"
 #include "db.h"
 #include "flows.h"
-#include "http.h"
+#include "kind.h"
 #include "message.h"
 #include "transfer.h"
 #include "view.h"

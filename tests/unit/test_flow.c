@@ -58,6 +58,53 @@ static void from_done(struct flow_trans *t) { t->from = S_DONE; }
 static void bad_state(struct flow_trans *t) { t->to = 17; }
 static void no_node(struct flow_trans *t) { t->node = ""; }
 
+/* An optional node: 基层审核 (the unit's agents) when the deployment says. */
+static int grassroots;
+
+static int
+grassroots_on(struct db *db, const struct flow_item *it)
+{
+	(void)db;
+	(void)it;
+	return grassroots;
+}
+
+static void
+optional_node(void)
+{
+	static const struct flow_state st[] = {
+		{ "draft", "草稿", 0, NULL }, { "grassroots", "待基层审核", 0, NULL },
+		{ "review1", "待初审", 0, NULL }, { "returned", "已退回", 0, NULL },
+		{ "approved", "审核通过", 1, NULL },
+	};
+	static const struct flow_trans tr[] = {
+		{ 0, 1, FA_SUBMIT, FLOW_BY_FILER, "上报", 0, grassroots_on, NULL },
+		{ 0, 2, FA_SUBMIT, FLOW_BY_FILER, "上报", 0, NULL, NULL },
+		{ 3, 2, FA_SUBMIT, FLOW_BY_FILER, "上报", 0, NULL, NULL },
+		{ 1, 2, FA_APPROVE, FLOW_BY_UNIT, "基层审核", 1, NULL, NULL },
+		{ 1, 3, FA_RETURN, FLOW_BY_UNIT, "基层审核", 1, NULL, NULL },
+		{ 2, 4, FA_APPROVE, ROLE_REVIEW1, "初审", 1, NULL, NULL },
+		{ 2, 3, FA_RETURN, ROLE_REVIEW1, "初审", 1, NULL, NULL },
+	};
+	struct flow_type type = { "claim_test", "测试", st, 5, tr, 7,
+	    FLOW_FILER_MEMBER, "/m/test?id=", NULL };
+	struct flow_item it;
+	const struct flow_trans *t;
+	int err;
+
+	memset(&it, 0, sizeof(it));
+	it.type = &type;
+	ok(flow_check_table(&type) == NULL, "a table with an optional node is sound");
+	grassroots = 1;
+	t = flow_transition(NULL, &it, FA_SUBMIT, &err);
+	ok(t && t->to == 1, "基层审核 enabled: 上报 goes to 待基层审核");
+	grassroots = 0;
+	t = flow_transition(NULL, &it, FA_SUBMIT, &err);
+	ok(t && t->to == 2, "基层审核 off: 上报 goes straight to 待初审");
+	t = flow_transition(NULL, &it, FA_APPROVE, &err);
+	ok(t == NULL, "nothing approves a draft");
+}
+
 int
 main(void)
 {
@@ -100,5 +147,6 @@ main(void)
 		is_str(check(no_end, NGOOD - 1), "a state cannot be reached from 草稿",
 		    "审核通过 unreachable: caught");
 	}
+	optional_node();
 	return tap_done();
 }
