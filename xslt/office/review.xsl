@@ -16,6 +16,7 @@
   <xsl:template match="/page" mode="content">
     <xsl:variable name="it" select="item"/>
     <xsl:call-template name="office-nav"><xsl:with-param name="active" select="'queue'"/></xsl:call-template>
+    <div class="desk">
     <section class="card" id="review" data-type="{$it/@type}">
       <div class="card-head">
         <h1><xsl:value-of select="$it/@type-label"/>审核 · <xsl:value-of select="$it/title"/></h1>
@@ -45,13 +46,15 @@
       </xsl:for-each>
       <xsl:for-each select="$it/materials/file[@mime = 'application/pdf']">
         <figure class="preview pdf"><iframe src="/o/file?id={@id}&amp;inline=1" title="{@label}"></iframe>
-          <figcaption><xsl:value-of select="@label"/>：<xsl:value-of select="."/></figcaption></figure>
+          <figcaption><xsl:value-of select="@label"/>：<xsl:value-of select="."/>
+            · <a href="/o/file?id={@id}&amp;inline=1" target="_blank" rel="noopener">在新窗口打开</a></figcaption></figure>
       </xsl:for-each>
     </section>
     <xsl:if test="$it/@decide">
       <xsl:call-template name="decision-form"><xsl:with-param name="it" select="$it"/></xsl:call-template>
     </xsl:if>
     <xsl:call-template name="timeline"><xsl:with-param name="steps" select="$it/timeline"/></xsl:call-template>
+    </div>
   </xsl:template>
 
   <!-- The body of a type without a template of its own. -->
