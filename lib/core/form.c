@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "db.h"
 #include "form.h"
 #include "http.h"
 #include "valid.h"
@@ -339,6 +340,17 @@ void
 form_fill(struct req *r, const char *name, const char *value)
 {
 	view_field(form_node(r), name, value ? value : "", NULL);
+}
+
+void
+form_fill_row(struct req *r, const char *const *names, size_t n,
+    struct db_res *res)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < db_ncols(res); i++)
+		if (names[i] != NULL)
+			form_fill(r, names[i], db_col(res, (int)i));
 }
 
 void

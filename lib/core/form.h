@@ -85,6 +85,14 @@ void form_message(struct req *r, const char *msg, const char *kind);
  * view). */
 void form_fill(struct req *r, const char *name, const char *value);
 
+/*
+ * form_fill_row: form_fill() for each column of the current row of `res`
+ * that names[0..n) gives a field name (NULL: not on the form).
+ */
+struct db_res;
+void form_fill_row(struct req *r, const char *const *names, size_t n,
+    struct db_res *res);
+
 /* form_node: the page's <form>, created on first use. */
 xmlNodePtr form_node(struct req *r);
 

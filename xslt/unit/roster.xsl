@@ -61,7 +61,7 @@
                   <td class="name"><xsl:value-of select="name"/></td>
                   <td><xsl:value-of select="id-type"/></td>
                   <td class="id-number"><xsl:value-of select="id-number"/></td>
-                  <td><xsl:value-of select="gender"/></td>
+                  <td><xsl:choose><xsl:when test="gender = 'F'">女</xsl:when><xsl:when test="gender = 'M'">男</xsl:when></xsl:choose></td>
                   <td><xsl:value-of select="birth"/></td>
                   <td><xsl:value-of select="phone"/></td>
                   <td><xsl:value-of select="bank-card"/></td>
