@@ -114,7 +114,7 @@ users_post(struct req *r)
 int
 users_roles_post(struct req *r)
 {
-	long long id = strtoll(req_form(r, "id"), NULL, 10);
+	int64_t id = req_id(r, "id");
 	unsigned roles = form_roles(r);
 	char csv[64];
 

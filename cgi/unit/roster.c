@@ -92,9 +92,27 @@ static const struct view_col person_cols[RL__MAX] = {
 /* The edit form's first view: the form's fields by the row's columns. */
 static const char *const fill_fields[RL__MAX] = {
 	[RL_NAME] = "name", [RL_PHONE] = "phone", [RL_SI_TYPE] = "si_type",
-	[RL_SI_CARD] = "si_card", [RL_BANK_CARD] = "bank_card",
-	[RL_BANK_NAME] = "bank_name", [RL_REMARKS] = "remarks",
+	[RL_SI_CARD] = "si_card", [RL_BANK_NAME] = "bank_name",
+	[RL_REMARKS] = "remarks",	/* the bank card: form_fill_field */
 };
+
+/*
+ * Where a saved person goes: the roster, or, when a value was taken with
+ * a warning (a bank card failing Luhn), their edit form, which shows it.
+ */
+static int
+saved(struct req *r, int64_t unit, int64_t member, const struct field_val *v)
+{
+	char path[128];
+
+	if (form_warned(v, RF__MAX))
+		snprintf(path, sizeof(path), "/u/roster/member?unit=%lld&id=%lld"
+		    "&saved=1", (long long)unit, (long long)member);
+	else
+		snprintf(path, sizeof(path), "/u/roster?unit=%lld&saved=1",
+		    (long long)unit);
+	return req_redirect(r, path);
+}
 
 /*
  * The roster of `unit` (already checked by aid_unit): search ?q=, page
@@ -186,7 +204,7 @@ roster_add_post(struct req *r)
 {
 	struct field_val v[RF__MAX];
 	struct roster_person p;
-	char other[256], msg[400], path[96];
+	char other[256], msg[400];
 	int64_t unit, member;
 	int st;
 
@@ -200,9 +218,7 @@ roster_add_post(struct req *r)
 	case ROSTER_ADDED:
 	case ROSTER_JOINED:
 		audit_req(r, "roster.add", "member", member, NULL);
-		snprintf(path, sizeof(path), "/u/roster?unit=%lld&saved=1",
-		    (long long)unit);
-		return req_redirect(r, path);
+		return saved(r, unit, member, v);
 	case ROSTER_ALREADY:
 		form_error(r, "id_number", "该职工已在本单位名册中");
 		return 200;
@@ -252,8 +268,10 @@ static int
 changes_ids(struct req *r, struct db_res *res)
 {
 	const char *t = req_form(r, "id_type"), *n = req_form(r, "id_number");
+	long long type;
 
-	if (*t && strtoll(t, NULL, 10) != db_int(res, RL_ID_TYPE))
+	if (*t && (!valid_int(t, 1, ID__MAX - 1, &type, NULL) ||
+	    type != db_int(res, RL_ID_TYPE)))
 		return 1;
 	return *n && strcasecmp(n, db_col(res, RL_ID_NUMBER)) != 0;
 }
@@ -270,7 +288,10 @@ roster_member_get(struct req *r)
 		return st;
 	view_attrf(r->page, "member", "%lld", (long long)member);
 	person_ids(r, res);
+	if (req_query(r, "saved"))
+		form_message(r, "已保存。请核对标出的提示。", "ok");
 	form_fill_row(r, fill_fields, RL__MAX, res);
+	form_fill_field(r, &fields[RF_BANK_CARD], db_col(res, RL_BANK_CARD));
 	db_done(res);
 	r->sheet = SHEET_MEMBER_FORM;
 	return 200;
@@ -283,7 +304,6 @@ roster_member_post(struct req *r)
 	struct roster_person p;
 	struct db_res *res;
 	int64_t unit, member;
-	char path[96];
 	int st;
 
 	if ((st = aid_unit(r, &unit)) != 0 ||
@@ -308,9 +328,7 @@ roster_member_post(struct req *r)
 	if (st == ROSTER_NOT_FOUND)
 		return req_error_page(r, 404, "本单位名册中没有该职工。");
 	audit_req(r, "roster.update", "member", member, NULL);
-	snprintf(path, sizeof(path), "/u/roster?unit=%lld&saved=1",
-	    (long long)unit);
-	return req_redirect(r, path);
+	return saved(r, unit, member, v);
 }
 
 int
