@@ -5,6 +5,7 @@
   provides two templates: match="/page" mode="title" and mode="content".
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:include href="parts/kit.xsl"/>
   <xsl:output method="html" encoding="UTF-8" doctype-system="about:legacy-compat" indent="no"/>
 
   <xsl:template match="/page">
@@ -149,7 +150,8 @@
     </section>
   </xsl:template>
 
-  <!-- A state chip: <span class="chip state-N">label</span>. -->
+  <!-- A state chip: <span class="chip state-N">label</span>, coloured by
+       state in huzhu.css (returned amber, approved green, ...). -->
   <xsl:template name="state-chip">
     <xsl:param name="state"/>
     <xsl:param name="label"/>

@@ -20,7 +20,9 @@ static const char *const sheets[] = {
 	"error.xsl", "member/bind.xsl", "member/home.xsl", "unit/login.xsl",
 	"unit/profile.xsl", "unit/home.xsl", "unit/password.xsl",
 	"unit/forgot.xsl", "office/login.xsl", "office/home.xsl",
-	"office/users.xsl",
+	"office/users.xsl", "unit/roster.xsl", "unit/member.xsl",
+	"unit/import.xsl", "unit/invoice.xsl", "unit/staff.xsl",
+	"unit/promise.xsl", "office/orgs.xsl", "office/search.xsl",
 };
 #define NSHEETS (sizeof(sheets) / sizeof(sheets[0]))
 
