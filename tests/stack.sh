@@ -34,9 +34,10 @@ RUN_PKGS="libfcgi-dev spawn-fcgi multiwatch libmariadb-dev mariadb-server
  libxml2-dev libxslt1-dev libxlsxwriter-dev libcurl4-openssl-dev libzip-dev
  libcrypt-dev libgd-dev nginx-light autoconf automake pkg-config make gcc curl"
 # Tests also need: clang (libFuzzer harnesses), chromium + nodejs/npm
-# (browser suite, playwright-core drives Debian's Chromium), wrk and
+# (browser suite, playwright-core drives Debian's Chromium; fonts-noto-cjk so
+# its screenshots show the Chinese text), wrk and
 # python3-openpyxl (make bench), libreoffice is not needed at test time.
-TEST_PKGS="clang chromium nodejs npm wrk python3-openpyxl time"
+TEST_PKGS="clang chromium nodejs npm wrk python3-openpyxl time fonts-noto-cjk"
 
 say() { printf '%s\n' "$*" >&2; }
 

@@ -4,7 +4,7 @@
   <xsl:template match="/page" mode="title">提示</xsl:template>
   <xsl:template match="/page" mode="content">
     <section class="card error-page">
-      <h1>提示</h1>
+      <xsl:call-template name="page-head"><xsl:with-param name="title">提示</xsl:with-param></xsl:call-template>
       <p class="msg msg-error" id="error" data-status="{error/@status}"><xsl:value-of select="error"/></p>
       <xsl:variable name="home">
         <xsl:choose>

@@ -5,6 +5,7 @@
   provides two templates: match="/page" mode="title" and mode="content".
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:include href="parts/kit.xsl"/>
   <xsl:output method="html" encoding="UTF-8" doctype-system="about:legacy-compat" indent="no"/>
 
   <xsl:template match="/page">
@@ -64,7 +65,10 @@
     <xsl:param name="maxlength" select="''"/>
     <xsl:variable name="f" select="/page/form/field[@name = $name]"/>
     <div class="field">
-      <xsl:if test="$f/@error"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
+      <xsl:choose>
+        <xsl:when test="$f/@error"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:when>
+        <xsl:when test="$f/@warning"><xsl:attribute name="class">field has-warning</xsl:attribute></xsl:when>
+      </xsl:choose>
       <label for="f-{$name}"><xsl:value-of select="$label"/></label>
       <input id="f-{$name}" name="{$name}" type="{$type}" autocomplete="{$autocomplete}">
         <xsl:if test="$type != 'password'"><xsl:attribute name="value"><xsl:value-of select="$f/@value"/></xsl:attribute></xsl:if>
@@ -72,7 +76,11 @@
         <xsl:if test="$inputmode != ''"><xsl:attribute name="inputmode"><xsl:value-of select="$inputmode"/></xsl:attribute></xsl:if>
         <xsl:if test="$maxlength != ''"><xsl:attribute name="maxlength"><xsl:value-of select="$maxlength"/></xsl:attribute></xsl:if>
       </input>
-      <xsl:if test="$f/@error"><span class="err" id="err-{$name}"><xsl:value-of select="$f/@error"/></span></xsl:if>
+      <xsl:choose>
+        <xsl:when test="$f/@error"><span class="err" id="err-{$name}"><xsl:value-of select="$f/@error"/></span></xsl:when>
+        <!-- A doubt that did not refuse the value (a bank card failing Luhn). -->
+        <xsl:when test="$f/@warning"><span class="warn" id="warn-{$name}"><xsl:value-of select="$f/@warning"/></span></xsl:when>
+      </xsl:choose>
     </div>
   </xsl:template>
 
@@ -142,7 +150,8 @@
     </section>
   </xsl:template>
 
-  <!-- A state chip: <span class="chip state-N">label</span>. -->
+  <!-- A state chip: <span class="chip state-N">label</span>, coloured by
+       state in huzhu.css (returned amber, approved green, ...). -->
   <xsl:template name="state-chip">
     <xsl:param name="state"/>
     <xsl:param name="label"/>

@@ -10,30 +10,56 @@
 #include "db.h"
 #include "form.h"
 #include "http.h"
-#include "mask.h"
 #include "member.h"
 #include "org.h"
 #include "pages.h"
 #include "valid.h"
 #include "view.h"
 
+/* org_tree()'s columns: id, parent, level, name, depth, members. */
+static const struct view_col tree_cols[] = {
+	{ "@id", VK_INT, NULL, 0 },
+	{ NULL, VK_TEXT, NULL, 0 },
+	{ "@level", VK_TEXT, NULL, 0 },
+	{ ".", VK_TEXT, NULL, 0 },
+	{ "@depth", VK_INT, NULL, 0 },
+	{ "@members", VK_INT, NULL, 0 },
+};
+
+/* org_search()'s: id, name, credit code, parent's name, members. */
+static const struct view_col unit_cols[] = {
+	{ "@id", VK_INT, NULL, 0 },
+	{ ".", VK_TEXT, NULL, 0 },
+	{ "@credit", VK_TEXT, NULL, 0 },
+	{ "@parent", VK_TEXT, NULL, 0 },
+	{ "@members", VK_INT, NULL, 0 },
+};
+
+/* member_search()'s: id, name, ID type, number, phone, unit; masked. */
+static const struct view_col member_cols[] = {
+	{ "@id", VK_INT, NULL, 0 },
+	{ ".", VK_TEXT, NULL, 0 },
+	{ "@id-type", VK_STATE, id_type_labels, ID__MAX },
+	{ "@id-number", VK_ID, NULL, 0 },
+	{ "@phone", VK_PHONE, NULL, 0 },
+	{ "@unit", VK_TEXT, NULL, 0 },
+};
+
+#define NCOLS(t) (sizeof(t) / sizeof((t)[0]))
+
 static int
 tree_page(struct req *r)
 {
 	struct db_res *res;
-	xmlNodePtr tree, o;
+	int64_t rows;
 
 	if ((res = org_tree(r->db)) == NULL)
 		return 500;
-	tree = view_add(r->page, "tree", NULL);
-	while (db_next(res) == 1) {
-		o = view_add(tree, "org", db_col(res, 3));
-		view_attr(o, "id", db_col(res, 0));
-		view_attr(o, "level", db_col(res, 2));
-		view_attr(o, "depth", db_col(res, 4));
-		view_attr(o, "members", db_col(res, 5));
-	}
+	rows = view_rows(view_add(r->page, "tree", NULL), "org", tree_cols,
+	    NCOLS(tree_cols), res, NULL);
 	db_done(res);
+	if (rows < 0)
+		return 500;
 	r->sheet = SHEET_ORGS;
 	return 200;
 }
@@ -107,8 +133,9 @@ search_get(struct req *r)
 {
 	const char *qs = req_query(r, "q");
 	struct db_res *res;
-	xmlNodePtr n, it;
-	char q[128], buf[64];
+	xmlNodePtr n;
+	char q[128];
+	int64_t rows;
 
 	r->sheet = SHEET_SEARCH;
 	if (qs == NULL || valid_text_norm(qs, q, sizeof(q)) <= 0)
@@ -119,24 +146,12 @@ search_get(struct req *r)
 	view_attr(n, "q", q);
 	if ((res = org_search(r->db, q)) == NULL)
 		return 500;
-	while (db_next(res) == 1) {
-		it = view_add(n, "unit", db_col(res, 1));
-		view_attr(it, "id", db_col(res, 0));
-		view_attr(it, "credit", db_col(res, 2));
-		view_attr(it, "parent", db_col(res, 3));
-		view_attr(it, "members", db_col(res, 4));
-	}
+	rows = view_rows(n, "unit", unit_cols, NCOLS(unit_cols), res, NULL);
 	db_done(res);
-	if ((res = member_search(r->db, q)) == NULL)
+	if (rows < 0 || (res = member_search(r->db, q)) == NULL)
 		return 500;
-	while (db_next(res) == 1) {
-		it = view_add(n, "member", db_col(res, 1));
-		view_attr(it, "id", db_col(res, 0));
-		view_attr(it, "id-type", id_type_label((int)db_int(res, 2)));
-		view_attr(it, "id-number", mask_id(db_col(res, 3), buf));
-		view_attr(it, "phone", mask_phone(db_col(res, 4), buf));
-		view_attr(it, "unit", db_col(res, 5));
-	}
+	rows = view_rows(n, "member", member_cols, NCOLS(member_cols), res,
+	    NULL);
 	db_done(res);
-	return 200;
+	return rows < 0 ? 500 : 200;
 }

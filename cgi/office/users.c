@@ -37,12 +37,23 @@ form_roles(struct req *r)
 	return roles;
 }
 
+/* staff_list()'s columns: id, username, name, roles, disabled, created. */
+static const struct view_col user_cols[] = {
+	{ "@id", VK_INT, NULL, 0 },
+	{ "@username", VK_TEXT, NULL, 0 },
+	{ "@name", VK_TEXT, NULL, 0 },
+	{ "@roles", VK_INT, NULL, 0 },
+	{ "@disabled", VK_FLAG, NULL, 0 },
+	{ "@created", VK_TIME, NULL, 0 },
+};
+
 /* The list of users and the role table, shown on every users page. */
 static int
 users_page(struct req *r)
 {
 	struct db_res *res;
-	xmlNodePtr list, u, defs, d;
+	xmlNodePtr defs, d;
+	int64_t rows;
 	size_t i;
 
 	defs = view_add(r->page, "role-defs", NULL);
@@ -53,17 +64,11 @@ users_page(struct req *r)
 	}
 	if ((res = staff_list(r->db)) == NULL)
 		return 500;
-	list = view_add(r->page, "users", NULL);
-	while (db_next(res) == 1) {
-		u = view_add(list, "user", NULL);
-		view_attr(u, "id", db_col(res, 0));
-		view_attr(u, "username", db_col(res, 1));
-		view_attr(u, "name", db_col(res, 2));
-		view_attr(u, "roles", db_col(res, 3));
-		view_attr(u, "disabled", db_col(res, 4));
-		view_attr(u, "created", db_col(res, 5));
-	}
+	rows = view_rows(view_add(r->page, "users", NULL), "user", user_cols,
+	    sizeof(user_cols) / sizeof(user_cols[0]), res, NULL);
 	db_done(res);
+	if (rows < 0)
+		return 500;
 	r->sheet = SHEET_USERS;
 	return 200;
 }

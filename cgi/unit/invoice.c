@@ -57,7 +57,7 @@ invoice_page(struct req *r, int64_t unit, int fill)
 		form_fill(r, "address", v.address);
 		form_fill(r, "phone", v.phone);
 		form_fill(r, "bank", v.bank);
-		form_fill(r, "account", v.account);
+		form_fill_field(r, &fields[IF_ACCOUNT], v.account);
 	}
 	r->sheet = SHEET_INVOICE;
 	return 200;

@@ -16,7 +16,6 @@
 #include "db.h"
 #include "form.h"
 #include "http.h"
-#include "mask.h"
 #include "pages.h"
 #include "roster.h"
 #include "valid.h"
@@ -68,25 +67,48 @@ aid_unit(struct req *r, int64_t *unit)
 	return 0;
 }
 
-/* <member> for a roster row, numbers masked for the list. */
-static void
-member_node(xmlNodePtr parent, struct db_res *res, int masked)
-{
-	xmlNodePtr m = view_add(parent, "member", NULL);
-	const char *g = db_col(res, RL_GENDER);
-	char buf[64];
+/* A roster row in the list: <member id=".."> with its numbers masked
+ * (the gender stays the code, M or F, for the stylesheet to name). */
+static const struct view_col list_cols[RL__MAX] = {
+	[RL_ID] =		{ "@id", VK_INT, NULL, 0 },
+	[RL_NAME] =		{ "name", VK_TEXT, NULL, 0 },
+	[RL_ID_TYPE] =		{ "id-type", VK_STATE, id_type_labels, ID__MAX },
+	[RL_ID_NUMBER] =	{ "id-number", VK_ID, NULL, 0 },
+	[RL_GENDER] =		{ "gender", VK_TEXT, NULL, 0 },
+	[RL_BIRTH] =		{ "birth", VK_DATE, NULL, 0 },
+	[RL_PHONE] =		{ "phone", VK_PHONE, NULL, 0 },
+	[RL_BANK_CARD] =	{ "bank-card", VK_CARD, NULL, 0 },
+};
 
-	view_attr(m, "id", db_col(res, RL_ID));
-	view_add(m, "name", db_col(res, RL_NAME));
-	view_add(m, "id-type", id_type_label((int)db_int(res, RL_ID_TYPE)));
-	view_add(m, "id-number", masked ? mask_id(db_col(res, RL_ID_NUMBER),
-	    buf) : db_col(res, RL_ID_NUMBER));
-	view_add(m, "gender", g == NULL ? "" : *g == 'F' ? "女" : "男");
-	view_add(m, "birth", db_col(res, RL_BIRTH));
-	view_add(m, "phone", masked ? mask_phone(db_col(res, RL_PHONE), buf) :
-	    db_col(res, RL_PHONE));
-	view_add(m, "bank-card", masked ? mask_card(db_col(res, RL_BANK_CARD),
-	    buf) : db_col(res, RL_BANK_CARD));
+/* Who the edited person is: <person id-type=".." id-number=".."/>. */
+static const struct view_col person_cols[RL__MAX] = {
+	[RL_ID_TYPE] =		{ "@id-type", VK_STATE, id_type_labels, ID__MAX },
+	[RL_ID_NUMBER] =	{ "@id-number", VK_TEXT, NULL, 0 },
+};
+
+/* The edit form's first view: the form's fields by the row's columns. */
+static const char *const fill_fields[RL__MAX] = {
+	[RL_NAME] = "name", [RL_PHONE] = "phone", [RL_SI_TYPE] = "si_type",
+	[RL_SI_CARD] = "si_card", [RL_BANK_NAME] = "bank_name",
+	[RL_REMARKS] = "remarks",	/* the bank card: form_fill_field */
+};
+
+/*
+ * Where a saved person goes: the roster, or, when a value was taken with
+ * a warning (a bank card failing Luhn), their edit form, which shows it.
+ */
+static int
+saved(struct req *r, int64_t unit, int64_t member, const struct field_val *v)
+{
+	char path[128];
+
+	if (form_warned(v, MF__MAX))
+		snprintf(path, sizeof(path), "/u/roster/member?unit=%lld&id=%lld"
+		    "&saved=1", (long long)unit, (long long)member);
+	else
+		snprintf(path, sizeof(path), "/u/roster?unit=%lld&saved=1",
+		    (long long)unit);
+	return req_redirect(r, path);
 }
 
 /*
@@ -97,34 +119,28 @@ member_node(xmlNodePtr parent, struct db_res *res, int masked)
 int
 roster_page(struct req *r, int64_t unit)
 {
-	const char *qs = req_query(r, "q"), *ps = req_query(r, "page");
+	const char *qs = req_query(r, "q");
+	struct view_paging pg;
 	struct db_res *res;
 	xmlNodePtr n;
 	char q[64];
-	int64_t total, page;
+	int64_t rows;
 
 	if (valid_text_norm(qs ? qs : "", q, sizeof(q)) < 0)
 		q[0] = '\0';
 	/* An ID number typed with a lowercase x still matches. */
 	if (strlen(q) == 18 && q[17] == 'x')
 		q[17] = 'X';
-	page = ps ? strtoll(ps, NULL, 10) : 1;
-	if (page < 1)
-		page = 1;
-	if ((total = roster_count(r->db, unit, q)) < 0 ||
-	    (res = roster_list(r->db, unit, q, (page - 1) * PAGE_SIZE,
-	    PAGE_SIZE)) == NULL)
+	view_paging_init(&pg, req_query(r, "page"), PAGE_SIZE);
+	if ((pg.total = roster_count(r->db, unit, q)) < 0 ||
+	    (res = roster_list(r->db, unit, q, view_paging_offset(&pg),
+	    pg.per)) == NULL)
 		return 500;
 	n = view_add(r->page, "roster", NULL);
 	view_attr(n, "q", q);
-	view_attrf(n, "total", "%lld", (long long)total);
-	view_attrf(n, "page", "%lld", (long long)page);
-	view_attrf(n, "pages", "%lld", (long long)((total + PAGE_SIZE - 1) /
-	    PAGE_SIZE));
-	while (db_next(res) == 1)
-		member_node(n, res, 1);
+	rows = view_rows(n, "member", list_cols, RL__MAX, res, &pg);
 	db_done(res);
-	if (!units_add(r))
+	if (rows < 0 || !units_add(r))
 		return 500;
 	r->sheet = SHEET_ROSTER;
 	return 200;
@@ -210,7 +226,7 @@ roster_add_post(struct req *r)
 	person_from_form(v, &p);
 	rf = roster_add(r->db, &by, unit, &p, &member, other, sizeof(other));
 	if (rf == RF_OK)
-		return to_roster(r, unit, "saved");
+		return saved(r, unit, member, v);
 	if (rf == RF_OTHER_UNIT) {
 		form_error(r, "id_number", refusal_textf(rf, other, msg,
 		    sizeof(msg)));
@@ -243,12 +259,7 @@ roster_member(struct req *r, int64_t unit, int64_t *member,
 static void
 person_ids(struct req *r, struct db_res *res)
 {
-	xmlNodePtr n = view_add(r->page, "person", NULL);
-
-	view_attrf(n, "id-type-code", "%lld", (long long)db_int(res,
-	    RL_ID_TYPE));
-	view_attr(n, "id-type", id_type_label((int)db_int(res, RL_ID_TYPE)));
-	view_attr(n, "id-number", db_col(res, RL_ID_NUMBER));
+	view_row(r->page, "person", person_cols, RL__MAX, res);
 }
 
 /*
@@ -260,8 +271,10 @@ static int
 changes_ids(struct req *r, struct db_res *res)
 {
 	const char *t = req_form(r, "id_type"), *n = req_form(r, "id_number");
+	long long type;
 
-	if (*t && strtoll(t, NULL, 10) != db_int(res, RL_ID_TYPE))
+	if (*t && (!valid_int(t, 1, ID__MAX - 1, &type, NULL) ||
+	    type != db_int(res, RL_ID_TYPE)))
 		return 1;
 	return *n && strcasecmp(n, db_col(res, RL_ID_NUMBER)) != 0;
 }
@@ -278,13 +291,10 @@ roster_member_get(struct req *r)
 		return st;
 	view_attrf(r->page, "member", "%lld", (long long)member);
 	person_ids(r, res);
-	form_fill(r, "name", db_col(res, RL_NAME));
-	form_fill(r, "phone", db_col(res, RL_PHONE));
-	form_fill(r, "si_type", db_col(res, RL_SI_TYPE));
-	form_fill(r, "si_card", db_col(res, RL_SI_CARD));
-	form_fill(r, "bank_card", db_col(res, RL_BANK_CARD));
-	form_fill(r, "bank_name", db_col(res, RL_BANK_NAME));
-	form_fill(r, "remarks", db_col(res, RL_REMARKS));
+	if (req_query(r, "saved"))
+		form_message(r, "已保存。请核对标出的提示。", "ok");
+	form_fill_row(r, fill_fields, RL__MAX, res);
+	form_fill_field(r, &fields[MF_BANK_CARD], db_col(res, RL_BANK_CARD));
 	db_done(res);
 	r->sheet = SHEET_MEMBER_FORM;
 	return 200;
@@ -318,7 +328,7 @@ roster_member_post(struct req *r)
 	if ((st = page_refuse(r, roster_update(r->db, &by, unit, member, &p),
 	    404)) != 0)
 		return st;
-	return to_roster(r, unit, "saved");
+	return saved(r, unit, member, v);
 }
 
 int

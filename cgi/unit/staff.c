@@ -28,26 +28,27 @@ chair_unit(struct req *r, int64_t *unit)
 	return 0;
 }
 
+/* unitstaff_list()'s columns: id, name, phone, role, 医疗互助. */
+static const struct view_col staff_cols[] = {
+	{ "@id", VK_INT, NULL, 0 },
+	{ "name", VK_TEXT, NULL, 0 },
+	{ "phone", VK_TEXT, NULL, 0 },
+	{ "@role", VK_TEXT, NULL, 0 },
+	{ "@mutual-aid", VK_FLAG, NULL, 0 },
+};
+
 static int
 staff_page(struct req *r, int64_t unit)
 {
 	struct db_res *res;
-	xmlNodePtr list, a;
+	int64_t rows;
 
 	if ((res = unitstaff_list(r->db, unit)) == NULL)
 		return 500;
-	list = view_add(r->page, "staff", NULL);
-	while (db_next(res) == 1) {
-		a = view_add(list, "agent", NULL);
-		view_attr(a, "id", db_col(res, 0));
-		view_attr(a, "role", db_col(res, 3));
-		if (db_int(res, 4))
-			view_attr(a, "mutual-aid", "1");
-		view_add(a, "name", db_col(res, 1));
-		view_add(a, "phone", db_col(res, 2));
-	}
+	rows = view_rows(view_add(r->page, "staff", NULL), "agent", staff_cols,
+	    sizeof(staff_cols) / sizeof(staff_cols[0]), res, NULL);
 	db_done(res);
-	if (!units_add(r))
+	if (rows < 0 || !units_add(r))
 		return 500;
 	r->sheet = SHEET_STAFF;
 	return 200;

@@ -13,36 +13,40 @@
 #include "pages.h"
 #include "view.h"
 
+/* <unit>: a unit the agent serves, with their role and rights in it. */
+static const struct view_col unit_cols[AU__MAX] = {
+	[AU_ID] =		{ "@id", VK_INT, NULL, 0 },
+	[AU_NAME] =		{ "name", VK_TEXT, NULL, 0 },
+	[AU_ROLE] =		{ "@role", VK_TEXT, NULL, 0 },
+	[AU_MUTUAL_AID] =	{ "@mutual-aid", VK_FLAG, NULL, 0 },
+	[AU_CREDIT] =		{ "credit-code", VK_TEXT, NULL, 0 },
+	[AU_PARENT] =		{ "parent", VK_TEXT, NULL, 0 },
+	[AU_EDITING] =		{ "@editing", VK_FLAG, NULL, 0 },
+	[AU_NO_INVOICE] =	{ "@no-invoice", VK_FLAG, NULL, 0 },
+};
+
+/* An application of orgapp_by_agent() after its head (flow_view_item). */
+static const struct view_col app_cols[] = {
+	[OA_KIND] =		{ "@kind", VK_TEXT, NULL, 0 },
+	[OA_NAME] =		{ "name", VK_TEXT, NULL, 0 },
+	[OA_CREDIT] =		{ "credit-code", VK_TEXT, NULL, 0 },
+	[OA_PARENT] =		{ "parent", VK_TEXT, NULL, 0 },
+	[OA_UPDATED] =		{ "updated", VK_TEXT, NULL, 0 },
+};
+
 /* <units>: each unit with the agent's role and rights in it. */
 int
 units_add(struct req *r)
 {
 	struct db_res *res;
-	xmlNodePtr units, u;
-	const char *perms;
+	int64_t rows;
 
 	if ((res = agent_units(r->db, r->sess.subject)) == NULL)
 		return 0;
-	units = view_add(r->page, "units", NULL);
-	while (db_next(res) == 1) {
-		u = view_add(units, "unit", NULL);
-		view_attr(u, "id", db_col(res, AU_ID));
-		view_attr(u, "role", db_col(res, AU_ROLE));
-		perms = db_col(res, AU_PERMS);
-		/* A chairman holds every right in the unit (Xiamen §二). */
-		if (strcmp(db_col(res, AU_ROLE), "chairman") == 0 ||
-		    (perms && strstr(perms, "mutual_aid")))
-			view_attr(u, "mutual-aid", "1");
-		if (db_int(res, AU_EDITING))
-			view_attr(u, "editing", "1");
-		if (!db_int(res, AU_INVOICE))
-			view_attr(u, "no-invoice", "1");
-		view_add(u, "name", db_col(res, AU_NAME));
-		view_add(u, "credit-code", db_col(res, AU_CREDIT));
-		view_add(u, "parent", db_col(res, AU_PARENT));
-	}
+	rows = view_rows(view_add(r->page, "units", NULL), "unit", unit_cols,
+	    AU__MAX, res, NULL);
 	db_done(res);
-	return 1;
+	return rows >= 0;
 }
 
 int
@@ -58,11 +62,8 @@ units_get(struct req *r)
 	while (db_next(res) == 1) {
 		a = flow_view_state(apps, "app", &orgapp_flow,
 		    db_int(res, OA_ID), db_col(res, OA_STATE));
-		view_attr(a, "kind", db_col(res, OA_KIND));
-		view_add(a, "name", db_col(res, OA_NAME));
-		view_add(a, "credit-code", db_col(res, OA_CREDIT));
-		view_add(a, "parent", db_col(res, OA_PARENT));
-		view_add(a, "updated", db_col(res, OA_UPDATED));
+		view_fill(a, app_cols, sizeof(app_cols) / sizeof(app_cols[0]),
+		    res);
 	}
 	db_done(res);
 	r->sheet = SHEET_UNITS;

@@ -35,6 +35,9 @@ struct db_res {
 	my_bool		*null, *trunc;
 	size_t		 ncols;
 	int		 buffered;
+	/* db_rows(): an in-memory result, st NULL. */
+	const char *const *cells;
+	size_t		 nrows, row;	/* row: 1-based, 0 before the first */
 };
 
 /*
@@ -334,6 +337,10 @@ db_done(struct db_res *r)
 
 	if (r == NULL)
 		return;
+	if (r->st == NULL) {		/* db_rows() */
+		free(r);
+		return;
+	}
 	mysql_stmt_free_result(r->st);
 	for (i = 0; i < r->ncols; i++)
 		free(r->buf[i]);
@@ -444,6 +451,12 @@ db_next(struct db_res *r)
 	int rc, rebind = 0;
 	char *nb;
 
+	if (r->st == NULL) {		/* db_rows() */
+		if (r->row >= r->nrows)
+			return 0;
+		r->row++;
+		return 1;
+	}
 	rc = mysql_stmt_fetch(r->st);
 	if (rc == MYSQL_NO_DATA)
 		return 0;
@@ -485,6 +498,9 @@ db_next(struct db_res *r)
 const char *
 db_col(struct db_res *r, int i)
 {
+	if (r->st == NULL)		/* db_rows() */
+		return i < 0 || (size_t)i >= r->ncols || r->row == 0 ? NULL :
+		    r->cells[(r->row - 1) * r->ncols + (size_t)i];
 	if (i < 0 || (size_t)i >= r->ncols || r->null[i])
 		return NULL;
 	return r->buf[i];
@@ -502,6 +518,19 @@ size_t
 db_ncols(struct db_res *r)
 {
 	return r->ncols;
+}
+
+struct db_res *
+db_rows(size_t ncols, size_t nrows, const char *const *cells)
+{
+	struct db_res *r;
+
+	if ((r = calloc(1, sizeof(*r))) == NULL)
+		return NULL;
+	r->ncols = ncols;
+	r->nrows = nrows;
+	r->cells = cells;
+	return r;
 }
 
 int64_t

@@ -112,6 +112,14 @@ size_t db_ncols(struct db_res *res);
 void db_done(struct db_res *res);	/* NULL-safe */
 
 /*
+ * db_rows: a result held in memory, walked like a query's: nrows rows of
+ * ncols columns, cells[row * ncols + col] (NULL for SQL NULL), borrowed
+ * until db_done().  For rows a module computes, and tests.  NULL when
+ * out of memory.
+ */
+struct db_res *db_rows(size_t ncols, size_t nrows, const char *const *cells);
+
+/*
  * db_one_int: first column of the first row as an integer; *found says
  * whether there was a row.  Returns -1 (and *found = 0) on error.
  */

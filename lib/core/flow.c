@@ -610,6 +610,8 @@ flow_check_table(const struct flow_type *type)
 
 	if (type->nstates <= 0 || type->nstates > 64)
 		return "a type has 1 to 64 states";
+	if (strcmp(type->states[FLOW_DRAFT].name, "draft") != 0)
+		return "the first state is not named draft";
 	for (i = 0; i < type->ntrans; i++) {
 		const struct flow_trans *t = &type->trans[i];
 

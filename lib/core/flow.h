@@ -282,6 +282,15 @@ int flow_queue(struct db *db, const struct flow_type *const *types,
     unsigned roles, const struct flow_filter *f, xmlNodePtr parent);
 
 /*
+ * flow_waiting: the items of (filer_kind, filer_id) that wait for their
+ * filer (草稿, or returned), newest first, at most `max`, as <task
+ * type=".." id=".." state=".." href="the filer's page"><name/><updated/>
+ * under `parent` (我的办件).  Returns 1, 0 on a database error.
+ */
+int flow_waiting(struct db *db, const struct flow_type *const *types,
+    int filer_kind, int64_t filer_id, int max, xmlNodePtr parent);
+
+/*
  * 常用退回意见: the common return reasons of a type, admin-edited.
  * flow_reasons_view adds <reasons type=".."><reason id="..">text</reason>.
  * flow_reason_add / flow_reason_remove: 1, 0 on error (audited by the

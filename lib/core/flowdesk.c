@@ -18,6 +18,7 @@ enum stmt {
 	STMT_REASONS,
 	STMT_REASON_ADD,
 	STMT_REASON_DEL,
+	STMT_WAITING,
 	STMT__MAX
 };
 
@@ -42,6 +43,12 @@ static const char *const sql[STMT__MAX] = {
 	    "SELECT id, text FROM flow_reason WHERE type = ? ORDER BY id",
 	[STMT_REASON_ADD] = "INSERT INTO flow_reason (type, text) VALUES (?, ?)",
 	[STMT_REASON_DEL] = "DELETE FROM flow_reason WHERE type = ? AND id = ?",
+	/* Every type's 草稿 is named "draft" (flow_check_table). */
+	[STMT_WAITING] =
+	    "SELECT id, type, item_id, state, title,"
+	    " DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i') FROM flow_item"
+	    " WHERE filer_kind = ? AND filer_id = ?"
+	    " AND state IN ('draft', 'returned') ORDER BY updated_at DESC LIMIT ?",
 };
 
 static const struct db_table tab = { DBM_FLOWDESK, sql, STMT__MAX };
@@ -201,3 +208,29 @@ flow_reason_remove(struct db *db, const struct flow_type *type, int64_t id,
 	return db_txn(db, reason_txn, &ra) == 0;
 }
 
+
+int
+flow_waiting(struct db *db, const struct flow_type *const *types,
+    int filer_kind, int64_t filer_id, int max, xmlNodePtr parent)
+{
+	const struct flow_type *type;
+	struct db_res *res;
+	xmlNodePtr t;
+	int rc;
+
+	if ((res = db_query(db, &tab, STMT_WAITING, "iii", (int64_t)filer_kind,
+	    filer_id, (int64_t)max)) == NULL)
+		return 0;
+	while ((rc = db_next(res)) == 1) {
+		if ((type = type_named(types, db_col(res, 1))) == NULL)
+			continue;
+		t = flow_view_state(parent, "task", type, db_int(res, 2),
+		    db_col(res, 3));
+		view_attr(t, "flow", db_col(res, 0));
+		view_attrf(t, "href", "%s%s", type->filer_link, db_col(res, 2));
+		view_add(t, "name", db_col(res, 4));
+		view_add(t, "updated", db_col(res, 5));
+	}
+	db_done(res);
+	return rc == 0;
+}

@@ -6,19 +6,26 @@
 #include <string.h>
 
 #include "auth.h"
+#include "db.h"
 #include "form.h"
 #include "http.h"
+#include "money.h"
 #include "valid.h"
 #include "view.h"
 
-/* One parser per kind: in -> out (size outsz), 1 on success. */
-typedef int (*field_fn)(const char *in, char *out, size_t outsz,
+/*
+ * One parser per kind: the raw input into out->v (canonical text) and the
+ * kind's typed value (num, fen, date); 1 on success, else 0 with *why.
+ */
+typedef int (*field_fn)(const char *in, struct field_val *out,
     const char **why);
 
+#define V(out)	(out)->v, sizeof((out)->v)
+
 static int
-fk_text(const char *in, char *out, size_t outsz, const char **why)
+fk_text(const char *in, struct field_val *out, const char **why)
 {
-	int n = valid_text_norm(in, out, outsz);
+	int n = valid_text_norm(in, V(out));
 
 	if (n <= 0) {
 		*why = n == 0 ? "请填写此项" : "内容过长";
@@ -28,9 +35,9 @@ fk_text(const char *in, char *out, size_t outsz, const char **why)
 }
 
 static int
-fk_note(const char *in, char *out, size_t outsz, const char **why)
+fk_note(const char *in, struct field_val *out, const char **why)
 {
-	int n = valid_text_trim(in, out, outsz);
+	int n = valid_text_trim(in, V(out));
 
 	if (n <= 0) {
 		*why = n == 0 ? "请填写此项" : "内容过长";
@@ -40,48 +47,59 @@ fk_note(const char *in, char *out, size_t outsz, const char **why)
 }
 
 static int
-fk_name(const char *in, char *out, size_t outsz, const char **why)
+fk_name(const char *in, struct field_val *out, const char **why)
 {
-	return valid_name(in, out, outsz, why);
+	return valid_name(in, V(out), why);
 }
 
+/* A whole number within [min, max] into num (and v); `msg` when not. */
 static int
-fk_id_type(const char *in, char *out, size_t outsz, const char **why)
+fk_int(const char *in, struct field_val *out, long long min, long long max,
+    const char *msg, const char **why)
 {
-	long long v;
+	char t[32];
 
-	if (!valid_int(in, 1, ID__MAX - 1, &v, why)) {
-		*why = "请选择证件类型";
+	if (valid_text_norm(in, t, sizeof(t)) < 0 ||
+	    !valid_int(t, min, max, &out->num, why)) {
+		*why = msg;
 		return 0;
 	}
-	snprintf(out, outsz, "%lld", v);
+	snprintf(V(out), "%lld", out->num);
 	return 1;
 }
 
 static int
-fk_resident_id(const char *in, char *out, size_t outsz, const char **why)
+fk_id_type(const char *in, struct field_val *out, const char **why)
+{
+	return fk_int(in, out, 1, ID__MAX - 1, "请选择证件类型", why);
+}
+
+static int
+fk_resident_id(const char *in, struct field_val *out, const char **why)
 {
 	char id[19];
 
 	if (!valid_resident_id(in, id, why))
 		return 0;
-	snprintf(out, outsz, "%s", id);
+	snprintf(V(out), "%s", id);
 	return 1;
 }
 
 static int
-fk_phone(const char *in, char *out, size_t outsz, const char **why)
+fk_phone(const char *in, struct field_val *out, const char **why)
 {
 	char p[12];
 
 	if (!valid_phone(in, p, why))
 		return 0;
-	snprintf(out, outsz, "%s", p);
+	snprintf(V(out), "%s", p);
 	return 1;
 }
 
+/* n ASCII digits exactly (one of n1, n2), folded from full width. */
 static int
-fk_code(const char *in, char *out, size_t outsz, const char **why)
+fk_digits(const char *in, struct field_val *out, int n1, int n2,
+    const char *msg, const char **why)
 {
 	char c[16];
 	int n = valid_text_norm(in, c, sizeof(c)), i;
@@ -89,36 +107,42 @@ fk_code(const char *in, char *out, size_t outsz, const char **why)
 	for (i = 0; i < n; i++)
 		if (c[i] < '0' || c[i] > '9')
 			break;
-	if (n != 6 || i != 6) {
-		*why = "请输入6位数字验证码";
+	if ((n != n1 && n != n2) || i != n) {
+		*why = msg;
 		return 0;
 	}
-	snprintf(out, outsz, "%s", c);
+	snprintf(V(out), "%s", c);
 	return 1;
 }
 
 static int
-fk_password(const char *in, char *out, size_t outsz, const char **why)
+fk_code(const char *in, struct field_val *out, const char **why)
 {
-	if (*in == '\0' || strlen(in) >= outsz) {
+	return fk_digits(in, out, 6, 6, "请输入6位数字验证码", why);
+}
+
+static int
+fk_password(const char *in, struct field_val *out, const char **why)
+{
+	if (*in == '\0' || strlen(in) >= sizeof(out->v)) {
 		*why = *in ? "密码过长" : "请输入密码";
 		return 0;
 	}
-	snprintf(out, outsz, "%s", in);
+	snprintf(V(out), "%s", in);
 	return 1;
 }
 
 static int
-fk_new_password(const char *in, char *out, size_t outsz, const char **why)
+fk_new_password(const char *in, struct field_val *out, const char **why)
 {
 	if (!password_policy(in, why))
 		return 0;
-	snprintf(out, outsz, "%s", in);
+	snprintf(V(out), "%s", in);
 	return 1;
 }
 
 static int
-fk_username(const char *in, char *out, size_t outsz, const char **why)
+fk_username(const char *in, struct field_val *out, const char **why)
 {
 	size_t n = strlen(in), i;
 
@@ -130,85 +154,80 @@ fk_username(const char *in, char *out, size_t outsz, const char **why)
 		*why = "用户名为3到32位小写字母、数字、下划线或点";
 		return 0;
 	}
-	snprintf(out, outsz, "%s", in);
+	snprintf(V(out), "%s", in);
 	return 1;
 }
 
 /* A phone number, or else a resident ID number. */
 static int
-fk_login(const char *in, char *out, size_t outsz, const char **why)
+fk_login(const char *in, struct field_val *out, const char **why)
 {
-	if (fk_phone(in, out, outsz, why) || fk_resident_id(in, out, outsz, why))
+	if (fk_phone(in, out, why) || fk_resident_id(in, out, why))
 		return 1;
 	*why = "请输入手机号码或身份证号码";
 	return 0;
 }
 
 static int
-fk_credit_code(const char *in, char *out, size_t outsz, const char **why)
+fk_credit_code(const char *in, struct field_val *out, const char **why)
 {
 	char c[19];
 
 	if (!valid_credit_code(in, c, why))
 		return 0;
-	snprintf(out, outsz, "%s", c);
+	snprintf(V(out), "%s", c);
 	return 1;
 }
 
 static int
-fk_count(const char *in, char *out, size_t outsz, const char **why)
+fk_count(const char *in, struct field_val *out, const char **why)
 {
-	long long v;
-	char t[32];
-
-	valid_text_norm(in, t, sizeof(t));
-	if (!valid_int(t, 0, 10000000, &v, why)) {
-		*why = "请填写整数";
-		return 0;
-	}
-	snprintf(out, outsz, "%lld", v);
-	return 1;
+	return fk_int(in, out, 0, 10000000, "请填写整数", why);
 }
 
 static int
-fk_id(const char *in, char *out, size_t outsz, const char **why)
+fk_id(const char *in, struct field_val *out, const char **why)
 {
-	long long v;
-
-	if (!valid_int(in, 1, 9000000000000000000LL, &v, why)) {
-		*why = "请选择";
-		return 0;
-	}
-	snprintf(out, outsz, "%lld", v);
-	return 1;
+	return fk_int(in, out, 1, 9000000000000000000LL, "请选择", why);
 }
 
 static int
-fk_medins(const char *in, char *out, size_t outsz, const char **why)
+fk_medins(const char *in, struct field_val *out, const char **why)
 {
-	char t[16];
-	int n = valid_text_norm(in, t, sizeof(t)), i;
-
-	for (i = 0; i < n; i++)
-		if (t[i] < '0' || t[i] > '9')
-			break;
-	if ((n != 6 && n != 8) || i != n) {
-		*why = "医保代码为6位或8位数字";
-		return 0;
-	}
-	snprintf(out, outsz, "%s", t);
-	return 1;
+	return fk_digits(in, out, 6, 8, "医保代码为6位或8位数字", why);
 }
 
+/* The digits; a failed Luhn check is out->warn, the value still taken. */
 static int
-fk_bank_card(const char *in, char *out, size_t outsz, const char **why)
+fk_bank_card(const char *in, struct field_val *out, const char **why)
 {
 	char c[20];
 	int luhn;
 
 	if (!valid_bank_card(in, c, &luhn, why))
 		return 0;
-	snprintf(out, outsz, "%s", c);
+	snprintf(V(out), "%s", c);
+	if (!luhn)
+		out->warn = "银行卡号校验未通过，请核对；确认无误可直接保存";
+	return 1;
+}
+
+/* An amount in yuan into fen; v keeps it as "8323.04". */
+static int
+fk_money(const char *in, struct field_val *out, const char **why)
+{
+	if (!valid_fen(in, &out->fen, why))
+		return 0;
+	money_plain(out->fen, V(out));
+	return 1;
+}
+
+static int
+fk_date(const char *in, struct field_val *out, const char **why)
+{
+	if (!valid_date(in, out->date, why))
+		return 0;
+	snprintf(V(out), "%s", out->date);
 	return 1;
 }
 
@@ -242,6 +261,8 @@ static const struct {
 	[FK_CHOICE] =		{ NULL, 1, 32 },	/* needs the choices: below */
 	[FK_MEDINS] =		{ fk_medins, 1, 16 },
 	[FK_BANK_CARD] =	{ fk_bank_card, 1, 32 },
+	[FK_MONEY] =		{ fk_money, 1, 20 },
+	[FK_DATE] =		{ fk_date, 1, 12 },
 };
 
 /*
@@ -283,6 +304,36 @@ choice_read(const struct field *f, const char *in, struct field_val *out)
 	return 0;
 }
 
+int
+form_parse(const struct field *f, const char *in, int idtype,
+    struct field_val *out)
+{
+	const char *why = NULL;
+	char idnum[32];
+
+	memset(out, 0, sizeof(*out));
+	if (f->optional && *in == '\0')
+		return 1;
+	if (!length_ok(f, in, out))
+		return 0;
+	if (f->kind == FK_CHOICE)
+		return choice_read(f, in, out);
+	if (f->kind == FK_ID_NUMBER) {
+		if (valid_id_number(idtype, in, idnum, &why)) {
+			snprintf(out->v, sizeof(out->v), "%s", idnum);
+			return 1;
+		}
+		out->err = why ? why : "证件号码不正确";
+		return 0;
+	}
+	if (!kinds[f->kind].fn(in, out, &why)) {
+		out->err = why ? why : "请检查此项";
+		out->warn = NULL;
+		return 0;
+	}
+	return 1;
+}
+
 xmlNodePtr
 form_node(struct req *r)
 {
@@ -298,39 +349,21 @@ form_node(struct req *r)
 int
 form_read(struct req *r, const struct field *f, size_t n, struct field_val *out)
 {
-	xmlNodePtr form = form_node(r);
-	const char *in, *why;
-	char idnum[32];
+	xmlNodePtr form = form_node(r), fn;
+	const char *in;
 	int bad = 0, idtype = ID_RESIDENT;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		in = req_form(r, f[i].name);
-		memset(&out[i], 0, sizeof(out[i]));
-		why = NULL;
-		if (f[i].optional && *in == '\0')
-			;
-		else if (!length_ok(&f[i], in, &out[i]))
-			;
-		else if (f[i].kind == FK_CHOICE)
-			choice_read(&f[i], in, &out[i]);
-		else if (f[i].kind == FK_ID_NUMBER) {
-			if (valid_id_number(idtype, in, idnum, &why))
-				snprintf(out[i].v, sizeof(out[i].v), "%s", idnum);
-			else
-				out[i].err = why ? why : "证件号码不正确";
-		} else if (!kinds[f[i].kind].fn(in, out[i].v, sizeof(out[i].v),
-		    &why))
-			out[i].err = why ? why : "请检查此项";
-		if (f[i].kind == FK_ID_TYPE && !out[i].err)
-			idtype = (int)(out[i].num = strtoll(out[i].v, NULL, 10));
-		if ((f[i].kind == FK_COUNT || f[i].kind == FK_ID) && !out[i].err)
-			out[i].num = strtoll(out[i].v, NULL, 10);
-		if (out[i].err)
+		if (!form_parse(&f[i], in, idtype, &out[i]))
 			bad++;
-		view_field(form, f[i].name,
+		else if (f[i].kind == FK_ID_TYPE && *out[i].v)
+			idtype = (int)out[i].num;
+		fn = view_field(form, f[i].name,
 		    kinds[f[i].kind].echo && utf8_chars(in) >= 0 ? in : "",
 		    out[i].err);
+		view_attr(fn, "warning", out[i].warn);
 	}
 	return bad;
 }
@@ -339,6 +372,40 @@ void
 form_fill(struct req *r, const char *name, const char *value)
 {
 	view_field(form_node(r), name, value ? value : "", NULL);
+}
+
+void
+form_fill_row(struct req *r, const char *const *names, size_t n,
+    struct db_res *res)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < db_ncols(res); i++)
+		if (names[i] != NULL)
+			form_fill(r, names[i], db_col(res, (int)i));
+}
+
+void
+form_fill_field(struct req *r, const struct field *f, const char *value)
+{
+	struct field_val v;
+	xmlNodePtr n;
+
+	n = view_field(form_node(r), f->name, value ? value : "", NULL);
+	if (form_parse(f, value ? value : "", ID_RESIDENT, &v))
+		view_attr(n, "warning", v.warn);
+}
+
+int
+form_warned(const struct field_val *v, size_t n)
+{
+	size_t i;
+	int w = 0;
+
+	for (i = 0; i < n; i++)
+		if (v[i].warn != NULL)
+			w++;
+	return w;
 }
 
 void

@@ -2,13 +2,15 @@
  * form.h -- forms as tables of fields with parsing validators (kcgi's
  * kvalid idea).  A handler declares its fields once; form_read() checks all
  * of them, leaves each parsed value, and writes <form><field .../></form>
- * into the page with the user's input and a Chinese message per bad field,
+ * into the page with the user's input and a Chinese message per bad field
+ * (error=".."; a doubt that does not refuse the value is warning=".."),
  * so a failed submission re-renders with nothing lost.
  */
 #ifndef HZ_FORM_H
 #define HZ_FORM_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <libxml/tree.h>
 
 #include "refusal.h"
@@ -37,7 +39,10 @@ enum field_kind {
 	FK_ID,		/* a record id picked from a list, > 0 (num) */
 	FK_CHOICE,	/* one of field.choices (num = its index) */
 	FK_MEDINS,	/* 医保代码: 6 or 8 digits */
-	FK_BANK_CARD,	/* 12..19 digits; Luhn is not checked (a warning at most) */
+	FK_BANK_CARD,	/* 12..19 digits; a failed Luhn check is a warning
+			 * (warn), the value still taken */
+	FK_MONEY,	/* an amount in yuan, "8,323.04" (valid_fen): fen */
+	FK_DATE,	/* a calendar date (valid_date): date, "YYYY-MM-DD" */
 	FK__MAX
 };
 
@@ -57,12 +62,30 @@ struct field {
 /* The widest kind's limit: v holds that many 4-byte characters. */
 #define FIELD_MAX_CHARS	500
 
+/*
+ * A field's parsed value: always its canonical text, and by kind a typed
+ * value, so handlers never parse again.  An optional field left empty is
+ * fine with v "" and the typed values 0 / "".
+ */
 struct field_val {
 	char		 v[4 * FIELD_MAX_CHARS + 1];	/* parsed, canonical */
 	long long	 num;		/* FK_ID_TYPE, FK_COUNT, FK_ID, FK_CHOICE */
+	int64_t		 fen;		/* FK_MONEY */
+	char		 date[11];	/* FK_DATE: "YYYY-MM-DD" */
 	const char	*err;		/* NULL when fine */
+	const char	*warn;		/* a doubt that does not refuse the value
+					 * (FK_BANK_CARD's Luhn check) */
 	char		 errbuf[48];	/* err's storage when it names a number */
 };
+
+/*
+ * form_parse: check one input `in` as field f says (its length, then its
+ * kind's parser) into *out, which it clears first.  FK_ID_NUMBER is read
+ * as a number of `idtype`.  Returns 1 when the value is taken (out->warn
+ * may still be set), 0 with out->err.
+ */
+int form_parse(const struct field *f, const char *in, int idtype,
+    struct field_val *out);
 
 /*
  * form_read: check the request's form against fields[0..n).  Returns the
@@ -103,6 +126,24 @@ int form_refuse(struct req *r, enum refusal rf, const char *field);
  * `status` (403, 404, ...).  RF_DB returns 500, RF_OK 0.
  */
 int page_refuse(struct req *r, enum refusal rf, int status);
+
+/*
+ * form_fill_row: form_fill() for each column of the current row of `res`
+ * that names[0..n) gives a field name (NULL: not on the form).
+ */
+struct db_res;
+void form_fill_row(struct req *r, const char *const *names, size_t n,
+    struct db_res *res);
+
+/*
+ * form_fill_field: form_fill() a stored value of field f, with the
+ * warning its kind finds in it (a bank card failing the Luhn check), so
+ * an edit form shows the doubt every time it is opened.
+ */
+void form_fill_field(struct req *r, const struct field *f, const char *value);
+
+/* form_warned: how many of v[0..n) carry a warning. */
+int form_warned(const struct field_val *v, size_t n);
 
 /* form_node: the page's <form>, created on first use. */
 xmlNodePtr form_node(struct req *r);

@@ -44,9 +44,18 @@ int
 message_list(struct db *db, int kind, int64_t recipient, int max,
     xmlNodePtr parent)
 {
+	/* STMT_LIST's columns: id, title, body, link, read, at. */
+	static const struct view_col cols[] = {
+		{ "@id", VK_INT, NULL, 0 },
+		{ "title", VK_TEXT, NULL, 0 },
+		{ "body", VK_TEXT, NULL, 0 },
+		{ "@link", VK_TEXT, NULL, 0 },
+		{ "@read", VK_INT, NULL, 0 },
+		{ "at", VK_TEXT, NULL, 0 },
+	};
 	struct db_res *res;
-	xmlNodePtr list, m;
-	int64_t unread;
+	xmlNodePtr list;
+	int64_t unread, rows;
 	int found;
 
 	unread = db_one_int(db, &tab, STMT_UNREAD, &found, "ii", (int64_t)kind,
@@ -57,18 +66,10 @@ message_list(struct db *db, int kind, int64_t recipient, int max,
 		return 0;
 	list = view_add(parent, "messages", NULL);
 	view_attrf(list, "unread", "%lld", (long long)unread);
-	while (db_next(res) == 1) {
-		m = view_add(list, "message", NULL);
-		view_attr(m, "id", db_col(res, 0));
-		view_attr(m, "read", db_col(res, 4));
-		if (db_col(res, 3))
-			view_attr(m, "link", db_col(res, 3));
-		view_add(m, "title", db_col(res, 1));
-		view_add(m, "body", db_col(res, 2));
-		view_add(m, "at", db_col(res, 5));
-	}
+	rows = view_rows(list, "message", cols, sizeof(cols) / sizeof(cols[0]),
+	    res, NULL);
 	db_done(res);
-	return 1;
+	return rows >= 0;
 }
 
 int

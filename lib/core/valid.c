@@ -27,7 +27,7 @@ static const char msg_excel_id[] =
 static const char msg_excel_card[] =
     "银行卡号被 Excel 存成了数字（科学计数法），请将该列设为文本后重新填写";
 
-static const char *const id_labels[ID__MAX] = {
+const char *const id_type_labels[ID__MAX] = {
 	NULL,
 	"居民身份证",
 	"护照",
@@ -427,7 +427,7 @@ id_type_label(int type)
 {
 	if (type < ID_RESIDENT || type >= ID__MAX)
 		return NULL;
-	return id_labels[type];
+	return id_type_labels[type];
 }
 
 /*

@@ -24,8 +24,10 @@ enum id_type {
 	ID__MAX
 };
 
-/* Chinese label of an ID type, or NULL when out of range. */
+/* Chinese label of an ID type, or NULL when out of range; the table by
+ * type (entry 0 is NULL), for lists (view.h VK_STATE). */
 const char *id_type_label(int type);
+extern const char *const id_type_labels[ID__MAX];
 
 /*
  * valid_text_norm: copy `in` to `out` (size `outsz`) with full-width ASCII

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
@@ -12,8 +13,11 @@
 #include <libxslt/security.h>
 #include <libxslt/xsltutils.h>
 
+#include "db.h"
 #include "log.h"
+#include "mask.h"
 #include "money.h"
+#include "valid.h"
 #include "view.h"
 
 static xsltStylesheetPtr *sheets;
@@ -166,4 +170,129 @@ view_field(xmlNodePtr form, const char *name, const char *value,
 	if (error)
 		view_attr(f, "error", error);
 	return f;
+}
+
+/*
+ * The text column `c` of the current row shows as, by its kind, in buf
+ * (64 bytes), or NULL when it shows nothing.  *fen gets a VK_MONEY
+ * amount.  The returned text lives until buf or the row changes.
+ */
+static const char *
+view_value(const struct view_col *c, struct db_res *res, int i, char *buf,
+    int64_t *fen)
+{
+	const char *v = db_col(res, i);
+	int64_t n;
+
+	if (v == NULL)
+		return NULL;
+	switch (c->kind) {
+	case VK_INT:
+		snprintf(buf, 64, "%lld", (long long)db_int(res, i));
+		return buf;
+	case VK_MONEY:
+		*fen = db_int(res, i);
+		return money_format(*fen, buf, 64);
+	case VK_DATE:
+		snprintf(buf, 64, "%.10s", v);
+		return buf;
+	case VK_TIME:
+		snprintf(buf, 64, "%.16s", v);
+		return buf;
+	case VK_ID:
+		return mask_id(v, buf);
+	case VK_PHONE:
+		return mask_phone(v, buf);
+	case VK_CARD:
+		return mask_card(v, buf);
+	case VK_STATE:
+		n = db_int(res, i);
+		if (c->names == NULL || n < 0 || (uint64_t)n >= c->nnames)
+			return NULL;
+		return c->names[n];
+	case VK_FLAG:
+		return db_int(res, i) != 0 ? "1" : NULL;
+	default:
+		return v;
+	}
+}
+
+xmlNodePtr
+view_fill(xmlNodePtr node, const struct view_col *cols, size_t n,
+    struct db_res *res)
+{
+	const char *v;
+	char buf[64];
+	int64_t fen;
+	size_t i;
+	xmlNodePtr e;
+
+	if (n > db_ncols(res))
+		n = db_ncols(res);
+	for (i = 0; i < n; i++) {
+		if (cols[i].name == NULL)
+			continue;
+		fen = 0;
+		v = view_value(&cols[i], res, (int)i, buf, &fen);
+		if (cols[i].name[0] == '@')
+			view_attr(node, cols[i].name + 1, v);
+		else if (strcmp(cols[i].name, ".") == 0) {
+			if (v != NULL)
+				xmlNodeAddContent(node, (const xmlChar *)v);
+		} else {
+			e = view_add(node, cols[i].name, v);
+			if (cols[i].kind == VK_MONEY && v != NULL)
+				view_attrf(e, "fen", "%lld", (long long)fen);
+		}
+	}
+	return node;
+}
+
+xmlNodePtr
+view_row(xmlNodePtr parent, const char *elem, const struct view_col *cols,
+    size_t n, struct db_res *res)
+{
+	return view_fill(view_add(parent, elem, NULL), cols, n, res);
+}
+
+void
+view_paging_init(struct view_paging *pg, const char *page, int64_t per)
+{
+	long long v;
+
+	pg->per = per > 0 ? per : 1;
+	pg->total = 0;
+	pg->page = page != NULL && valid_int(page, 1, 1000000000LL, &v, NULL) ?
+	    v : 1;
+}
+
+int64_t
+view_paging_offset(const struct view_paging *pg)
+{
+	return (pg->page - 1) * pg->per;
+}
+
+int64_t
+view_rows(xmlNodePtr list, const char *elem, const struct view_col *cols,
+    size_t n, struct db_res *res, const struct view_paging *pg)
+{
+	int64_t rows = 0, from;
+	int rc;
+
+	while ((rc = db_next(res)) == 1) {
+		view_row(list, elem, cols, n, res);
+		rows++;
+	}
+	if (pg != NULL) {
+		from = rows ? view_paging_offset(pg) + 1 : 0;
+		view_attrf(list, "total", "%lld", (long long)pg->total);
+		view_attrf(list, "page", "%lld", (long long)pg->page);
+		view_attrf(list, "pages", "%lld",
+		    (long long)((pg->total + pg->per - 1) / pg->per));
+		view_attrf(list, "per", "%lld", (long long)pg->per);
+		view_attrf(list, "from", "%lld", (long long)from);
+		view_attrf(list, "to", "%lld", (long long)(rows ? from + rows - 1 :
+		    0));
+	}
+	return rc < 0 ? -1 : rows;
 }

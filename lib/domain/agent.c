@@ -38,11 +38,14 @@ static const char *const sql[STMT__MAX] = {
 	    " profile_at = NOW() WHERE id = ?",
 	[STMT_PASSWORD] = "UPDATE agent SET password_hash = ? WHERE id = ?",
 	[STMT_UNITS] =
-	    "SELECT o.id, o.name, au.role, au.perms, o.credit_code, p.name,"
+	    "SELECT o.id, o.name, au.role,"
+	    /* A chairman holds every right in the unit (Xiamen §二). */
+	    " au.role = 'chairman' OR FIND_IN_SET('mutual_aid', au.perms) > 0,"
+	    " o.credit_code, p.name,"
 	    " EXISTS (SELECT 1 FROM org_app e JOIN flow_item f ON f.type ="
 	    "  'org_app' AND f.item_id = e.id WHERE e.org_id = o.id"
 	    "  AND e.kind = 'edit' AND f.state = 'review1'),"
-	    " EXISTS (SELECT 1 FROM invoice_info i WHERE i.unit_id = o.id)"
+	    " NOT EXISTS (SELECT 1 FROM invoice_info i WHERE i.unit_id = o.id)"
 	    " FROM agent_unit au JOIN org o ON o.id = au.unit_id"
 	    " LEFT JOIN org p ON p.id = o.parent_id"
 	    " WHERE au.agent_id = ? ORDER BY o.name",

@@ -79,13 +79,14 @@ enum refusal agent_reset_password(struct db *db, const char *phone,
 
 /*
  * agent_units: the units an agent serves, for listing.  Columns in order:
- * 0 unit id, 1 unit name, 2 role (chairman|staff), 3 perms, 4 credit code,
- * 5 parent name, 6 an edit is in review (编辑市总审核中), 7 has 开票信息.
+ * 0 unit id, 1 unit name, 2 role (chairman|staff), 3 holds 医疗互助 (1/0,
+ * the rule of agent_role()), 4 credit code, 5 parent name, 6 an edit is
+ * in review (编辑市总审核中), 7 has no 开票信息 yet (1/0).
  * Free with db_done().  NULL on error.
  */
 enum agent_unit_col {
-	AU_ID, AU_NAME, AU_ROLE, AU_PERMS, AU_CREDIT, AU_PARENT, AU_EDITING,
-	AU_INVOICE
+	AU_ID, AU_NAME, AU_ROLE, AU_MUTUAL_AID, AU_CREDIT, AU_PARENT,
+	AU_EDITING, AU_NO_INVOICE, AU__MAX
 };
 struct db_res *agent_units(struct db *db, int64_t agent_id);
 

@@ -489,6 +489,31 @@ main(void)
 	snprintf(q, sizeof(q), "SELECT phone FROM member WHERE id = %s", member);
 	is_int(test_sql_int(q), 13912345001LL, "new phone stored");
 
+	/* A bank card failing Luhn: a warning on the form, the card kept. */
+	hc_get(a, path);
+	is_int(hc_post(a, "/u/roster/member", "unit", u, "id", member, "name",
+	    "韩梅梅", "phone", "13912345001", "bank_card",
+	    "6228 4804 0256 4890 017", NULL), 303, "a card failing Luhn is saved");
+	ok(strstr(hc_location_path(a), "/u/roster/member?") != NULL,
+	    "... back to the member's form");
+	is_int(hc_follow(a), 200, "... which opens");
+	ok(strstr(hc_xpath(a, "string(//*[@id='warn-bank_card'])"), "核对") != NULL,
+	    "... with the Luhn warning on the card");
+	is_int(hc_count(a, "//*[@id='err-bank_card']"), 0, "... not an error");
+	is_str(hc_xpath(a, "string(//input[@name='bank_card']/@value)"),
+	    "6228480402564890017", "... the card as stored");
+	ok(strstr(hc_xpath(a, "string(//p[contains(@class,'msg-ok')])"), "已保存")
+	    != NULL, "... and says it was saved");
+	snprintf(q, sizeof(q), "SELECT bank_card = '6228480402564890017' FROM"
+	    " member WHERE id = %s", member);
+	is_int(test_sql_int(q), 1, "... stored");
+	hc_get(a, path);
+	is_int(hc_post(a, "/u/roster/member", "unit", u, "id", member, "name",
+	    "韩梅梅", "phone", "13912345001", "bank_card", "6228480402564890018",
+	    NULL), 303, "a card passing Luhn");
+	ok(strstr(hc_location_path(a), "/u/roster?") != NULL,
+	    "... back to the roster");
+
 	/* Another unit's agent gets nothing of this roster. */
 	snprintf(path, sizeof(path), "/u/roster?unit=%lld", unit);
 	is_int(hc_get(o, path), 403, "other unit: roster 403");

@@ -57,6 +57,9 @@ main(void)
 	is_int(st, 303, "profile completed (lowercase x accepted)");
 	is_int(hc_follow(c), 200, "home page");
 	ok(*hc_xpath(c, "string(//*[@id='no-units'])"), "a new agent serves no unit yet");
+	is_int(hc_count(c, "//section[@id='tasks']/following-sibling::section[@id='my-units']"),
+	    1, "我的办件 comes before 我服务的单位");
+	ok(*hc_xpath(c, "string(//*[@id='no-tasks'])"), "... and says nothing waits");
 	hc_post(c, "/u/logout", NULL);
 	is_int(hc_get(c, "/u/"), 303, "logged out");
 

@@ -5,7 +5,7 @@
   <xsl:template match="/page" mode="title">职工绑定账号</xsl:template>
   <xsl:template match="/page" mode="content">
     <section class="card bind">
-      <h1>职工绑定账号</h1>
+      <xsl:call-template name="page-head"><xsl:with-param name="title">职工绑定账号</xsl:with-param></xsl:call-template>
       <p class="hint">首次使用请绑定您的职工信息，绑定后可查看参保记录、申请补助。</p>
       <form method="post" action="/m/bind" id="bind-form" novalidate="novalidate">
         <xsl:call-template name="csrf"/>

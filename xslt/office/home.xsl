@@ -7,10 +7,10 @@
   <xsl:template match="/page" mode="content">
     <xsl:call-template name="office-nav"><xsl:with-param name="active" select="'home'"/></xsl:call-template>
     <section class="card">
-      <h1>工作台</h1>
-      <p>您好，<xsl:value-of select="user/@name"/>。您的角色：
-        <span id="roles"><xsl:for-each select="roles/role"><span class="chip" data-role="{@name}"><xsl:value-of select="."/></span></xsl:for-each></span>
-      </p>
+      <xsl:call-template name="page-head">
+        <xsl:with-param name="title">工作台</xsl:with-param>
+        <xsl:with-param name="sub">您好，<xsl:value-of select="user/@name"/>。您的角色：<span id="roles"><xsl:for-each select="roles/role"><span class="chip" data-role="{@name}"><xsl:value-of select="."/></span></xsl:for-each></span></xsl:with-param>
+      </xsl:call-template>
       <div class="figures">
         <div class="figure"><span class="num" id="fig-members"><xsl:value-of select="figures/members"/><xsl:if test="not(figures/members)">—</xsl:if></span><span>在册职工</span></div>
         <div class="figure"><span class="num" id="fig-units"><xsl:value-of select="figures/units"/><xsl:if test="not(figures/units)">—</xsl:if></span><span>基层单位</span></div>

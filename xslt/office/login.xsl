@@ -5,7 +5,7 @@
   <xsl:template match="/page" mode="title">工作人员登录</xsl:template>
   <xsl:template match="/page" mode="content">
     <section class="card login">
-      <h1>协会工作人员登录</h1>
+      <xsl:call-template name="page-head"><xsl:with-param name="title">协会工作人员登录</xsl:with-param></xsl:call-template>
       <form method="post" action="/o/login" id="login-form" novalidate="novalidate">
         <xsl:call-template name="csrf"/>
         <xsl:call-template name="messages"/>

@@ -7,11 +7,17 @@
   <xsl:template match="/page" mode="content">
     <xsl:call-template name="office-nav"><xsl:with-param name="active" select="'orgs'"/></xsl:call-template>
     <section class="card">
-      <h1>组织架构</h1>
+      <xsl:call-template name="page-head">
+        <xsl:with-param name="title">组织架构</xsl:with-param>
+        <xsl:with-param name="sub">市总工会、区县/产业工会和基层单位</xsl:with-param>
+        <xsl:with-param name="actions"><a class="button primary" href="#org-form">新增组织</a></xsl:with-param>
+      </xsl:call-template>
       <xsl:call-template name="messages"/>
-      <table class="list" id="tree">
-        <thead><tr><th>名称</th><th>层级</th><th>在册职工</th><th>改名</th></tr></thead>
-        <tbody>
+      <xsl:call-template name="data-table">
+        <xsl:with-param name="id" select="'tree'"/>
+        <xsl:with-param name="count" select="count(tree/org)"/>
+        <xsl:with-param name="head"><th>名称</th><th>层级</th><th class="right">在册职工</th><th>改名</th></xsl:with-param>
+        <xsl:with-param name="rows">
           <xsl:for-each select="tree/org">
             <tr data-org="{@id}" class="depth-{@depth}">
               <td><xsl:if test="@depth &gt; 0"><xsl:value-of select="substring('　　　　', 1, @depth)"/></xsl:if><xsl:value-of select="."/></td>
@@ -32,8 +38,8 @@
               </td>
             </tr>
           </xsl:for-each>
-        </tbody>
-      </table>
+        </xsl:with-param>
+      </xsl:call-template>
       <h2>新增组织</h2>
       <form method="post" action="/o/orgs" id="org-form" novalidate="novalidate">
         <xsl:call-template name="csrf"/>
@@ -54,7 +60,7 @@
           <xsl:call-template name="input"><xsl:with-param name="name" select="'name'"/><xsl:with-param name="label">名称</xsl:with-param></xsl:call-template>
           <xsl:call-template name="input"><xsl:with-param name="name" select="'credit_code'"/><xsl:with-param name="label">统一社会信用代码（选填）</xsl:with-param><xsl:with-param name="maxlength" select="'18'"/></xsl:call-template>
         </div>
-        <button type="submit" class="primary">新增</button>
+        <div class="form-actions"><button type="submit" class="primary">新增</button></div>
       </form>
     </section>
   </xsl:template>

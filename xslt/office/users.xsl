@@ -22,13 +22,19 @@
   <xsl:template match="/page" mode="content">
     <xsl:call-template name="office-nav"><xsl:with-param name="active" select="'users'"/></xsl:call-template>
     <section class="card">
-      <h1>用户与角色</h1>
-      <table class="list" id="users">
-        <thead><tr><th>用户名</th><th>姓名</th><th>角色</th><th>创建时间</th></tr></thead>
-        <tbody>
+      <xsl:call-template name="page-head">
+        <xsl:with-param name="title">用户与角色</xsl:with-param>
+        <xsl:with-param name="sub">协会工作人员的账号和角色</xsl:with-param>
+        <xsl:with-param name="actions"><a class="button primary" href="#user-form">新增工作人员</a></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="data-table">
+        <xsl:with-param name="id" select="'users'"/>
+        <xsl:with-param name="count" select="count(users/user)"/>
+        <xsl:with-param name="head"><th>用户名</th><th>姓名</th><th>角色</th><th>创建时间</th></xsl:with-param>
+        <xsl:with-param name="rows">
           <xsl:for-each select="users/user">
             <tr data-user="{@username}">
-              <td><xsl:value-of select="@username"/></td>
+              <td><xsl:value-of select="@username"/><xsl:if test="@disabled"><xsl:text> </xsl:text><xsl:call-template name="chip"><xsl:with-param name="text">已停用</xsl:with-param><xsl:with-param name="kind" select="'muted'"/></xsl:call-template></xsl:if></td>
               <td><xsl:value-of select="@name"/></td>
               <td>
                 <form method="post" action="/o/users/roles" class="inline roles">
@@ -44,14 +50,15 @@
               <td><xsl:value-of select="@created"/></td>
             </tr>
           </xsl:for-each>
-        </tbody>
-      </table>
+        </xsl:with-param>
+      </xsl:call-template>
     </section>
     <section class="card">
       <h2>新增工作人员</h2>
       <form method="post" action="/o/users" id="user-form" novalidate="novalidate">
         <xsl:call-template name="csrf"/>
         <xsl:call-template name="messages"/>
+        <div class="grid2">
         <xsl:call-template name="input">
           <xsl:with-param name="name" select="'username'"/>
           <xsl:with-param name="label">用户名</xsl:with-param>
@@ -71,6 +78,7 @@
           <xsl:with-param name="type" select="'password'"/>
           <xsl:with-param name="autocomplete" select="'new-password'"/>
         </xsl:call-template>
+        </div>
         <div class="field">
           <xsl:if test="form/field[@name = 'roles']/@error"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
           <span class="label">角色</span>
@@ -80,7 +88,7 @@
           </xsl:call-template>
           <xsl:if test="form/field[@name = 'roles']/@error"><span class="err" id="err-roles"><xsl:value-of select="form/field[@name = 'roles']/@error"/></span></xsl:if>
         </div>
-        <button type="submit" class="primary">创建用户</button>
+        <div class="form-actions"><button type="submit" class="primary">创建用户</button></div>
       </form>
     </section>
   </xsl:template>

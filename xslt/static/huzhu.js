@@ -1,6 +1,23 @@
 /* huzhu.js: small progressive enhancements; every page works without it. */
 (function () {
   'use strict';
+  // Scripts run: the stylesheet may swap native controls for styled ones.
+  document.documentElement.classList.add('js');
+  // File picker: show the chosen file's name beside its button.
+  document.querySelectorAll('.file-picker input[type=file]').forEach(function (input) {
+    var out = document.getElementById(input.id + '-name');
+    if (!out) return;
+    var none = out.textContent;
+    function show() {
+      var f = input.files;
+      out.textContent = !f || f.length === 0 ? none :
+        f.length === 1 ? f[0].name : f.length + ' 个文件';
+      out.title = out.textContent;
+      out.classList.toggle('chosen', !!(f && f.length));
+    }
+    input.addEventListener('change', show);
+    show();
+  });
   // 获取验证码: count down 60 s after a code was sent (data-wait from the server).
   document.querySelectorAll('button.send-code').forEach(function (btn) {
     var left = parseInt(btn.getAttribute('data-wait') || '0', 10);

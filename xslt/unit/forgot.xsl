@@ -5,7 +5,7 @@
   <xsl:template match="/page" mode="title">找回密码</xsl:template>
   <xsl:template match="/page" mode="content">
     <section class="card">
-      <h1>找回密码</h1>
+      <xsl:call-template name="page-head"><xsl:with-param name="title">找回密码</xsl:with-param></xsl:call-template>
       <form method="post" action="/u/forgot" id="forgot-form" novalidate="novalidate">
         <xsl:call-template name="csrf"/>
         <xsl:call-template name="messages"/>

@@ -9,8 +9,11 @@
     <xsl:variable name="j" select="import"/>
     <xsl:call-template name="unit-nav"><xsl:with-param name="active" select="'roster'"/></xsl:call-template>
     <section class="card" id="import" data-state="{$j/@state}">
-      <h1>导入职工信息</h1>
-      <p class="muted">文件：<xsl:value-of select="$j/filename"/> · 上传于 <xsl:value-of select="$j/created"/></p>
+      <xsl:call-template name="page-head">
+        <xsl:with-param name="title">导入职工信息</xsl:with-param>
+        <xsl:with-param name="sub">文件：<xsl:value-of select="$j/filename"/> · 上传于 <xsl:value-of select="$j/created"/></xsl:with-param>
+        <xsl:with-param name="actions"><a class="button secondary" href="/u/roster?unit={/page/@unit}">返回职工名册</a></xsl:with-param>
+      </xsl:call-template>
       <xsl:choose>
         <xsl:when test="$j/@state = 'queued'">
           <p class="progress" id="progress">排队中，即将开始……</p>

@@ -8,7 +8,10 @@
     <xsl:variable name="u" select="@unit"/>
     <xsl:call-template name="unit-nav"><xsl:with-param name="active" select="'units'"/></xsl:call-template>
     <section class="card">
-      <h1>开票信息 · <xsl:value-of select="units/unit[@id = $u]/name"/></h1>
+      <xsl:call-template name="page-head">
+        <xsl:with-param name="title">开票信息 · <xsl:value-of select="units/unit[@id = $u]/name"/></xsl:with-param>
+        <xsl:with-param name="sub">每个单位一份；开多个户头时请上传说明附件</xsl:with-param>
+      </xsl:call-template>
       <xsl:call-template name="messages"/>
       <xsl:if test="not(invoice/@updated)"><p class="msg msg-error" id="invoice-missing">本单位尚未填写开票信息。</p></xsl:if>
       <form method="post" action="/u/invoice" enctype="multipart/form-data" id="invoice-form" novalidate="novalidate">
@@ -22,9 +25,19 @@
           <xsl:call-template name="input"><xsl:with-param name="name" select="'bank'"/><xsl:with-param name="label">开户行（选填）</xsl:with-param></xsl:call-template>
           <xsl:call-template name="input"><xsl:with-param name="name" select="'account'"/><xsl:with-param name="label">账号（选填）</xsl:with-param></xsl:call-template>
         </div>
-        <label class="check"><input type="checkbox" name="several" value="1"><xsl:if test="invoice/@several"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input> 需要开多个户头（请上传说明各户头开票信息的附件）</label>
-        <input type="file" name="note" accept=".jpg,.jpeg,.png,.pdf" aria-label="开票说明附件"/>
-        <button type="submit" class="primary" id="save">保存</button>
+        <div class="field">
+          <label class="check"><input type="checkbox" name="several" value="1"><xsl:if test="invoice/@several"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input> 需要开多个户头（请上传说明各户头开票信息的附件）</label>
+        </div>
+        <div class="field">
+          <span class="label">说明附件（jpg、png 或 pdf）</span>
+          <xsl:call-template name="file-picker">
+            <xsl:with-param name="name" select="'note'"/>
+            <xsl:with-param name="label" select="'选择附件'"/>
+            <xsl:with-param name="title" select="'开票说明附件'"/>
+            <xsl:with-param name="accept" select="'.jpg,.jpeg,.png,.pdf'"/>
+          </xsl:call-template>
+        </div>
+        <div class="form-actions"><button type="submit" class="primary" id="save">保存</button></div>
       </form>
       <xsl:call-template name="materials">
         <xsl:with-param name="files" select="invoice/materials"/>

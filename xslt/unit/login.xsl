@@ -6,7 +6,7 @@
   <xsl:template match="/page" mode="content">
     <xsl:variable name="tab" select="form/@tab"/>
     <section class="card login">
-      <h1>单位经办人登录</h1>
+      <xsl:call-template name="page-head"><xsl:with-param name="title">单位经办人登录</xsl:with-param></xsl:call-template>
       <nav class="tabs">
         <a href="/u/login?tab=sms" id="tab-sms"><xsl:if test="$tab = 'sms'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>短信登录</a>
         <a href="/u/login?tab=password" id="tab-password"><xsl:if test="$tab = 'password'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>密码登录</a>

@@ -7,8 +7,11 @@
   <xsl:template match="/page" mode="content">
     <xsl:call-template name="unit-nav"><xsl:with-param name="active" select="'roster'"/></xsl:call-template>
     <section class="card">
-      <h1><xsl:apply-templates select="." mode="title"/></h1>
-      <p class="hint">带 * 为必填项。姓名中不要出现空格；身份证号码最后一位是字母的请用大写 X。</p>
+      <xsl:call-template name="page-head">
+        <xsl:with-param name="title"><xsl:apply-templates select="." mode="title"/></xsl:with-param>
+        <xsl:with-param name="sub">带 * 为必填项。姓名中不要出现空格；身份证号码最后一位是字母的请用大写 X。</xsl:with-param>
+        <xsl:with-param name="actions"><a class="button secondary" href="/u/roster?unit={@unit}">返回名册</a></xsl:with-param>
+      </xsl:call-template>
       <xsl:call-template name="messages"/>
       <xsl:if test="form/@move-member">
         <p class="msg msg-error" id="move-hint">该职工的会籍在其他单位。
@@ -46,8 +49,10 @@
           <xsl:call-template name="input"><xsl:with-param name="name" select="'bank_name'"/><xsl:with-param name="label">开户行</xsl:with-param></xsl:call-template>
           <xsl:call-template name="input"><xsl:with-param name="name" select="'remarks'"/><xsl:with-param name="label">备注</xsl:with-param></xsl:call-template>
         </div>
-        <button type="submit" class="primary" id="save">保存</button>
-        <a href="/u/roster?unit={@unit}">返回名册</a>
+        <div class="form-actions">
+          <button type="submit" class="primary" id="save">保存</button>
+          <a href="/u/roster?unit={@unit}">返回名册</a>
+        </div>
       </form>
     </section>
   </xsl:template>

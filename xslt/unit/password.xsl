@@ -2,14 +2,12 @@
 <!-- 修改密码 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="../layout.xsl"/>
+  <xsl:include href="nav.xsl"/>
   <xsl:template match="/page" mode="title">修改密码</xsl:template>
   <xsl:template match="/page" mode="content">
-    <nav class="side">
-      <a href="/u/">首页</a>
-      <a href="/u/password" class="active">修改密码</a>
-    </nav>
-    <section class="card">
-      <h1>修改密码</h1>
+    <xsl:call-template name="unit-nav"><xsl:with-param name="active" select="'password'"/></xsl:call-template>
+    <section class="card narrow-form">
+      <xsl:call-template name="page-head"><xsl:with-param name="title">修改密码</xsl:with-param></xsl:call-template>
       <form method="post" action="/u/password" id="password-form" novalidate="novalidate">
         <xsl:call-template name="csrf"/>
         <xsl:call-template name="messages"/>
@@ -31,7 +29,7 @@
           <xsl:with-param name="type" select="'password'"/>
           <xsl:with-param name="autocomplete" select="'new-password'"/>
         </xsl:call-template>
-        <button type="submit" class="primary">保存</button>
+        <div class="form-actions"><button type="submit" class="primary">保存</button></div>
       </form>
     </section>
   </xsl:template>

@@ -5,7 +5,7 @@
   <xsl:template match="/page" mode="title">完善个人信息</xsl:template>
   <xsl:template match="/page" mode="content">
     <section class="card">
-      <h1>完善个人信息</h1>
+      <xsl:call-template name="page-head"><xsl:with-param name="title">完善个人信息</xsl:with-param></xsl:call-template>
       <p class="hint">首次登录请填写您的真实姓名和身份证号码（最后一位是字母的请用大写字母），并设置登录密码。</p>
       <form method="post" action="/u/profile" id="profile-form" novalidate="novalidate">
         <xsl:call-template name="csrf"/>

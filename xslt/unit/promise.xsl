@@ -6,7 +6,7 @@
   <xsl:template match="/page" mode="title">承诺书</xsl:template>
   <xsl:template match="/page" mode="content">
     <section class="card narrow">
-      <h1>承诺书</h1>
+      <xsl:call-template name="page-head"><xsl:with-param name="title">承诺书</xsl:with-param></xsl:call-template>
       <xsl:call-template name="messages"/>
       <div class="promise" id="promise-text">
         <p>本单位（<xsl:value-of select="app/name"/>）自愿参加职工互助保障活动，现郑重承诺：</p>
