@@ -154,19 +154,22 @@ org_may_parent(struct db *db, int64_t id)
 	    1 : found ? 0 : -1;
 }
 
+/* A district for the desk's filter: <district id="..">name</district>. */
+static const struct view_col district_cols[] = {
+	{ "@id", VK_INT, NULL, 0 },
+	{ ".", VK_TEXT, NULL, 0 },
+};
+
 int
 org_districts_view(struct db *db, xmlNodePtr parent)
 {
 	struct db_res *res;
-	xmlNodePtr l, d;
+	int64_t n;
 
 	if ((res = db_query(db, &tab, STMT_DISTRICTS, "")) == NULL)
 		return 0;
-	l = view_add(parent, "districts", NULL);
-	while (db_next(res) == 1) {
-		d = view_add(l, "district", db_col(res, 1));
-		view_attr(d, "id", db_col(res, 0));
-	}
+	n = view_rows(view_add(parent, "districts", NULL), "district",
+	    district_cols, 2, res, NULL);
 	db_done(res);
-	return 1;
+	return n >= 0;
 }
