@@ -104,7 +104,7 @@ desk_page(struct req *r, const struct flow_type *type, int64_t id)
 	    !store_list(r->db, type->name, id, n) ||
 	    !flow_timeline(r->db, &it, n))
 		return 500;
-	can = flow_actions(&it, &by) & (1u << FA_APPROVE | 1u << FA_RETURN);
+	can = flow_actions(r->db, &it, &by) & (1u << FA_APPROVE | 1u << FA_RETURN);
 	if (can) {
 		view_attrf(n, "decide", "%u", can);
 		if (!flow_reasons_view(r->db, type, n))

@@ -248,17 +248,22 @@ flow_get(struct db *db, const struct flow_type *const *types, int64_t flow_id,
 	    it);
 }
 
-/* Whether actor `a` is one the transition's `who` admits for item `it`. */
+/*
+ * Whether actor `a` is one the transition's `who` admits for item `it`:
+ * 1, 0, or -1 when the unit check failed on the database.
+ */
 static int
-may_act(const struct flow_trans *t, const struct flow_item *it,
+may_act(struct db *db, const struct flow_trans *t, const struct flow_item *it,
     const struct flow_actor *a)
 {
+	const struct flow_hooks *h = it->type->hooks;
+
 	if ((t->who & FLOW_BY_FILER) && a->kind == it->filer_kind &&
 	    a->id == it->filer_id)
 		return 1;
-	if ((t->who & FLOW_BY_UNIT) && a->kind == SESS_AGENT &&
-	    (a->roles & FLOW_BY_UNIT))
-		return 1;
+	if ((t->who & FLOW_BY_UNIT) && a->kind == SESS_AGENT)
+		return h && h->unit_agent && it->unit_id > 0 ?
+		    h->unit_agent(db, a->id, it->unit_id) : 0;
 	return a->kind == SESS_OFFICE && (a->roles & t->who & OFFICE_ROLES);
 }
 
@@ -288,14 +293,15 @@ flow_transition(struct db *db, const struct flow_item *it,
 }
 
 unsigned
-flow_actions(const struct flow_item *it, const struct flow_actor *a)
+flow_actions(struct db *db, const struct flow_item *it,
+    const struct flow_actor *a)
 {
 	unsigned set = 0;
 	int i;
 
 	for (i = 0; i < it->type->ntrans; i++)
 		if (it->type->trans[i].from == it->state &&
-		    may_act(&it->type->trans[i], it, a))
+		    may_act(db, &it->type->trans[i], it, a) == 1)
 			set |= 1u << it->type->trans[i].action;
 	return set;
 }
@@ -419,8 +425,8 @@ flow_apply(struct db *db, const struct flow_type *type, int64_t item_id,
 		return rc < 0 ? RF_DB : RF_NOT_FOUND;
 	if ((t = flow_transition(db, &it, action, &err)) == NULL)
 		return err ? RF_DB : RF_BAD_STATE;
-	if (!may_act(t, &it, a))
-		return RF_FORBIDDEN;
+	if ((rc = may_act(db, t, &it, a)) <= 0)
+		return rc < 0 ? RF_DB : RF_FORBIDDEN;
 	if (reason && *reason == '\0')
 		reason = NULL;
 	if (action == FA_RETURN && reason == NULL)

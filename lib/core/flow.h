@@ -44,7 +44,8 @@ enum flow_action {
 /* Who may take a transition: office roles (ROLE_* bits of http.h), or: */
 #define FLOW_BY_FILER	(1u << 16)	/* whoever filed the item */
 #define FLOW_BY_UNIT	(1u << 17)	/* an agent of the item's unit holding
-					 * its 医疗互助 right (基层审核) */
+					 * its 医疗互助 right (基层审核): the
+					 * type's unit_agent hook decides */
 
 /* Who may file an item of a type (flow_type.filers). */
 #define FLOW_FILER_AGENT	(1u << 0)
@@ -114,6 +115,9 @@ struct flow_hooks {
 			    char phone[16]);
 	/* The review page's body: what the type shows.  1, 0 on error. */
 	int		(*body)(struct db *, const struct flow_item *, xmlNodePtr);
+	/* FLOW_BY_UNIT steps: whether agent `agent` may act for unit `unit`
+	 * (1, 0, -1 on error).  Without it nobody takes such steps. */
+	int		(*unit_agent)(struct db *, int64_t agent, int64_t unit);
 };
 
 struct flow_type {
@@ -132,8 +136,7 @@ struct flow_type {
 struct flow_actor {
 	int		 kind;		/* enum session_kind */
 	int64_t		 id;
-	unsigned	 roles;		/* office: ROLE_* bits; agent: FLOW_BY_UNIT
-					 * when it holds the unit's right */
+	unsigned	 roles;		/* office: ROLE_* bits */
 	const char	*name;		/* shown in the timeline */
 	const char	*ip;
 };
@@ -223,7 +226,8 @@ const struct flow_trans *flow_transition(struct db *db,
  * flow_actions: the actions `actor` may take on `it` now (for buttons),
  * as a bit set of 1 << enum flow_action.
  */
-unsigned flow_actions(const struct flow_item *it, const struct flow_actor *a);
+unsigned flow_actions(struct db *db, const struct flow_item *it,
+    const struct flow_actor *a);
 
 /* flow_type_roles: the office roles that act on items of `type` at some
  * state (who may open its review pages). */

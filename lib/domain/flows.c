@@ -52,3 +52,11 @@ flow_agent_phone(struct db *db, const struct flow_item *it, char phone[16])
 		snprintf(phone, 16, "%s", a.phone);
 	return 1;
 }
+
+int
+flow_unit_agent(struct db *db, int64_t agent, int64_t unit)
+{
+	enum refusal rf = agent_may_aid(db, agent, unit);
+
+	return rf == RF_OK ? 1 : rf == RF_DB ? -1 : 0;
+}

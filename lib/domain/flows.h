@@ -26,4 +26,8 @@ extern const struct flow_notice notice_agent_returned;
 int flow_agent_phone(struct db *db, const struct flow_item *it,
     char phone[16]);
 
+/* flow hook: whether agent `agent` holds 医疗互助 in unit `unit` (the
+ * 基层审核 steps, FLOW_BY_UNIT): 1, 0, -1 on a database error. */
+int flow_unit_agent(struct db *db, int64_t agent, int64_t unit);
+
 #endif

@@ -69,6 +69,17 @@ grassroots_on(struct db *db, const struct flow_item *it)
 	return grassroots;
 }
 
+/* Agent 42 holds 医疗互助 in unit 7 only. */
+static int
+unit_agent(struct db *db, int64_t agent, int64_t unit)
+{
+	(void)db;
+	return agent == 42 && unit == 7;
+}
+
+static const struct flow_hooks unit_hooks = { NULL, NULL, NULL, NULL,
+	unit_agent };
+
 static void
 optional_node(void)
 {
@@ -87,7 +98,8 @@ optional_node(void)
 		{ 2, 3, FA_RETURN, ROLE_REVIEW1, "初审", 1, NULL, NULL },
 	};
 	struct flow_type type = { "claim_test", "测试", st, 5, tr, 7,
-	    FLOW_FILER_MEMBER, "/m/test?id=", NULL };
+	    FLOW_FILER_MEMBER, "/m/test?id=", &unit_hooks };
+	struct flow_actor agent = { SESS_AGENT, 42, 0, "经办人", "" };
 	struct flow_item it;
 	const struct flow_trans *t;
 	int err;
@@ -103,6 +115,17 @@ optional_node(void)
 	ok(t && t->to == 2, "基层审核 off: 上报 goes straight to 待初审");
 	t = flow_transition(NULL, &it, FA_APPROVE, &err);
 	ok(t == NULL, "nothing approves a draft");
+	/* 基层审核 by the unit's agents: the hook decides, not the actor. */
+	it.state = 1;
+	it.unit_id = 7;
+	is_int(flow_actions(NULL, &it, &agent), 1u << FA_APPROVE | 1u << FA_RETURN,
+	    "an agent with the unit's right may 同意 or 退回 at 基层审核");
+	it.unit_id = 8;
+	is_int(flow_actions(NULL, &it, &agent), 0,
+	    "an agent of another unit may not");
+	agent.roles = ROLE_ANY;
+	is_int(flow_actions(NULL, &it, &agent), 0,
+	    "... whatever roles the actor claims");
 }
 
 int
