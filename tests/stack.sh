@@ -32,7 +32,7 @@ WORKERS=${HZ_WORKERS:-2}
 
 RUN_PKGS="libfcgi-dev spawn-fcgi multiwatch libmariadb-dev mariadb-server
  libxml2-dev libxslt1-dev libxlsxwriter-dev libcurl4-openssl-dev libzip-dev
- libcrypt-dev libgd-dev nginx-light autoconf automake pkg-config make gcc curl"
+ libcrypt-dev libgd-dev libmimalloc-dev nginx-light autoconf automake pkg-config make gcc curl"
 # Tests also need: clang (libFuzzer harnesses), chromium + nodejs/npm
 # (browser suite, playwright-core drives Debian's Chromium), wrk and
 # python3-openpyxl (make bench), libreoffice is not needed at test time.
