@@ -32,7 +32,7 @@ WORKERS=${HZ_WORKERS:-2}
 
 RUN_PKGS="libfcgi-dev spawn-fcgi multiwatch libmariadb-dev mariadb-server
  libxml2-dev libxslt1-dev libxlsxwriter-dev libcurl4-openssl-dev libzip-dev
- libcrypt-dev libgd-dev nginx-light autoconf automake pkg-config make gcc curl"
+ libcrypt-dev libgd-dev libmimalloc-dev nginx-light autoconf automake pkg-config make gcc curl"
 # Tests also need: clang (libFuzzer harnesses), chromium + nodejs/npm
 # (browser suite, playwright-core drives Debian's Chromium; fonts-noto-cjk so
 # its screenshots show the Chinese text), wrk and
@@ -255,6 +255,9 @@ check)
 	export HZ_BUILDDIR=$BUILDDIR
 	build --enable-sanitize
 	find "$BUILDDIR/tests" -name '*.trs' -delete 2>/dev/null || true
+	# Every page the tests render is also written by libxml2 and compared
+	# with lib/core/htmlout.c's bytes; a difference fails the page.
+	export HZ_VIEW_CHECK=1
 	rc=0
 	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} make -C "$BUILDDIR" -s check >"$BUILDDIR/check.out" 2>&1 || rc=$?
 	grep -E '^(PASS|FAIL|ERROR|SKIP|XPASS|# )' "$BUILDDIR/check.out" || true

@@ -3,6 +3,7 @@
 # Page throughput is a ratio to hz-hello (the smallest FastCGI program)
 # behind the same nginx with the same number of processes; the export is a
 # ratio to python3-openpyxl writing the same rows.  Not a pass/fail test.
+# HZ_BENCH_ONLY=pages stops after the page lines; the default is all.
 set -euo pipefail
 SRCDIR=$(cd "$(dirname "$0")/../.." && pwd)
 BUILDDIR=${HZ_BUILDDIR:-$(pwd)}
@@ -83,6 +84,8 @@ printf '%-34s %10s %-8s %s\n' "hello + 1 SQL statement" "$HDB" "req/s" "$(ratio 
 printf '%-34s %10s %-8s %s\n' "member home (signed in)" "$MEM" "req/s" "$(ratio "$MEM" "$HELLO") of ceiling, $(ratio "$MEM" "$HDB") of hello+SQL, p99 ${MEM99} ms"
 printf '%-34s %10s %-8s %s\n' "office home (signed in)" "$OFF" "req/s" "$(ratio "$OFF" "$HELLO") of ceiling, $(ratio "$OFF" "$HDB") of hello+SQL, p99 ${OFF99} ms"
 printf '%-34s %10s %-8s %s\n' "member home, 5000 random sessions" "$COLD" "req/s" "$(ratio "$COLD" "$HELLO") of ceiling, $(ratio "$COLD" "$HDB") of hello+SQL, p99 ${COLD99} ms (session cache mostly misses)"
+# HZ_BENCH_ONLY=pages: the page lines only (while working on them).
+[ "${HZ_BENCH_ONLY:-}" = pages ] && exit 0
 
 # XLSX export of $ROWS members through hz-export.
 T0=$(date +%s.%N)
