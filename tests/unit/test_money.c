@@ -64,6 +64,16 @@ test_capital(void)
 {
 	char out[128], small[16];
 
+	/* The 缴费通知单's vectors (enrolment issue, point 6). */
+	cap(1, "壹分");
+	cap(10, "壹角");
+	cap(1000, "壹拾元整");
+	cap(10000, "壹佰元整");
+	cap(100507, "壹仟零伍元零柒分");
+	cap(1000000, "壹万元整");
+	cap(10000100, "壹拾万零壹元整");
+	cap(123456789, "壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分");
+	cap(10000000000LL, "壹亿元整");
 	/* The examples in money.h and in the brief. */
 	cap(832304, "捌仟叁佰贰拾叁元零肆分");
 	cap(100, "壹元整");
