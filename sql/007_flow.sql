@@ -48,7 +48,7 @@ CREATE TABLE flow_step_named (
 CREATE TABLE IF NOT EXISTS flow_reason (
   id          BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   type        VARCHAR(20) NOT NULL,
-  text        VARCHAR(200) NOT NULL,
+  text        VARCHAR(500) NOT NULL,          -- as a return reason may be
   created_at  DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
   KEY flow_reason_type (type, id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -183,7 +183,8 @@ reasons_get(struct req *r)
 	return 200;
 }
 
-static const struct field reason_text_field = { "text", FK_TEXT, 0, NULL };
+/* Free Chinese text: its punctuation (，：) is kept as typed. */
+static const struct field reason_text_field = { "text", FK_NOTE, 0, NULL };
 
 int
 reasons_post(struct req *r)

@@ -198,10 +198,10 @@ shell_and_reasons(void)
 	hc_login_office(ad, "admin");
 	is_int(hc_get(ad, "/o/reasons"), 200, "admin edits 常用退回意见");
 	ok(hc_count(ad, "//ul[@id='reasons-transfer']/li") >= 1, "... listed per type");
-	is_int(hc_post(ad, "/o/reasons", "type", "transfer", "text", "桌面测试 授权书缺少签字",
+	is_int(hc_post(ad, "/o/reasons", "type", "transfer", "text", "桌面测试：授权书缺少签字，请补签",
 	    NULL), 303, "one added");
 	hc_get(r1, review_path(id));
-	is_int(hc_count(r1, "//select[@id='f-pick']/option[. = '桌面测试 授权书缺少签字']"), 1,
+	is_int(hc_count(r1, "//select[@id='f-pick']/option[. = '桌面测试：授权书缺少签字，请补签']"), 1,
 	    "offered on the return as a pick");
 	is_int(hc_get(r1, "/o/reasons"), 403, "only admin edits the list");
 
@@ -212,12 +212,12 @@ shell_and_reasons(void)
 	is_int(decide(both, id, "approve", "", ""), 200, "... refused the 复审");
 	is_str(hc_xpath(both, "string(//p[contains(@class,'msg-error')])"),
 	    "同一办件的各级审核不能由同一人办理", "... segregation of duties");
-	is_int(decide(r2, id, "return", "", "桌面测试 授权书缺少签字"), 303,
+	is_int(decide(r2, id, "return", "", "桌面测试：授权书缺少签字，请补签"), 303,
 	    "review2 returns with the picked reason");
 	is_str(flow_state_of("transfer", id), "returned", "returned to the filer");
 	snprintf(q, sizeof(q), "SELECT reason FROM flow_step WHERE type = 'transfer'"
 	    " AND item_id = %lld ORDER BY id DESC LIMIT 1", id);
-	is_str(test_sql_str(q), "桌面测试 授权书缺少签字", "the reason kept on the timeline");
+	is_str(test_sql_str(q), "桌面测试：授权书缺少签字，请补签", "the reason kept on the timeline");
 	snprintf(q, sizeof(q), "/u/transfer?id=%lld", id);
 	hc_get(ag, q);
 	ok(strstr(hc_xpath(ag, "string(//*[@id='return-reason'])"), "授权书缺少签字")
@@ -229,13 +229,13 @@ shell_and_reasons(void)
 	    "round 2: both-roles user may take 复审 (nothing of theirs this round)");
 	is_str(flow_state_of("transfer", id), "approved", "approved");
 
-	rid = test_sql_int("SELECT id FROM flow_reason WHERE text = '桌面测试 授权书缺少签字'");
+	rid = test_sql_int("SELECT id FROM flow_reason WHERE text = '桌面测试：授权书缺少签字，请补签'");
 	snprintf(q, sizeof(q), "%lld", rid);
 	hc_get(ad, "/o/reasons");
 	is_int(hc_post(ad, "/o/reasons", "type", "transfer", "remove", q, NULL), 303,
 	    "admin removes it");
 	is_int((int)test_sql_int("SELECT COUNT(*) FROM flow_reason WHERE text ="
-	    " '桌面测试 授权书缺少签字'"), 0, "gone");
+	    " '桌面测试：授权书缺少签字，请补签'"), 0, "gone");
 	ok(test_sql_int("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'flow.reason.%'") >= 2,
 	    "both edits audited");
 	test_sql("DELETE FROM staff WHERE username = 'desk.both'");

@@ -25,7 +25,7 @@
         <form method="post" action="/o/reasons" class="inline-add" id="add-{@type}">
           <xsl:call-template name="csrf"/>
           <input type="hidden" name="type" value="{@type}"/>
-          <input type="text" name="text" maxlength="200" placeholder="新增一条退回意见"/>
+          <input type="text" name="text" maxlength="500" placeholder="新增一条退回意见"/>
           <button type="submit" class="secondary">添加</button>
         </form>
       </xsl:for-each>
