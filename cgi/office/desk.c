@@ -199,8 +199,10 @@ reasons_post(struct req *r)
 	if (*req_form(r, "remove")) {
 		if (!flow_reason_remove(r->db, type, req_id(r, "remove"), &by))
 			return 500;
-	} else if (form_read(r, &reason_text_field, 1, &v) > 0)
+	} else if (form_read(r, &reason_text_field, 1, &v) > 0) {
+		form_message(r, v.err, "error");
 		return reasons_get(r);
+	}
 	else if (!flow_reason_add(r->db, type, v.v, &by))
 		return 500;
 	return req_redirect(r, "/o/reasons");

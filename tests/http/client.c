@@ -17,6 +17,7 @@
 #include "conf.h"
 #include "db.h"
 #include "epoch.h"
+#include "valid.h"
 
 struct hc {
 	CURL		*curl;
@@ -633,4 +634,44 @@ flow_state_of(const char *type, long long id)
 	    " AND item_id = %lld", type, id);
 	snprintf(st, sizeof(st), "%s", test_sql_str(q));
 	return st;
+}
+
+int
+hc_orgapp_submit(struct hc *c, long long id)
+{
+	char path[64], q[160];
+
+	snprintf(path, sizeof(path), "/u/org/submit?id=%lld", id);
+	hc_get(c, path);
+	snprintf(q, sizeof(q), "UPDATE org_app SET promise_shown_at ="
+	    " promise_shown_at - INTERVAL 20 SECOND WHERE id = %lld", id);
+	test_sql(q);
+	snprintf(q, sizeof(q), "%lld", id);
+	return hc_post(c, "/u/org/submit", "id", q, "agree", "1", NULL);
+}
+
+const char *
+credit_code(const char *first17)
+{
+	static char cc[19];
+
+	snprintf(cc, sizeof(cc), "%s%c", first17, credit_check_char(first17));
+	return cc;
+}
+
+long
+test_log_size(void)
+{
+	const char *b = getenv("HZ_BUILDDIR");
+	char path[1024];
+	FILE *f;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/run/test/log/huzhu.log", b ? b : ".");
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fclose(f);
+	return n;
 }

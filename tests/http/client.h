@@ -102,6 +102,19 @@ int test_sql(const char *sql);
  * test_sql_unannounced does not, to show what the session cache keeps. */
 int test_sql_unannounced(const char *sql);
 long long test_sql_int(const char *sql);
+/* hc_orgapp_submit: 上报 unit application `id` as its filer: open the
+ * 承诺书, let its 15 s pass (moved back in the database), confirm.
+ * Returns the status. */
+int hc_orgapp_submit(struct hc *c, long long id);
+
+/* credit_code: a valid 统一社会信用代码 from its first 17 characters
+ * (static buffer). */
+const char *credit_code(const char *first17);
+
+/* test_log_size: the bytes in the test stack's log now (a mark to read
+ * what follows from). */
+long test_log_size(void);
+
 /* flow_state_of: the state name ("review1") of item `id` of business
  * type `type` ("org_app"), "" if none (static buffer). */
 const char *flow_state_of(const char *type, long long id);

@@ -204,6 +204,28 @@ shell_and_reasons(void)
 	is_int(hc_count(r1, "//select[@id='f-pick']/option[. = '桌面测试：授权书缺少签字，请补签']"), 1,
 	    "offered on the return as a pick");
 	is_int(hc_get(r1, "/o/reasons"), 403, "only admin edits the list");
+	/* A reason is at most 500 characters, like the return it becomes. */
+	{
+		char *t = malloc(501 * 3 + 1);
+		int i;
+
+		for (i = 0; i < 501; i++)
+			memcpy(t + 3 * i, "测", 3);
+		t[501 * 3] = '\0';
+		hc_get(ad, "/o/reasons");
+		is_int(hc_post(ad, "/o/reasons", "type", "transfer", "text", t, NULL),
+		    200, "a reason of 501 characters is refused");
+		is_str(hc_xpath(ad, "string(//p[contains(@class,'msg-error')])"),
+		    "不能超过500个字", "... saying the limit");
+		t[500 * 3] = '\0';
+		hc_get(ad, "/o/reasons");
+		is_int(hc_post(ad, "/o/reasons", "type", "transfer", "text", t, NULL),
+		    303, "one of exactly 500 is kept");
+		is_int((int)test_sql_int("SELECT COUNT(*) FROM flow_reason WHERE"
+		    " CHAR_LENGTH(text) = 500"), 1, "... whole");
+		test_sql("DELETE FROM flow_reason WHERE CHAR_LENGTH(text) = 500");
+		free(t);
+	}
 
 	/* Segregation of duties per round: `both` takes 初审, r2 returns at
 	 * 复审 with a picked reason (no script: the pick is sent as is). */

@@ -65,20 +65,6 @@ read_export(struct hc *c, char *id_cell, size_t idsz, char *header, size_t hsz)
 
 static char logpath[1024], tmpdir[1024];
 
-static long
-log_size(void)
-{
-	FILE *f = fopen(logpath, "r");
-	long n;
-
-	if (f == NULL)
-		return 0;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fclose(f);
-	return n;
-}
-
 /* Whether the log after byte `from` holds `what`. */
 static int
 log_has(long from, const char *what)
@@ -206,7 +192,7 @@ failing_exports(struct hc *fin)
 	hc_login_agent(a, "13800000003");
 	snprintf(path, sizeof(path), "/x/roster.xlsx?unit=%lld", unit);
 
-	from = log_size();
+	from = test_log_size();
 	ok(cut_export(a, path, "ORDER BY m.name, m.id", "KILL QUERY", &g),
 	    "roster export: its statement killed while rows stream");
 	ok(g.status >= 500, "the browser gets an error status (%d), not 200",
@@ -219,7 +205,7 @@ failing_exports(struct hc *fin)
 	    " 'roster.export' AND object_id = %lld", unit);
 	is_int(test_sql_int(q), 0, "a failed export is not audited");
 
-	from = log_size();
+	from = test_log_size();
 	ok(cut_export(fin, "/x/members.xlsx", "ORDER BY m.id", "KILL", &g),
 	    "member list: its connection killed while rows stream");
 	ok(g.status >= 500 && !g.zip, "the browser gets an error (%d), no file",

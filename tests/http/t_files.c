@@ -69,30 +69,6 @@ bind(const char *phone, const char *role, const char *perms)
 	test_sql(q);
 }
 
-static const char *
-credit(const char *first17)
-{
-	static char cc[19];
-
-	snprintf(cc, sizeof(cc), "%s%c", first17, credit_check_char(first17));
-	return cc;
-}
-
-/* Open the 承诺书, let 15 s pass (in the database), confirm. */
-static int
-submit_app(struct hc *c, long long id)
-{
-	char path[64], q[160];
-
-	snprintf(path, sizeof(path), "/u/org/submit?id=%lld", id);
-	hc_get(c, path);
-	snprintf(q, sizeof(q), "UPDATE org_app SET promise_shown_at ="
-	    " promise_shown_at - INTERVAL 20 SECOND WHERE id = %lld", id);
-	test_sql(q);
-	snprintf(q, sizeof(q), "%lld", id);
-	return hc_post(c, "/u/org/submit", "id", q, "agree", "1", NULL);
-}
-
 /* A registration saved by `c` with parent `parent`; its id, 0 if refused. */
 static long long
 save_app(struct hc *c, const char *name, const char *code, const char *parent)
@@ -225,7 +201,7 @@ main(void)
 
 	/* 营业执照 of a registration (/u/org/upload). */
 	app = save_app(ch, "文件测试科技有限公司工会委员会",
-	    credit("91370202MA3C5TF01"), "2");
+	    credit_code("91370202MA3C5TF01"), "2");
 	ok(app > 0, "registration saved");
 	snprintf(ids, sizeof(ids), "%lld", app);
 	files = test_sql_int("SELECT COUNT(*) FROM attachment");
@@ -280,7 +256,7 @@ main(void)
 	files = test_sql_int("SELECT COUNT(*) FROM attachment");
 	is_int(hc_upload(ch, "/u/invoice", "note", datafile("html-renamed.jpg"),
 	    "说明.jpg", "unit", u, "title", "文件测试单位工会", "tax_no",
-	    credit("91370202MA3C5TF03"), "several", "1", NULL), 200,
+	    credit_code("91370202MA3C5TF03"), "several", "1", NULL), 200,
 	    "invoice note: HTML named .jpg refused");
 	ok(strstr(hc_xpath(ch, "string(//p[contains(@class,'msg-error')])"),
 	    "只能上传 jpg、png 或 pdf") != NULL, "invoice note: says why");
@@ -294,18 +270,18 @@ main(void)
 	is_int(test_sql_int(q), 0, "invoice: nothing saved");
 	is_int(hc_upload(ch, "/u/invoice", "note", datafile("pdf-renamed.jpg"),
 	    "说明.jpg", "unit", u, "title", "文件测试单位工会", "tax_no",
-	    credit("91370202MA3C5TF03"), "several", "1", NULL), 303,
+	    credit_code("91370202MA3C5TF03"), "several", "1", NULL), 303,
 	    "invoice note: a PDF named .jpg is taken");
 	note = test_sql_int("SELECT MAX(id) FROM attachment");
 	is_str(mime_of(note), "application/pdf", "invoice note: stored as PDF");
 
 	/* ---- Items filed; a draft's licence; an import with a result ---- */
-	is_int(submit_app(ch, app), 303, "registration 上报");
+	is_int(hc_orgapp_submit(ch, app), 303, "registration 上报");
 	snprintf(path, sizeof(path), "/u/transfer?id=%lld", tr);
 	hc_get(fl, path);
 	is_int(hc_post(fl, "/u/transfer/submit", "id", tid, NULL), 303,
 	    "单位绑定 上报");
-	draft = save_app(ch, "文件测试草稿单位工会", credit("91370202MA3C5TF02"),
+	draft = save_app(ch, "文件测试草稿单位工会", credit_code("91370202MA3C5TF02"),
 	    "2");
 	snprintf(ids, sizeof(ids), "%lld", draft);
 	hc_upload(ch, "/u/org/upload", "file", datafile("license.pdf"), "执照.pdf",
@@ -506,7 +482,7 @@ main(void)
 	hc_get(ch, "/u/org/new");
 	snprintf(q, sizeof(q), "%lld", n);	/* demo unit 5: not a parent */
 	is_int(hc_post(ch, "/u/org/app", "name", "挂错单位工会委员会",
-	    "credit_code", credit("91370202MA3C5TF04"), "parent_id", q,
+	    "credit_code", credit_code("91370202MA3C5TF04"), "parent_id", q,
 	    "nature", "其他", "contact", "林文", "contact_phone", "13912345670",
 	    "lineage", "none", NULL), 200, "a unit as parent is refused");
 	is_str(hc_xpath(ch, "string(//*[@id='err-parent_id'])"),
@@ -514,11 +490,11 @@ main(void)
 	is_str(hc_xpath(ch, "string(//input[@name='name']/@value)"),
 	    "挂错单位工会委员会", "input kept");
 	is_str(hc_xpath(ch, "string(//input[@name='credit_code']/@value)"),
-	    credit("91370202MA3C5TF04"), "credit code kept");
+	    credit_code("91370202MA3C5TF04"), "credit code kept");
 	is_int(test_sql_int("SELECT COUNT(*) FROM org_app WHERE name ="
 	    " '挂错单位工会委员会'"), 0, "nothing saved");
 	/* A saved draft moved under a unit: 上报 and 保存 refuse it too. */
-	bad = save_app(ch, "挂错单位工会委员会", credit("91370202MA3C5TF04"),
+	bad = save_app(ch, "挂错单位工会委员会", credit_code("91370202MA3C5TF04"),
 	    "2");
 	ok(bad > 0, "saved under a district");
 	snprintf(ids, sizeof(ids), "%lld", bad);
@@ -527,7 +503,7 @@ main(void)
 	snprintf(q, sizeof(q), "UPDATE org_app SET parent_id = %lld WHERE id ="
 	    " %lld", n, bad);
 	test_sql(q);
-	is_int(submit_app(ch, bad), 200, "上报 under a unit is refused");
+	is_int(hc_orgapp_submit(ch, bad), 200, "上报 under a unit is refused");
 	ok(strstr(hc_xpath(ch, "string(//p[contains(@class,'msg-error')])"),
 	    "上级工会只能是") != NULL, "... saying why");
 	is_str(hc_xpath(ch, "string(//*[@id='err-parent_id'])"),
@@ -535,7 +511,7 @@ main(void)
 	is_str(flow_state_of("org_app", bad), "draft", "still a draft");
 	snprintf(q, sizeof(q), "%lld", n);
 	is_int(hc_post(ch, "/u/org/app", "id", ids, "name", "挂错单位工会委员会",
-	    "credit_code", credit("91370202MA3C5TF04"), "parent_id", q,
+	    "credit_code", credit_code("91370202MA3C5TF04"), "parent_id", q,
 	    "nature", "其他", "contact", "林文", "contact_phone", "13912345670",
 	    "lineage", "none", NULL), 200, "saving a draft under a unit refused");
 	is_str(hc_xpath(ch, "string(//*[@id='err-parent_id'])"),
@@ -546,7 +522,7 @@ main(void)
 	snprintf(q, sizeof(q), "UPDATE org_app SET parent_id = 2 WHERE id = %lld",
 	    bad);
 	test_sql(q);
-	is_int(submit_app(ch, bad), 303, "上报 under a district");
+	is_int(hc_orgapp_submit(ch, bad), 303, "上报 under a district");
 	snprintf(q, sizeof(q), "UPDATE org_app SET parent_id = %lld WHERE id ="
 	    " %lld", n, bad);
 	test_sql(q);

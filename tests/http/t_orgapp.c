@@ -28,31 +28,6 @@ datafile(const char *name)
 	return data;
 }
 
-/* A valid credit code from 17 characters. */
-static const char *
-credit(const char *first17)
-{
-	static char cc[19];
-
-	snprintf(cc, sizeof(cc), "%s%c", first17, credit_check_char(first17));
-	return cc;
-}
-
-/* Open the 承诺书, let 15 s pass (in the database), confirm. */
-static int
-submit(struct hc *c, long long id)
-{
-	char path[64], q[160];
-
-	snprintf(path, sizeof(path), "/u/org/submit?id=%lld", id);
-	hc_get(c, path);
-	snprintf(q, sizeof(q), "UPDATE org_app SET promise_shown_at ="
-	    " promise_shown_at - INTERVAL 20 SECOND WHERE id = %lld", id);
-	test_sql(q);
-	snprintf(q, sizeof(q), "%lld", id);
-	return hc_post(c, "/u/org/submit", "id", q, "agree", "1", NULL);
-}
-
 /* The 承诺书 of application `id` opened `secs` seconds ago, this second. */
 static void
 promise_ago(long long id, int secs)
@@ -77,7 +52,7 @@ main(void)
 	struct hc *a = hc_new(), *b = hc_new(), *r1 = hc_new(),
 	    *fin = hc_new();
 	char path[96], ids[24], fid[24], q[256];
-	const char *code = credit("91370202MA3C5TLX5");
+	const char *code = credit_code("91370202MA3C5TLX5");
 	long long id, file, org, files;
 	int st;
 
@@ -157,7 +132,7 @@ main(void)
 		    "still nothing stored");
 	}
 	snprintf(path, sizeof(path), "/u/org/submit?id=%lld", id);
-	is_int(submit(a, id), 200, "上报 without the licence stays on the page");
+	is_int(hc_orgapp_submit(a, id), 200, "上报 without the licence stays on the page");
 	ok(strstr(hc_xpath(a, "string(//p[contains(@class,'msg-error')])"),
 	    "营业执照") != NULL, "asks for the licence");
 	snprintf(path, sizeof(path), "/u/org/app?id=%lld", id);
@@ -272,7 +247,7 @@ main(void)
 	/* Edit, upload again, 上报 again, approve. */
 	hc_upload(a, "/u/org/upload", "file", datafile("license.pdf"), "执照.pdf",
 	    "id", ids, "kind", "license", NULL);
-	is_int(submit(a, id), 303, "上报 again");
+	is_int(hc_orgapp_submit(a, id), 303, "上报 again");
 	snprintf(path, sizeof(path), "/o/org/app?id=%lld", id);
 	hc_get(r1, path);
 	is_int(hc_post(r1, "/o/org/app", "id", ids, "decision", "approve", NULL),
@@ -307,7 +282,7 @@ main(void)
 	hc_follow(a);
 	hc_upload(a, "/u/org/upload", "file", datafile("stamp.png"), "证书.png",
 	    "id", ids, "kind", "license", NULL);
-	is_int(submit(a, id), 303, "edit 上报");
+	is_int(hc_orgapp_submit(a, id), 303, "edit 上报");
 	hc_get(a, "/u/units");
 	snprintf(q, sizeof(q), "string(//table[@id='units']//tr[@data-unit='%lld']"
 	    "/td[@class='unit-state'])", org);
@@ -332,7 +307,7 @@ main(void)
 	hc_follow(b);
 	hc_upload(b, "/u/org/upload", "file", datafile("license.pdf"), NULL,
 	    "id", ids, "kind", "license", NULL);
-	submit(b, id);
+	hc_orgapp_submit(b, id);
 	ok(strstr(hc_xpath(b, "string(//p[contains(@class,'msg-error')])"),
 	    "单位绑定") != NULL, "a taken credit code points to 单位绑定");
 	is_str(app_state(id), "draft", "and stays a draft");

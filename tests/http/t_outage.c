@@ -69,20 +69,6 @@ unreachable_lines(long from, int *dup)
 	return n;
 }
 
-static long
-log_size(void)
-{
-	FILE *f = fopen(logpath, "r");
-	long n;
-
-	if (f == NULL)
-		return 0;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fclose(f);
-	return n;
-}
-
 int
 main(void)
 {
@@ -104,7 +90,7 @@ main(void)
 	snprintf(bogus, sizeof(bogus), "%064d", 7);
 	hc_set_cookie(agent, "hz_u", bogus);
 
-	from = log_size();
+	from = test_log_size();
 	is_int(stack("db-kill"), 0, "MariaDB killed");
 	t0 = now_s();
 	for (i = 0; i < 60; i++) {

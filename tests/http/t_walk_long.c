@@ -51,21 +51,6 @@ newest_name_len(void)
 	    " ORDER BY id DESC LIMIT 1");
 }
 
-/* Open the 承诺书, let 15 s pass (in the database), confirm. */
-static int
-submit(struct hc *c, long long id)
-{
-	char path[64], q[160];
-
-	snprintf(path, sizeof(path), "/u/org/submit?id=%lld", id);
-	hc_get(c, path);
-	snprintf(q, sizeof(q), "UPDATE org_app SET promise_shown_at ="
-	    " promise_shown_at - INTERVAL 20 SECOND WHERE id = %lld", id);
-	test_sql(q);
-	snprintf(q, sizeof(q), "%lld", id);
-	return hc_post(c, "/u/org/submit", "id", q, "agree", "1", NULL);
-}
-
 static const char *
 app_state(long long id)
 {
@@ -126,7 +111,7 @@ main(void)
 	hc_get(a, path);
 	ok(strstr(hc_body(a), rep("材", 200, "")) != NULL,
 	    "... and shown on the page");
-	is_int(submit(a, id), 303, "上报");
+	is_int(hc_orgapp_submit(a, id), 303, "上报");
 	is_str(app_state(id), "review1", "in review");
 
 	/* 退回原因: 195 characters (was a 500: the audit detail cut mid-character). */
@@ -144,7 +129,7 @@ main(void)
 	/* Again in review: 501 characters are refused, 250 are fine. */
 	snprintf(path, sizeof(path), "/u/org/app?id=%lld", id);
 	hc_get(a, path);
-	is_int(submit(a, id), 303, "上报 again");
+	is_int(hc_orgapp_submit(a, id), 303, "上报 again");
 	snprintf(path, sizeof(path), "/o/org/app?id=%lld", id);
 	hc_get(r1, path);
 	st = hc_post(r1, "/o/org/app", "id", ids, "decision", "return",
