@@ -95,6 +95,14 @@ static const struct {
 
 	[RF_INVOICE_NOTE] =	{ "invoice_note",
 	    "开多个户头时，请上传说明各户头开票信息的附件" },
+
+	/* 保障计划 (plan.c) */
+
+	/* 参保申请 (enroll.c) */
+
+	/* 参保记录 and 发票 (coverage.c, pinvoice.c) */
+
+	/* 续保提醒 (renewal.c) */
 };
 
 const char *

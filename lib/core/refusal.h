@@ -89,6 +89,14 @@ enum refusal {
 	/* 开票信息 (invoice.c) */
 	RF_INVOICE_NOTE,	/* several titles need the note */
 
+	/* 保障计划 (plan.c) */
+
+	/* 参保申请 (enroll.c) */
+
+	/* 参保记录 and 发票 (coverage.c, pinvoice.c) */
+
+	/* 续保提醒 (renewal.c) */
+
 	RF__MAX
 };
 
