@@ -65,8 +65,8 @@ clock_today(char buf[11])
 	struct tm tm;
 
 	clock_cn(&tm);
-	snprintf(buf, 11, "%04d-%02d-%02d", (tm.tm_year + 1900) % 10000,
-	    (tm.tm_mon + 1) % 100, tm.tm_mday % 100);
+	if (strftime(buf, 11, "%Y-%m-%d", &tm) == 0)
+		buf[0] = '\0';
 	return buf;
 }
 
@@ -76,9 +76,7 @@ clock_stamp(char buf[20])
 	struct tm tm;
 
 	clock_cn(&tm);
-	snprintf(buf, 20, "%04d-%02d-%02d %02d:%02d:%02d",
-	    (tm.tm_year + 1900) % 10000, (tm.tm_mon + 1) % 100,
-	    tm.tm_mday % 100, tm.tm_hour % 100, tm.tm_min % 100,
-	    tm.tm_sec % 100);
+	if (strftime(buf, 20, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+		buf[0] = '\0';
 	return buf;
 }
