@@ -116,6 +116,7 @@ CREATE TABLE IF NOT EXISTS enroll_account (
 -- (then as typed, member_id found when it is in the roster).  `problem` is
 -- the 不可参保原因 found on 上报; `warning` does not block (age, 等待期).
 CREATE TABLE IF NOT EXISTS enroll_member (
+  row_id      BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,  -- the page's handle
   enroll_id   BIGINT UNSIGNED NOT NULL,
   id_type     TINYINT UNSIGNED NOT NULL DEFAULT 1,
   id_number   VARCHAR(32) NOT NULL,
@@ -129,6 +130,7 @@ CREATE TABLE IF NOT EXISTS enroll_member (
   warning     VARCHAR(200) NULL,
   added_at    DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
   PRIMARY KEY (enroll_id, id_type, id_number),
+  UNIQUE KEY enroll_member_row (row_id),
   KEY enroll_member_member (member_id),
   CONSTRAINT enroll_member_fk FOREIGN KEY (enroll_id) REFERENCES enroll (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

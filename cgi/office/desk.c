@@ -138,7 +138,7 @@ desk_decide(struct req *r, const struct flow_type *type)
 	if (rf == RF_NOT_FOUND)
 		return req_error_page(r, 404, "未找到该办件。");
 	if (rf != RF_OK) {
-		form_message(r, refusal_text(rf), "error");
+		form_refuse(r, rf, NULL);	/* names the person, if it says */
 		return desk_page(r, type, id);
 	}
 	snprintf(path, sizeof(path), "/o/review?type=%s&id=%lld&done=1",

@@ -45,7 +45,8 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_USERS] =       { HTTP_GET,  "/o/users", users_get, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_USERS_POST] =  { HTTP_POST, "/o/users", users_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_USERS_ROLES] = { HTTP_POST, "/o/users/roles", users_roles_post, ACC_OFFICE, ROLE_ADMIN },
-	[PAGE_QUEUE] =       { HTTP_GET,  "/o/queue", queue_get, ACC_OFFICE, REVIEWERS },
+	/* finance confirms the premium of 参保申请 (待确认) */
+	[PAGE_QUEUE] =       { HTTP_GET,  "/o/queue", queue_get, ACC_OFFICE, REVIEWERS | ROLE_FINANCE },
 	[PAGE_REVIEW] =      { HTTP_GET,  "/o/review", review_get, ACC_OFFICE, ROLE_ANY },
 	/* Who decides what is the engine's: each type's table. */
 	[PAGE_REVIEW_POST] = { HTTP_POST, "/o/review", review_post, ACC_OFFICE, ROLE_ANY },

@@ -59,6 +59,24 @@ enum page {
 	PAGE_TRANSFER_FILE,
 	PAGE_MOVE,
 	PAGE_MOVE_POST,
+	PAGE_ENROLL,
+	PAGE_ENROLL_NEW,
+	PAGE_ENROLL_TERMS,
+	PAGE_ENROLL_ACCOUNT,
+	PAGE_ENROLL_ACCOUNT_REMOVE,
+	PAGE_ENROLL_UNLIST,
+	PAGE_ENROLL_IMPORT,
+	PAGE_ENROLL_PICK,
+	PAGE_ENROLL_PICK_POST,
+	PAGE_ENROLL_UPLOAD,
+	PAGE_ENROLL_SUBMIT,
+	PAGE_ENROLL_CANCEL,
+	PAGE_ENROLL_PAY,
+	PAGE_ENROLL_PAY_SUBMIT,
+	PAGE_ENROLL_FORM_XLSX,
+	PAGE_ENROLL_INELIGIBLE_XLSX,
+	PAGE_ENROLL_NOTICE_XLSX,
+	PAGE_ENROLL_FILE,
 	PAGE__MAX
 };
 
@@ -113,6 +131,24 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_TRANSFER_FILE] =  { HTTP_GET,  "/u/transfer/file", transfer_file_get, ACC_AGENT, 0 },
 	[PAGE_MOVE] =           { HTTP_GET,  "/u/roster/move", move_get_page, ACC_AGENT, 0 },
 	[PAGE_MOVE_POST] =      { HTTP_POST, "/u/roster/move", move_post, ACC_AGENT, 0 },
+	[PAGE_ENROLL] =         { HTTP_GET,  "/u/enroll", enroll_get_page, ACC_AGENT, 0 },
+	[PAGE_ENROLL_NEW] =     { HTTP_POST, "/u/enroll/new", enroll_new_post, ACC_AGENT, 0 },
+	[PAGE_ENROLL_TERMS] =   { HTTP_POST, "/u/enroll/terms", enroll_terms_post, ACC_AGENT, 0 },
+	[PAGE_ENROLL_ACCOUNT] = { HTTP_POST, "/u/enroll/account", enroll_account_post, ACC_AGENT, 0 },
+	[PAGE_ENROLL_ACCOUNT_REMOVE] = { HTTP_POST, "/u/enroll/account/remove", enroll_account_remove_post, ACC_AGENT, 0 },
+	[PAGE_ENROLL_UNLIST] =  { HTTP_POST, "/u/enroll/unlist", enroll_unlist_post, ACC_AGENT, 0 },
+	[PAGE_ENROLL_IMPORT] =  { HTTP_POST, "/u/enroll/import", enroll_import_post, ACC_AGENT, 0 },
+	[PAGE_ENROLL_PICK] =    { HTTP_GET,  "/u/enroll/pick", enroll_pick_get, ACC_AGENT, 0 },
+	[PAGE_ENROLL_PICK_POST] = { HTTP_POST, "/u/enroll/pick", enroll_pick_post, ACC_AGENT, 0 },
+	[PAGE_ENROLL_UPLOAD] =  { HTTP_POST, "/u/enroll/upload", enroll_upload_post, ACC_AGENT, 0 },
+	[PAGE_ENROLL_SUBMIT] =  { HTTP_POST, "/u/enroll/submit", enroll_submit_post, ACC_AGENT, 0 },
+	[PAGE_ENROLL_CANCEL] =  { HTTP_POST, "/u/enroll/cancel", enroll_cancel_post, ACC_AGENT, 0 },
+	[PAGE_ENROLL_PAY] =     { HTTP_POST, "/u/enroll/pay", enroll_pay_post, ACC_AGENT, 0 },
+	[PAGE_ENROLL_PAY_SUBMIT] = { HTTP_POST, "/u/enroll/pay/submit", enroll_pay_submit_post, ACC_AGENT, 0 },
+	[PAGE_ENROLL_FORM_XLSX] = { HTTP_GET, "/u/enroll/form.xlsx", enroll_xlsx_get, ACC_AGENT, 0 },
+	[PAGE_ENROLL_INELIGIBLE_XLSX] = { HTTP_GET, "/u/enroll/ineligible.xlsx", enroll_xlsx_get, ACC_AGENT, 0 },
+	[PAGE_ENROLL_NOTICE_XLSX] = { HTTP_GET, "/u/enroll/notice.xlsx", enroll_xlsx_get, ACC_AGENT, 0 },
+	[PAGE_ENROLL_FILE] =    { HTTP_GET,  "/u/enroll/file", enroll_file_get, ACC_AGENT, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -132,6 +168,7 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_INVOICE] = "unit/invoice.xsl",
 	[SHEET_TRANSFER] = "unit/transfer.xsl",
 	[SHEET_MOVE] = "unit/move.xsl",
+	[SHEET_ENROLL] = "unit/enroll.xsl",
 };
 
 static const struct app app = {

@@ -25,6 +25,7 @@ enum sheet {
 	SHEET_INVOICE,
 	SHEET_TRANSFER,
 	SHEET_MOVE,
+	SHEET_ENROLL,
 	SHEET__MAX
 };
 
@@ -96,5 +97,23 @@ int transfer_file_get(struct req *);
 /* move.c: 会籍变更 */
 int move_get_page(struct req *);
 int move_post(struct req *);
+
+/* enroll.c: 参保申请 */
+int enroll_get_page(struct req *);
+int enroll_new_post(struct req *);
+int enroll_terms_post(struct req *);
+int enroll_account_post(struct req *);
+int enroll_account_remove_post(struct req *);
+int enroll_unlist_post(struct req *);
+int enroll_import_post(struct req *);
+int enroll_pick_get(struct req *);
+int enroll_pick_post(struct req *);
+int enroll_upload_post(struct req *);
+int enroll_submit_post(struct req *);
+int enroll_cancel_post(struct req *);
+int enroll_pay_post(struct req *);
+int enroll_pay_submit_post(struct req *);
+int enroll_xlsx_get(struct req *);
+int enroll_file_get(struct req *);
 
 #endif

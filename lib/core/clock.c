@@ -80,3 +80,37 @@ clock_stamp(char buf[20])
 		buf[0] = '\0';
 	return buf;
 }
+
+static int
+month_days(long y, int m)
+{
+	static const int n[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return n[m - 1];
+}
+
+int
+clock_date_add(const char *ymd, int months, int days, char out[11])
+{
+	struct tm tm;
+	long y, z;
+	int m, d, n;
+	time_t t;
+
+	if (ymd == NULL || sscanf(ymd, "%4ld-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+	    n != 10 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+		return 0;
+	z = y * 12 + (m - 1) + months;
+	y = z / 12;
+	m = (int)(z % 12) + 1;
+	if (d > month_days(y, m))
+		d = month_days(y, m);
+	t = (time_t)(days_from_civil(y, m, d) + days) * 86400;
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(out, 11, "%Y-%m-%d", &tm) == 0)
+		return 0;
+	return 1;
+}

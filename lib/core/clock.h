@@ -27,4 +27,12 @@ char *clock_stamp(char buf[20]);
 /* clock_cn: now in China as a broken-down time (fields as gmtime_r). */
 void clock_cn(struct tm *tm);
 
+/*
+ * clock_date_add: the date `months` months and then `days` days after
+ * "YYYY-MM-DD" `ymd` (either may be negative; a day past the month's end
+ * falls back to its last day: 01-31 + 1 month = 02-28), into out.
+ * Returns 1, 0 when `ymd` is not a date.
+ */
+int clock_date_add(const char *ymd, int months, int days, char out[11]);
+
 #endif

@@ -44,6 +44,11 @@ static const struct conf_def defs[CONF__MAX] = {
 	[CONF_LOGIN_FREE_ACCOUNT] = { "login_free_account", "5" },
 	[CONF_LOGIN_FREE_IP] =	{ "login_free_ip", "20" },
 	[CONF_LOGIN_DELAY_MAX] = { "login_delay_max", "300" },
+	[CONF_PAY_NAME] =	{ "pay_name", "职工互助保障协会" },
+	[CONF_PAY_BANK] =	{ "pay_bank", "" },
+	[CONF_PAY_ACCOUNT] =	{ "pay_account", "" },
+	[CONF_PAY_DAYS] =	{ "pay_days", "15" },
+	[CONF_ENROLL_SCAN] =	{ "enroll_scan", "0" },
 };
 
 static char *vals[CONF__MAX];

@@ -39,6 +39,11 @@ enum conf_key {
 				 * before each try must wait */
 	CONF_LOGIN_FREE_IP,	/* the same per client address */
 	CONF_LOGIN_DELAY_MAX,	/* the longest wait, seconds */
+	CONF_PAY_NAME,		/* 收款单位: the association's account */
+	CONF_PAY_BANK,		/* 开户行 */
+	CONF_PAY_ACCOUNT,	/* 账号 */
+	CONF_PAY_DAYS,		/* days from 复审 to the payment's due date */
+	CONF_ENROLL_SCAN,	/* 1: payment needs the stamped roster scan */
 	CONF__MAX
 };
 

@@ -33,6 +33,8 @@ enum stmt {
 	" COALESCE(DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i'), '')" \
 	" FROM flow_item"
 
+static int filer_acts(const struct flow_type *, int);
+
 static const char *const sql[STMT__MAX] = {
 	[STMT_CREATE] =
 	    "INSERT INTO flow_item (type, item_id, state, filer_kind, filer_id,"
@@ -52,9 +54,13 @@ static const char *const sql[STMT__MAX] = {
 	    " from_state, to_state, apart, actor_kind, actor_id, actor_name,"
 	    " reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	/* Whether this person took an `apart` step of this round. */
+	/* An earlier level of this round: the same level deciding again
+	 * (finance confirming what it returned for the amount) is no
+	 * second pair of eyes to keep apart from. */
 	[STMT_APART] =
 	    "SELECT COUNT(*) FROM flow_step WHERE type = ? AND item_id = ?"
-	    " AND round = ? AND apart = 1 AND actor_kind = ? AND actor_id = ?",
+	    " AND round = ? AND apart = 1 AND actor_kind = ? AND actor_id = ?"
+	    " AND node <> ?",
 	[STMT_STEPS] =
 	    "SELECT action, node, actor_name, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'),"
 	    " reason, to_state FROM flow_step WHERE type = ? AND item_id = ?"
@@ -144,7 +150,9 @@ acts_in(const struct flow_type *type, int s)
 
 	for (i = 0; i < type->ntrans; i++)
 		if (type->trans[i].from == s)
-			acts |= type->trans[i].who & (OFFICE_ROLES | FLOW_BY_UNIT);
+			acts |= type->trans[i].who & (OFFICE_ROLES | FLOW_BY_UNIT |
+			    (type->trans[i].action == FA_CANCEL ? 0 :
+			    FLOW_BY_FILER));
 	return acts;
 }
 
@@ -372,8 +380,8 @@ apart(struct db *db, const struct flow_item *it, const struct flow_trans *t,
 
 	if (!t->apart)
 		return RF_OK;
-	n = db_one_int(db, &tab, STMT_APART, &found, "siiii", it->type->name,
-	    it->item_id, it->round, (int64_t)a->kind, a->id);
+	n = db_one_int(db, &tab, STMT_APART, &found, "siiiis", it->type->name,
+	    it->item_id, it->round, (int64_t)a->kind, a->id, t->node);
 	if (n < 0)
 		return RF_DB;
 	return n > 0 ? RF_SAME_PERSON : RF_OK;
@@ -386,7 +394,11 @@ record(struct db *db, struct flow_item *it, const struct flow_trans *t,
 {
 	const struct flow_type *type = it->type;
 	char action[40], detail[2200];	/* audit_log cuts it to its column */
-	int64_t round = it->round + (t->action == FA_SUBMIT);
+	/* A round is one 上报 of what the filer edited; a filer's later step
+	 * (the payment of an approved application) stays in its round, so
+	 * its reviewers stay apart from what follows. */
+	int64_t round = it->round + (t->action == FA_SUBMIT &&
+	    flow_editable(it));
 
 	if (db_exec(db, &tab, STMT_SET, "siiii", type->states[t->to].name,
 	    (int64_t)acts_in(type, t->to), round, (int64_t)(t->action ==
@@ -502,7 +514,7 @@ attach_txn(struct db *db, void *arg)
 		a->rf = RF_NOT_FOUND;
 		return 1;
 	}
-	if (!flow_editable(&it)) {
+	if (!flow_editable(&it) && !filer_acts(a->type, it.state)) {
 		a->rf = RF_SUBMITTED;
 		return 1;
 	}
@@ -608,6 +620,19 @@ reach(const struct flow_type *type, int s, char *seen)
 			reach(type, type->trans[i].to, seen);
 }
 
+/* Whether the filer takes a step (other than 删除) from state s. */
+static int
+filer_acts(const struct flow_type *type, int s)
+{
+	int i;
+
+	for (i = 0; i < type->ntrans; i++)
+		if (type->trans[i].from == s && type->trans[i].action !=
+		    FA_CANCEL && (type->trans[i].who & FLOW_BY_FILER))
+			return 1;
+	return 0;
+}
+
 const char *
 flow_check_table(const struct flow_type *type)
 {
@@ -626,8 +651,7 @@ flow_check_table(const struct flow_type *type)
 			return "a transition names a state that does not exist";
 		if (type->states[t->from].final)
 			return "a transition leaves a final state";
-		if (t->action == FA_RETURN && t->to != FLOW_DRAFT &&
-		    strcmp(type->states[t->to].name, "returned") != 0)
+		if (t->action == FA_RETURN && !filer_acts(type, t->to))
 			return "a return does not lead back to the filer";
 		if ((t->who & OFFICE_ROLES) && (t->action == FA_APPROVE ||
 		    t->action == FA_RETURN) && !t->apart)

@@ -203,7 +203,8 @@ enum refusal flow_step_once(struct db *db, const struct flow_type *type,
 
 /*
  * flow_attach: keep upload `u` as material of `kind` for the item of
- * (type, item_id), filed by `by`, while the filer may still change it: in
+ * (type, item_id), filed by `by`, while the filer may still change it
+ * or has the next step (the voucher of an application 待缴费): in
  * one transaction, the item locked, the file stored (store.h) and the
  * upload audited.  Returns RF_OK; RF_NOT_FOUND (not the filer's),
  * RF_SUBMITTED, RF_FILE with *why set to the store's reason, or RF_DB.
@@ -287,8 +288,9 @@ int flow_queue(struct db *db, const struct flow_type *const *types,
 
 /*
  * flow_waiting: the items of (filer_kind, filer_id) that wait for their
- * filer (草稿, or returned), newest first, at most `max`, as <task
- * type=".." id=".." state=".." href="the filer's page"><name/><updated/>
+ * filer (草稿, returned, or a state the filer leaves: 待缴费), newest
+ * first, at most `max`, as <task type=".." id=".." state=".." href="the
+ * filer's page"><name/><updated/>
  * under `parent` (我的办件).  Returns 1, 0 on a database error.
  */
 int flow_waiting(struct db *db, const struct flow_type *const *types,

@@ -43,12 +43,14 @@ static const char *const sql[STMT__MAX] = {
 	    "SELECT id, text FROM flow_reason WHERE type = ? ORDER BY id",
 	[STMT_REASON_ADD] = "INSERT INTO flow_reason (type, text) VALUES (?, ?)",
 	[STMT_REASON_DEL] = "DELETE FROM flow_reason WHERE type = ? AND id = ?",
-	/* Every type's 草稿 is named "draft" (flow_check_table). */
+	/* Every type's 草稿 is named "draft" (flow_check_table); other
+	 * states wait for the filer when acts says so (待缴费). */
 	[STMT_WAITING] =
 	    "SELECT id, type, item_id, state, title,"
 	    " DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i') FROM flow_item"
 	    " WHERE filer_kind = ? AND filer_id = ?"
-	    " AND state IN ('draft', 'returned') ORDER BY updated_at DESC LIMIT ?",
+	    " AND (state IN ('draft', 'returned') OR acts & ? <> 0)"
+	    " ORDER BY updated_at DESC LIMIT ?",
 };
 
 static const struct db_table tab = { DBM_FLOWDESK, sql, STMT__MAX };
@@ -218,8 +220,8 @@ flow_waiting(struct db *db, const struct flow_type *const *types,
 	xmlNodePtr t;
 	int rc;
 
-	if ((res = db_query(db, &tab, STMT_WAITING, "iii", (int64_t)filer_kind,
-	    filer_id, (int64_t)max)) == NULL)
+	if ((res = db_query(db, &tab, STMT_WAITING, "iiii", (int64_t)filer_kind,
+	    filer_id, (int64_t)FLOW_BY_FILER, (int64_t)max)) == NULL)
 		return 0;
 	while ((rc = db_next(res)) == 1) {
 		if ((type = type_named(types, db_col(res, 1))) == NULL)

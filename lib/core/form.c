@@ -445,23 +445,29 @@ form_message(struct req *r, const char *msg, const char *kind)
 int
 form_refuse(struct req *r, enum refusal rf, const char *field)
 {
+	char msg[1024];
+
 	if (rf == RF_OK)
 		return 0;
 	if (rf == RF_DB)
 		return 500;
+	refusal_message(rf, msg, sizeof(msg));
 	if (field)
-		form_error(r, field, refusal_text(rf));
+		form_error(r, field, msg);
 	else
-		form_message(r, refusal_text(rf), "error");
+		form_message(r, msg, "error");
 	return 200;
 }
 
 int
 page_refuse(struct req *r, enum refusal rf, int status)
 {
+	char msg[1024];
+
 	if (rf == RF_OK)
 		return 0;
 	if (rf == RF_DB)
 		return 500;
-	return req_error_page(r, status, refusal_text(rf));
+	return req_error_page(r, status, refusal_message(rf, msg,
+	    sizeof(msg)));
 }

@@ -99,6 +99,25 @@ static const struct {
 	/* 保障计划 (plan.c) */
 
 	/* 参保申请 (enroll.c) */
+	[RF_ENROLL_PLAN] =	{ "enroll_plan", "请选择正在开放参保的保障计划" },
+	[RF_ENROLL_WINDOW] =	{ "enroll_window",
+	    "主保期参保只能在本单位保障期满当月或该计划的集中参保期内办理" },
+	[RF_ENROLL_PERIOD] =	{ "enroll_period",
+	    "请填写续保的保障起始日期，且应晚于今天" },
+	[RF_ENROLL_EMPTY] =	{ "enroll_empty", "请先添加参保人员" },
+	[RF_ENROLL_ACCOUNT] =	{ "enroll_account", "请至少填写一个缴费账号" },
+	[RF_ENROLL_INELIGIBLE] = { "enroll_ineligible",
+	    "有%s名人员不可参保，请查看不可参保人员名单：按原因修改后重新导入，"
+	    "或全部移除后再上报" },
+	[RF_ENROLL_LIST] =	{ "enroll_list",
+	    "上传的文件不是参保人员名单：未找到“姓名”和“证件号码”列，"
+	    "请使用续保名单或参保人员模板" },
+	[RF_ENROLL_PAID] =	{ "enroll_paid", "请填写实缴金额和缴费日期" },
+	[RF_ENROLL_VOUCHER] =	{ "enroll_voucher", "请上传缴费凭证" },
+	[RF_ENROLL_SCAN] =	{ "enroll_scan", "请上传加盖公章的参保花名册" },
+	[RF_ENROLL_COVERED] =	{ "enroll_covered", "%s，不能重复参保" },
+	[RF_ENROLL_NO_NOTICE] =	{ "enroll_no_notice",
+	    "复审通过后才能下载缴费通知单" },
 
 	/* 参保记录 and 发票 (coverage.c, pinvoice.c) */
 
@@ -130,4 +149,28 @@ refusal_name(enum refusal rf)
 {
 	return (unsigned)rf < RF__MAX && refusals[rf].name ? refusals[rf].name :
 	    "unknown";
+}
+
+static char detail[512];
+
+void
+refusal_detail_set(const char *arg)
+{
+	snprintf(detail, sizeof(detail), "%s", arg ? arg : "");
+}
+
+const char *
+refusal_detail(void)
+{
+	static char said[sizeof(detail)];
+
+	memcpy(said, detail, sizeof(said));
+	detail[0] = '\0';
+	return said;
+}
+
+char *
+refusal_message(enum refusal rf, char *buf, unsigned long n)
+{
+	return refusal_textf(rf, refusal_detail(), buf, n);
 }

@@ -92,6 +92,18 @@ enum refusal {
 	/* 保障计划 (plan.c) */
 
 	/* 参保申请 (enroll.c) */
+	RF_ENROLL_PLAN,		/* no such plan on offer */
+	RF_ENROLL_WINDOW,	/* 主保期参保 outside its month or window */
+	RF_ENROLL_PERIOD,	/* 提前续保 needs a start after today */
+	RF_ENROLL_EMPTY,	/* nobody listed */
+	RF_ENROLL_ACCOUNT,	/* no 缴费账号 */
+	RF_ENROLL_INELIGIBLE,	/* %s persons may not enrol */
+	RF_ENROLL_LIST,		/* not a list of persons */
+	RF_ENROLL_PAID,		/* 实缴金额 not entered */
+	RF_ENROLL_VOUCHER,	/* no 缴费凭证 */
+	RF_ENROLL_SCAN,		/* no stamped roster */
+	RF_ENROLL_COVERED,	/* %s: already covered for an overlap */
+	RF_ENROLL_NO_NOTICE,	/* no 缴费通知单 before 复审 */
 
 	/* 参保记录 and 发票 (coverage.c, pinvoice.c) */
 
@@ -109,6 +121,19 @@ const char *refusal_text(enum refusal rf);
  */
 char *refusal_textf(enum refusal rf, const char *arg, char *buf,
     unsigned long n);
+
+/*
+ * A refusal whose sentence has a "%s" names what it is about (the person
+ * already covered, the unit): the domain says it with refusal_detail_set()
+ * just before returning the code, and the portal's message takes it
+ * (form_refuse, page_refuse).  One request at a time per process, so one
+ * slot; refusal_detail() gives it ("" when none) and clears it.
+ */
+void refusal_detail_set(const char *arg);
+const char *refusal_detail(void);
+
+/* refusal_message: the sentence with the detail said, into buf. */
+char *refusal_message(enum refusal rf, char *buf, unsigned long n);
 
 /* refusal_name: a stable name ("same_person") for logs and tests. */
 const char *refusal_name(enum refusal rf);

@@ -118,6 +118,28 @@ sms_queue(struct db *db, const char *phone, const char *text)
 	return db_insert_id(db);
 }
 
+#define QUEUE_BATCH	1000
+
+int
+sms_queue_many(struct db *db, const char *const *phones, size_t n,
+    const char *text)
+{
+	const char *v[2 * QUEUE_BATCH];
+	char body[600];
+	size_t i, k;
+
+	snprintf(body, sizeof(body), "%s%s", conf_str(CONF_SMS_SIGN), text);
+	for (i = 0; i < n; i += k) {
+		for (k = 0; k < QUEUE_BATCH && i + k < n; k++) {
+			v[2 * k] = phones[i + k];
+			v[2 * k + 1] = body;
+		}
+		if (db_bulk(db, &tab, STMT_QUEUE, k, 2, v) < 0)
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * The ceiling was hit: refuse, and tell every admin by station message
  * and the log, once a minute (the first refusal of the minute).

@@ -17,6 +17,7 @@
 #ifndef HZ_SMS_H
 #define HZ_SMS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "refusal.h"
@@ -81,6 +82,14 @@ enum refusal sms_code_check(struct db *db, const char *phone,
 
 /* sms_queue: add a message to the outbox.  Returns its id, or 0. */
 int64_t sms_queue(struct db *db, const char *phone, const char *text);
+
+/*
+ * sms_queue_many: the same text to phones[0..n) in a few round trips (a
+ * confirmation that tells 20 000 people).  Returns 1, 0 on a database
+ * error.
+ */
+int sms_queue_many(struct db *db, const char *const *phones, size_t n,
+    const char *text);
 
 /*
  * sms_deliver: claim up to `max` due messages (FOR UPDATE SKIP LOCKED, so

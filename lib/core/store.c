@@ -35,6 +35,9 @@ static const struct {
 	[AK_ROSTER] = { "roster", "职工名册", 1u << FT_XLSX, 20 * MB },
 	[AK_IMPORT_RESULT] = { "import_result", "导入结果", 1u << FT_XLSX,
 	    200 * MB },
+	[AK_ENROLL_FORM] = { "enroll_form", "参保申请材料", DOCS, 10 * MB },
+	[AK_VOUCHER] = { "voucher", "缴费凭证", DOCS, 10 * MB },
+	[AK_ROSTER_SCAN] = { "roster_scan", "盖章参保花名册", DOCS, 20 * MB },
 };
 
 static const char *const mimes[FT__MAX] = {

@@ -26,6 +26,9 @@ enum attach_kind {
 	AK_INVOICE_NOTE,	/* 多个开票户头的说明 */
 	AK_ROSTER,		/* 职工名册 .xlsx */
 	AK_IMPORT_RESULT,	/* 导入结果 .xlsx, made by the system */
+	AK_ENROLL_FORM,		/* 参保申请材料 */
+	AK_VOUCHER,		/* 缴费凭证 */
+	AK_ROSTER_SCAN,		/* 盖章的参保花名册 */
 	AK__MAX
 };
 

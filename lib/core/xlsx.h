@@ -77,4 +77,33 @@ int64_t xlsx_export(const char *path, const char *tmpdir, const char *sheet,
     const struct xlsx_col *cols, size_t ncols, struct db_res *res,
     xlsx_fill_fn fill, void *arg);
 
+/*
+ * A printed form (缴费通知单): a title, then rows of label and value, and
+ * a note under them, laid out to print on one A4 page (paper size, fit to
+ * one page, print area, margins).  A line's value may be money (fen, a
+ * number cell formatted #,##0.00) when `money` is set; `strong` makes the
+ * line stand out (the total due).
+ */
+struct xlsx_line {
+	const char	*label;
+	const char	*value;		/* text, or NULL for money */
+	int64_t		 fen;
+	int		 money;
+	int		 strong;
+};
+
+/*
+ * xlsx_out_open_info: a list under what it is about: the title, then
+ * `info` as label and value rows, a blank row, the header (导出申请单:
+ * the application, then its people).
+ */
+struct xlsx_out *xlsx_out_open_info(const char *path, const char *tmpdir,
+    const char *sheet, const char *title, const struct xlsx_line *info,
+    size_t ninfo, const struct xlsx_col *cols, size_t ncols);
+
+/* xlsx_form: write the form to `path`.  Returns 1, or 0 on failure (the
+ * file then removed). */
+int xlsx_form(const char *path, const char *title, const char *subtitle,
+    const struct xlsx_line *lines, size_t n, const char *note);
+
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "agent.h"
+#include "enroll.h"
 #include "files.h"
 #include "flows.h"
 #include "kind.h"
@@ -20,14 +21,18 @@ static const struct owner {
 	const char		*type;	/* attachment.owner_type */
 	unsigned		 kinds;	/* K(enum attach_kind) */
 	const struct flow_type	*flow;	/* NULL: a unit's own files */
+	int			 unit;	/* the item's unit's agents with
+					 * 医疗互助 see it, not only its filer */
 } owners[] = {
-	{ "org_app", K(AK_APPROVAL) | K(AK_LICENSE), &orgapp_flow },
-	{ "transfer", K(AK_AUTHORIZATION), &transfer_flow },
+	{ "org_app", K(AK_APPROVAL) | K(AK_LICENSE), &orgapp_flow, 0 },
+	{ "transfer", K(AK_AUTHORIZATION), &transfer_flow, 0 },
 	/* (会籍变更 takes no uploads yet; its materials would be these.) */
 	{ "membership_change", K(AK_APPROVAL) | K(AK_AUTHORIZATION),
-	    &membership_flow },
-	{ "import", K(AK_ROSTER) | K(AK_IMPORT_RESULT), NULL },
-	{ "invoice", K(AK_INVOICE_NOTE), NULL },
+	    &membership_flow, 0 },
+	{ "import", K(AK_ROSTER) | K(AK_IMPORT_RESULT), NULL, 0 },
+	{ "invoice", K(AK_INVOICE_NOTE), NULL, 0 },
+	{ "enroll", K(AK_ENROLL_FORM) | K(AK_VOUCHER) | K(AK_ROSTER_SCAN),
+	    &enroll_flow, 1 },
 };
 
 #define NOWNERS (sizeof(owners) / sizeof(owners[0]))
@@ -89,6 +94,11 @@ file_for_agent(struct db *db, int64_t id, int64_t agent,
 	if (o->flow) {
 		if ((rc = flow_get_item(db, o->flow, a->owner_id, &it)) != 1)
 			return rc;
+		if (o->unit && it.unit_id > 0) {
+			if ((rc = agent_role(db, agent, it.unit_id, &aid)) < 0)
+				return -1;
+			return rc != AGENT_NONE && aid;
+		}
 		return it.filer_kind == SESS_AGENT && it.filer_id == agent;
 	}
 	if ((rc = agent_role(db, agent, a->owner_id, &aid)) < 0)

@@ -5,12 +5,14 @@
 #include <string.h>
 
 #include "agent.h"
+#include "enroll.h"
 #include "flows.h"
 
 const struct flow_type *const flow_types[] = {
 	&orgapp_flow,
 	&transfer_flow,
 	&membership_flow,
+	&enroll_flow,
 	NULL
 };
 

@@ -675,3 +675,77 @@ test_log_size(void)
 	fclose(f);
 	return n;
 }
+
+long long
+test_unit_new(const char *name, const char *phone)
+{
+	char q[1024];
+	long long unit, agent;
+
+	snprintf(q, sizeof(q), "INSERT INTO org (parent_id, level, name,"
+	    " nature, chairman, contact, contact_phone, employees, status)"
+	    " SELECT MIN(id), 'unit', '%s', '国企', '测试主席', '测试联系人',"
+	    " '%s', 120, 'approved' FROM org WHERE level = 'district'",
+	    name, phone);
+	if (!test_sql(q))
+		return -1;
+	snprintf(q, sizeof(q), "SELECT MAX(id) FROM org WHERE name = '%s'",
+	    name);
+	unit = test_sql_int(q);
+	snprintf(q, sizeof(q), "INSERT INTO agent (phone, name, password_hash,"
+	    " profile_at) SELECT '%s', '测试经办人', password_hash, NOW()"
+	    " FROM agent WHERE phone = '13800000001'", phone);
+	if (!test_sql(q))
+		return -1;
+	snprintf(q, sizeof(q), "SELECT id FROM agent WHERE phone = '%s'", phone);
+	agent = test_sql_int(q);
+	snprintf(q, sizeof(q), "INSERT INTO agent_unit (agent_id, unit_id, role,"
+	    " perms) VALUES (%lld, %lld, 'chairman', 'mutual_aid')", agent, unit);
+	return test_sql(q) ? unit : -1;
+}
+
+const char *
+test_id_number(const char *birth, int seq, char gender)
+{
+	static char id[19];
+	char first[24];
+	int serial = (seq % 500) * 2 + (gender == 'M');
+
+	snprintf(first, sizeof(first), "370202%.4s%.2s%.2s%03d", birth,
+	    birth + 5, birth + 8, serial % 1000);
+	first[17] = '\0';
+	snprintf(id, sizeof(id), "%.17s%c", first, id_check_char(first));
+	return id;
+}
+
+long long
+test_member_new(long long unit, const char *name, const char *id,
+    char gender, const char *birth, const char *phone)
+{
+	char q[1024];
+	long long m;
+
+	snprintf(q, sizeof(q), "INSERT INTO member (id_type, id_number, name,"
+	    " gender, birth_date, phone, unit_id) VALUES (1, '%s', '%s', '%c',"
+	    " '%s', %s%s%s, %lld)", id, name, gender, birth, phone ? "'" : "",
+	    phone ? phone : "NULL", phone ? "'" : "", unit);
+	if (!test_sql(q))
+		return -1;
+	snprintf(q, sizeof(q), "SELECT id FROM member WHERE id_number = '%s'",
+	    id);
+	m = test_sql_int(q);
+	snprintf(q, sizeof(q), "INSERT INTO membership (member_id, unit_id)"
+	    " VALUES (%lld, %lld)", m, unit);
+	return test_sql(q) ? m : -1;
+}
+
+int
+test_staff_new(const char *username, const char *roles)
+{
+	char q[512];
+
+	snprintf(q, sizeof(q), "INSERT INTO staff (username, name,"
+	    " password_hash, roles) SELECT '%s', '%s', password_hash, '%s'"
+	    " FROM staff WHERE username = 'admin'", username, username, roles);
+	return test_sql(q);
+}

@@ -129,4 +129,21 @@ const char *test_sql_str(const char *sql);
  */
 void test_second_start(void);
 
+/*
+ * Fixtures of one test's own, so tests do not share the demo's units:
+ * test_unit_new: an approved unit named `name` under the first district
+ * with a chairman agent of phone `phone` (demo password, profile done,
+ * 医疗互助).  Returns the unit's id, -1 on failure.
+ * test_id_number: a valid resident ID number born on `birth`
+ * ("1980-05-06"), serial `seq` (0..499), of gender 'F' or 'M' (static).
+ * test_member_new: a member of `unit` in its roster.  Returns the id.
+ */
+long long test_unit_new(const char *name, const char *phone);
+const char *test_id_number(const char *birth, int seq, char gender);
+long long test_member_new(long long unit, const char *name, const char *id,
+    char gender, const char *birth, const char *phone);
+/* test_staff_new: an office user `username` with `roles` ("finance"),
+ * the demo password. */
+int test_staff_new(const char *username, const char *roles);
+
 #endif

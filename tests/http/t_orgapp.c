@@ -201,7 +201,9 @@ main(void)
 	    NULL), 409, "saving in review is refused");
 
 	/* The office: roles, the queue, the materials. */
-	is_int(hc_get(fin, "/o/queue"), 403, "finance has no review queue");
+	is_int(hc_get(fin, "/o/queue"), 200, "finance has a queue (待确认)");
+	snprintf(q, sizeof(q), "//table[@id='queue']//tr[@data-type='org_app' and @data-id='%lld']", id);
+	is_int(hc_count(fin, q), 0, "but no unit registration in it");
 	snprintf(path, sizeof(path), "/o/org/app?id=%lld", id);
 	is_int(hc_get(fin, path), 403, "finance cannot open the application");
 	is_int(hc_get(r1, "/o/queue"), 200, "review1 opens the queue");

@@ -68,7 +68,6 @@ static const struct {
 	{ 0, "/o/users", "finance" },
 	{ 1, "/o/users", "review2" },
 	{ 1, "/o/users/roles", "medical" },
-	{ 0, "/o/queue", "finance" },
 	{ 0, "/o/queue", "medical" },
 	{ 0, "/o/org/app?id=1", "finance" },
 	{ 1, "/o/org/app", "review2" },

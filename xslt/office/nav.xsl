@@ -6,8 +6,8 @@
     <xsl:variable name="roles" select="/page/user/@roles"/>
     <nav class="side">
       <a href="/o/"><xsl:if test="$active = 'home'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>工作台</a>
-      <!-- reviewers (bits 1, 2) and admin (16) see the review queues -->
-      <xsl:if test="$roles mod 4 != 0 or floor($roles div 16) mod 2 = 1">
+      <!-- reviewers (bits 1, 2), finance (8) and admin (16) see the queues -->
+      <xsl:if test="$roles mod 4 != 0 or floor($roles div 8) mod 4 != 0">
         <a href="/o/queue" id="nav-queue"><xsl:if test="$active = 'queue'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>待办审核</a>
       </xsl:if>
       <a href="/o/search" id="nav-search"><xsl:if test="$active = 'search'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>单位与职工查询</a>

@@ -12,6 +12,7 @@
   <xsl:include href="body/org_app.xsl"/>
   <xsl:include href="body/transfer.xsl"/>
   <xsl:include href="body/membership_change.xsl"/>
+  <xsl:include href="body/enroll.xsl"/>
   <xsl:template match="/page" mode="title"><xsl:value-of select="item/@type-label"/>审核</xsl:template>
   <xsl:template match="/page" mode="content">
     <xsl:variable name="it" select="item"/>
