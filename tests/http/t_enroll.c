@@ -726,6 +726,78 @@ covered(struct hc *a)
 	act(a, id, "/u/enroll/cancel", "x", "");
 }
 
+/* The kinds and their periods: 提前续保 from the day given, 补充追加
+ * to the end of the unit's coverage, 主保期 outside its window refused. */
+static void
+kinds(struct hc *a)
+{
+	char path[80], later[11], want[40], q[512], code[24], end[11];
+	long long id, closed;
+
+	day(30, later);
+	snprintf(path, sizeof(path), "/u/enroll?unit=%lld", unit_a);
+	hc_get(a, path);
+	is_int(hc_post(a, "/u/enroll/new", "unit", num(unit_a), "plan",
+	    num(plan2), "kind", "early", "period_start", later, NULL), 303,
+	    "提前续保 from a day the agent names");
+	id = atoll(strstr(hc_location(a), "id=") + 3);
+	snprintf(q, sizeof(q), "SELECT CONCAT(DATE_FORMAT(period_start, '%%Y-%%m-%%d'),"
+	    " ' ', DATE_FORMAT(period_end, '%%Y-%%m-%%d')) FROM enroll WHERE id = %lld", id);
+	snprintf(want, sizeof(want), "%s", test_sql_str(q));
+	ok(strncmp(want, later, 10) == 0, "... starts then (%s)", want);
+	snprintf(q, sizeof(q), "SELECT DATE_FORMAT(DATE_ADD('%s', INTERVAL 12 MONTH)"
+	    " - INTERVAL 1 DAY, '%%Y-%%m-%%d')", later);
+	snprintf(end, sizeof(end), "%s", test_sql_str(q));
+	ok(strcmp(want + 11, end) == 0, "... for 12 months (%s)", end);
+	act(a, id, "/u/enroll/cancel", "x", "");
+
+	hc_get(a, path);
+	is_int(hc_post(a, "/u/enroll/new", "unit", num(unit_a), "plan",
+	    num(plan), "kind", "supplement", "period_start", "", NULL), 303,
+	    "补充追加 for a new hire");
+	id = atoll(strstr(hc_location(a), "id=") + 3);
+	snprintf(q, sizeof(q), "SELECT DATE_FORMAT(period_end, '%%Y-%%m-%%d') FROM"
+	    " enroll WHERE id = %lld", id);
+	snprintf(want, sizeof(want), "%s", test_sql_str(q));
+	snprintf(q, sizeof(q), "SELECT DATE_FORMAT(MAX(ends), '%%Y-%%m-%%d') FROM"
+	    " coverage WHERE unit_id = %lld AND plan_id = %lld", unit_a, plan);
+	is_str(want, test_sql_str(q), "... ends with the unit's coverage");
+	act(a, id, "/u/enroll/cancel", "x", "");
+
+	/* A plan whose window has closed: no 主保期参保 this month. */
+	snprintf(code, sizeof(code), "T%dC", pid);
+	closed = plan_new(code, "测试已截止计划", 1000, "any", 0);
+	snprintf(q, sizeof(q), "UPDATE plan_version SET window_from = '2020-01-01',"
+	    " window_to = '2020-01-31' WHERE plan_id = %lld", closed);
+	test_sql(q);
+	hc_get(a, path);
+	is_int(hc_post(a, "/u/enroll/new", "unit", num(unit_a), "plan",
+	    num(closed), "kind", "main", NULL), 200, "主保期 outside the window");
+	is_str(error_msg(a), "主保期参保只能在本单位保障期满当月或该计划的集中参保期内办理",
+	    "... refused");
+	/* ... unless the unit's coverage of it ends this month. */
+	snprintf(q, sizeof(q), "INSERT INTO coverage (member_id, plan_id, version_id,"
+	    " unit_id, enroll_id, starts, ends) SELECT %lld, %lld, p.version_id,"
+	   " %lld, MAX(e.id), '%s' - INTERVAL 1 YEAR + INTERVAL 1 DAY, '%s'"
+	    " FROM plan p, enroll e WHERE p.id = %lld", m_f, closed, unit_a,
+	    today, today, closed);
+	test_sql(q);
+	hc_get(a, path);
+	is_int(hc_post(a, "/u/enroll/new", "unit", num(unit_a), "plan",
+	    num(closed), "kind", "main", NULL), 303,
+	    "... allowed in the month the unit's period expires");
+	id = atoll(strstr(hc_location(a), "id=") + 3);
+	snprintf(q, sizeof(q), "SELECT DATE_FORMAT(period_start, '%%Y-%%m-%%d') FROM"
+	    " enroll WHERE id = %lld", id);
+	day(1, later);
+	is_str(test_sql_str(q), later, "... continuing it the next day");
+	act(a, id, "/u/enroll/cancel", "x", "");
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM audit_log WHERE object_type ="
+	    " 'enroll' AND object_id = %lld AND action IN ('enroll.create',"
+	    " 'flow.cancel')", id);
+	is_int(test_sql_int(q), 2, "created and deleted: both audited");
+}
+
 int
 main(void)
 {
@@ -747,6 +819,7 @@ main(void)
 	flow(a, r1, r2, fi, id);
 	covered(a);
 	gender(a);
+	kinds(a);
 	double_cover(a, b, r1, r2, fi);
 	numbers();
 	hc_free(a);
