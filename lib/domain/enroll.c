@@ -1543,7 +1543,7 @@ list_rows(struct db *db, int64_t id, int ineligible, struct xlsx_out *x,
 {
 	struct db_res *r;
 	const char *cells[9];
-	char seq[16];
+	char seq[24];
 	int64_t n = 0;
 	int rc, i, ok = 1;
 

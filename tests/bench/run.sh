@@ -39,6 +39,8 @@ page_ok() { # path cookie marker
 	curl -fsS -b "$2" "$URL$1" | grep -q "$3" ||
 		{ echo "bench: $1 does not show $3" >&2; exit 1; }
 }
+# HZ_BENCH_ONLY=enrol: only the enrolment lines (tests/bench/enrol.sh).
+if [ "${HZ_BENCH_ONLY:-}" = enrol ]; then . "$SRCDIR/tests/bench/enrol.sh"; exit 0; fi
 page_ok /m/ "hz_m=$MTOK" 'id="member-name"'
 page_ok /o/ "hz_o=$OTOK" 'data-role="finance"'
 
@@ -196,3 +198,5 @@ for pid in $(pgrep -f "$BUILDDIR/hz-export"); do
 	[ "${kb:-0}" -gt "$REXP_RSS" ] && REXP_RSS=$kb
 done
 printf '%-34s %10s %-8s %s\n' "roster export, one unit" "$REXP_S" "s" "$((REXP_ROWS - 1)) rows, hz-export peak RSS $((REXP_RSS / 1024)) MB"
+
+. "$SRCDIR/tests/bench/enrol.sh"
