@@ -494,6 +494,11 @@ flow(struct hc *a, struct hc *r1, struct hc *r2, struct hc *fi, long long id)
 	is_str(flow_state_of("enroll", id), "payment", "待缴费");
 	ok(strstr(sms_wait_text(pa, sms), "缴费通知单") != NULL,
 	    "the agent is told to pay");
+	hc_get(a, "/u/");
+	snprintf(path, sizeof(path), "//tr[@class='task' and @data-type='enroll'"
+	    " and @data-id='%lld']", id);
+	is_int(hc_count(a, path), 1, "我的办件 lists it: 待缴费 waits for the unit");
+	snprintf(path, sizeof(path), "/u/enroll/notice.xlsx?id=%lld", id);
 
 	/* 缴费通知单 */
 	is_int(hc_get(a, path), 200, "缴费通知单");
