@@ -470,6 +470,8 @@ flow(struct hc *a, struct hc *r1, struct hc *r2, struct hc *fi, long long id)
 	is_int(hc_count(r1, path), 1, "queued for review1");
 	is_int(hc_get(r1, review_path(id)), 200, "the review page");
 	is_str(hc_xpath(r1, "string(//*[@id='d-headcount'])"), "4", "... shows the headcount");
+	is_int(decide(fi, id, "approve", ""), 200, "finance cannot review");
+	is_str(flow_state_of("enroll", id), "review1", "... still 待初审");
 	is_int(decide(r1, id, "return", ""), 200, "a return needs its reason");
 	is_int(decide(r1, id, "return", "缴费账号户名请填写单位全称"), 303, "returned");
 	is_str(flow_state_of("enroll", id), "returned", "已退回");
