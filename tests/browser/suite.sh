@@ -22,7 +22,7 @@ if [ ! -d "$OUT/node_modules/playwright-core" ]; then
 fi
 # Copies, not links: node resolves playwright-core from the script's real
 # directory, which must be the one holding node_modules.
-SCRIPTS="bind.mjs unit.mjs desk.mjs"
+SCRIPTS="bind.mjs unit.mjs desk.mjs enroll.mjs"
 if ! [ "$OUT" -ef "$SRCDIR/tests/browser" ]; then
 	for s in $SCRIPTS; do rm -f "$OUT/$s"; cp "$SRCDIR/tests/browser/$s" "$OUT/$s"; done
 fi
