@@ -48,6 +48,7 @@ enum db_module {
 	DBM_COVERAGE,
 	DBM_PINVOICE,
 	DBM_RENEWAL,
+	DBM_DEMO_ENROL,
 	DBM__MAX
 };
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <xlsxwriter.h>
+#include <zip.h>
 
 #include "client.h"
 #include "tap.h"
@@ -204,6 +205,28 @@ save(struct hc *c, const char *name)
 		fclose(f);
 	}
 	return path;
+}
+
+/* Entry `name` of the zip at `path` as text (static), "" if none. */
+static const char *
+zip_entry(const char *path, const char *name)
+{
+	static char buf[65536];
+	zip_t *z;
+	zip_file_t *f;
+	zip_int64_t n = 0;
+	int err;
+
+	buf[0] = '\0';
+	if ((z = zip_open(path, ZIP_RDONLY, &err)) == NULL)
+		return buf;
+	if ((f = zip_fopen(z, name, 0)) != NULL) {
+		n = zip_fread(f, buf, sizeof(buf) - 1);
+		zip_fclose(f);
+	}
+	buf[n > 0 ? n : 0] = '\0';
+	zip_close(z);
+	return buf;
 }
 
 /* Every cell of a workbook, joined by '|' (static). */
@@ -514,6 +537,14 @@ flow(struct hc *a, struct hc *r1, struct hc *r2, struct hc *fi, long long id)
 		ok(strstr(all, "收款单位") && strstr(all, "汇款附言"),
 		    "the receiving account and the payment reference");
 		ok(strstr(all, "4人") != NULL, "the headcount");
+		all = zip_entry(save(a, "notice.xlsx"), "xl/worksheets/sheet1.xml");
+		ok(strstr(all, "paperSize=\"9\"") != NULL, "printed on A4");
+		ok(strstr(all, "fitToPage=\"1\"") != NULL &&
+		    strstr(all, "fitToWidth") == NULL && strstr(all, "fitToHeight") == NULL,
+		    "... fit to one page");
+		ok(strstr(all, "<pageMargins") != NULL, "... with margins");
+		all = zip_entry(save(a, "notice.xlsx"), "xl/workbook.xml");
+		ok(strstr(all, "_xlnm.Print_Area") != NULL, "... and a print area");
 	}
 
 	/* Payment: the money and the voucher, else refused. */
