@@ -749,3 +749,58 @@ test_staff_new(const char *username, const char *roles)
 	    " FROM staff WHERE username = 'admin'", username, username, roles);
 	return test_sql(q);
 }
+
+int
+hc_routes(struct hc_route *routes, int max)
+{
+	static const char *const progs[] = { "member", "unit", "office",
+	    "export" };
+	const char *bd = getenv("HZ_BUILDDIR");
+	char cmd[1200], line[512];
+	size_t i;
+	int n = 0;
+	FILE *p;
+
+	for (i = 0; i < sizeof(progs) / sizeof(progs[0]); i++) {
+		snprintf(cmd, sizeof(cmd), "%s/hz-%s --routes", bd ? bd : ".",
+		    progs[i]);
+		if ((p = popen(cmd, "r")) == NULL)
+			continue;
+		while (n < max && fgets(line, sizeof(line), p)) {
+			struct hc_route *r = &routes[n];
+
+			if (sscanf(line, "%7s %255s %15s %x", r->method, r->path,
+			    r->access, &r->roles) == 4)
+				n++;
+		}
+		pclose(p);
+	}
+	return n;
+}
+
+int
+hc_bind_member(struct hc *c, int nth)
+{
+	char name[128], id[64], phone[16], q[200];
+	const char *row, *sp, *code;
+	int before;
+
+	snprintf(q, sizeof(q), "SELECT CONCAT(name, ' ', id_number, ' ', phone)"
+	    " FROM member ORDER BY id LIMIT 1 OFFSET %d", nth);
+	row = test_sql_str(q);
+	if ((sp = strchr(row, ' ')) == NULL)
+		return 0;
+	snprintf(name, sizeof(name), "%.*s", (int)(sp - row), row);
+	snprintf(id, sizeof(id), "%.18s", sp + 1);
+	snprintf(phone, sizeof(phone), "%.11s", sp + 20);
+	/* One code a minute per phone: whatever came before is older. */
+	test_sql("UPDATE sms_code SET created_at = created_at - INTERVAL 2 MINUTE");
+	hc_get(c, "/m/bind");
+	before = sms_count(phone);
+	hc_post(c, "/m/bind", "name", name, "id_type", "1", "id_number", id,
+	    "phone", phone, "send_code", "1", NULL);
+	code = sms_wait_code(phone, before);
+	hc_post(c, "/m/bind", "name", name, "id_type", "1", "id_number", id,
+	    "phone", phone, "code", code, NULL);
+	return hc_cookie(c, "hz_m") != NULL;
+}

@@ -142,6 +142,22 @@ long long test_unit_new(const char *name, const char *phone);
 const char *test_id_number(const char *birth, int seq, char gender);
 long long test_member_new(long long unit, const char *name, const char *id,
     char gender, const char *birth, const char *phone);
+/*
+ * The programs' route tables (`hz-* --routes`): method, path, the access
+ * that loads its session ("anon", "member", "agent", "agent-new",
+ * "office") and the office roles it admits.  hc_routes fills up to `max`
+ * and returns how many.
+ */
+struct hc_route {
+	char		 method[8], path[256], access[16];
+	unsigned	 roles;
+};
+int hc_routes(struct hc_route *routes, int max);
+
+/* hc_bind_member: bind demo member number `nth` (0-based by id) on the
+ * phone its roster holds, by SMS code; 1 when signed in. */
+int hc_bind_member(struct hc *c, int nth);
+
 /* test_staff_new: an office user `username` with `roles` ("finance"),
  * the demo password. */
 int test_staff_new(const char *username, const char *roles);

@@ -35,10 +35,6 @@ static const struct { unsigned bit; enum who who; const char *user; }
 	{ 1u << 3, W_FINANCE, "finance" },
 };
 
-struct route {
-	char		 method[8], path[256], access[16];
-	unsigned	 roles;
-};
 
 struct ctl {
 	char	 name[64], type[16], value[512];
@@ -57,7 +53,7 @@ struct form {
 #define MAXFORMS	256
 #define MAXPAGES	300
 
-static struct route routes[MAXROUTES];
+static struct hc_route routes[MAXROUTES];
 static int nroutes;
 static struct form forms[MAXFORMS];
 static int nforms;
@@ -108,36 +104,9 @@ slurp(const char *name, char *buf, size_t size, size_t *len)
 	}
 }
 
-/* Read each program's route table. */
-static void
-load_routes(void)
-{
-	static const char *const progs[] = { "member", "unit", "office",
-	    "export" };
-	const char *bd = getenv("HZ_BUILDDIR");
-	char cmd[1200], line[512];
-	size_t i;
-	FILE *p;
-
-	for (i = 0; i < sizeof(progs) / sizeof(progs[0]); i++) {
-		snprintf(cmd, sizeof(cmd), "%s/hz-%s --routes", bd ? bd : ".",
-		    progs[i]);
-		if ((p = popen(cmd, "r")) == NULL)
-			continue;
-		while (nroutes < MAXROUTES && fgets(line, sizeof(line), p)) {
-			struct route *r = &routes[nroutes];
-
-			if (sscanf(line, "%7s %255s %15s %x", r->method, r->path,
-			    r->access, &r->roles) == 4)
-				nroutes++;
-		}
-		pclose(p);
-	}
-}
-
 /* Who walks a route: a demo account its access allows. */
 static enum who
-who_for(const struct route *r)
+who_for(const struct hc_route *r)
 {
 	size_t i;
 
@@ -154,34 +123,6 @@ who_for(const struct route *r)
 	return W_ANON;
 }
 
-/* Bind demo member #61 on the phone the roster holds for it (the only
- * one it may bind with); returns 1 when signed in. */
-static int
-bind_member(struct hc *c)
-{
-	char name[128], id[64], phone[16];
-	const char *row, *sp, *code;
-	int before;
-
-	row = test_sql_str("SELECT CONCAT(name, ' ', id_number, ' ', phone)"
-	    " FROM member ORDER BY id LIMIT 1 OFFSET 60");
-	if ((sp = strchr(row, ' ')) == NULL)
-		return 0;
-	snprintf(name, sizeof(name), "%.*s", (int)(sp - row), row);
-	snprintf(id, sizeof(id), "%.18s", sp + 1);
-	snprintf(phone, sizeof(phone), "%s", sp + 20);
-	/* One code a minute per phone: whatever came before is older. */
-	test_sql("UPDATE sms_code SET created_at = created_at - INTERVAL 2 MINUTE");
-	hc_get(c, "/m/bind");
-	before = sms_count(phone);
-	hc_post(c, "/m/bind", "name", name, "id_type", "1", "id_number", id,
-	    "phone", phone, "send_code", "1", NULL);
-	code = sms_wait_code(phone, before);
-	hc_post(c, "/m/bind", "name", name, "id_type", "1", "id_number", id,
-	    "phone", phone, "code", code, NULL);
-	return hc_cookie(c, "hz_m") != NULL;
-}
-
 /* Sign `w` in (again) and learn its CSRF token. */
 static void
 sign_in(enum who w)
@@ -194,7 +135,7 @@ sign_in(enum who w)
 	hc_free(cl[w]);
 	cl[w] = hc_new();
 	if (w == W_MEMBER)
-		bind_member(cl[w]);
+		hc_bind_member(cl[w], 60);
 	else if (w == W_AGENT)
 		hc_login_agent(cl[w], "13800000001");
 	for (i = 0; i < sizeof(office) / sizeof(office[0]); i++)
@@ -502,7 +443,7 @@ walk_form(const struct form *f)
 
 /* The usual names, each set to the payload, on a POST route. */
 static int
-walk_post_route(const struct route *r)
+walk_post_route(const struct hc_route *r)
 {
 	static const char *const names[] = { "id", "unit", "name", "reason",
 	    "phone", "code", "agent", "q", "decision", "kind", "title" };
@@ -553,7 +494,7 @@ main(void)
 	pl_wide = repeat("𠀾", 10000);
 	slurp("license.pdf", pdf, sizeof(pdf), &pdflen);
 	slurp("roster_openpyxl.xlsx", xlsx, sizeof(xlsx), &xlsxlen);
-	load_routes();
+	nroutes = hc_routes(routes, MAXROUTES);
 	ok(nroutes > 40, "route tables read from the programs (%d routes)",
 	    nroutes);
 	for (w = 0; w < W__MAX; w++)
