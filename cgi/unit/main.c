@@ -59,6 +59,9 @@ enum page {
 	PAGE_TRANSFER_FILE,
 	PAGE_MOVE,
 	PAGE_MOVE_POST,
+	PAGE_COVERAGE,
+	PAGE_PINVOICES,
+	PAGE_PINVOICE_FILE,
 	PAGE__MAX
 };
 
@@ -113,6 +116,9 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_TRANSFER_FILE] =  { HTTP_GET,  "/u/transfer/file", transfer_file_get, ACC_AGENT, 0 },
 	[PAGE_MOVE] =           { HTTP_GET,  "/u/roster/move", move_get_page, ACC_AGENT, 0 },
 	[PAGE_MOVE_POST] =      { HTTP_POST, "/u/roster/move", move_post, ACC_AGENT, 0 },
+	[PAGE_COVERAGE] =       { HTTP_GET,  "/u/coverage", coverage_get, ACC_AGENT, 0 },
+	[PAGE_PINVOICES] =      { HTTP_GET,  "/u/invoices", pinvoices_get, ACC_AGENT, 0 },
+	[PAGE_PINVOICE_FILE] =  { HTTP_GET,  "/u/invoices/file", pinvoice_file_get, ACC_AGENT, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -132,6 +138,8 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_INVOICE] = "unit/invoice.xsl",
 	[SHEET_TRANSFER] = "unit/transfer.xsl",
 	[SHEET_MOVE] = "unit/move.xsl",
+	[SHEET_COVERAGE] = "unit/coverage.xsl",
+	[SHEET_PINVOICES] = "unit/pinvoices.xsl",
 };
 
 static const struct app app = {

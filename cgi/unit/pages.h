@@ -25,6 +25,8 @@ enum sheet {
 	SHEET_INVOICE,
 	SHEET_TRANSFER,
 	SHEET_MOVE,
+	SHEET_COVERAGE,
+	SHEET_PINVOICES,
 	SHEET__MAX
 };
 
@@ -96,5 +98,10 @@ int transfer_file_get(struct req *);
 /* move.c: 会籍变更 */
 int move_get_page(struct req *);
 int move_post(struct req *);
+
+/* coverage.c: 参保记录, 发票管理 */
+int coverage_get(struct req *);
+int pinvoices_get(struct req *);
+int pinvoice_file_get(struct req *);
 
 #endif

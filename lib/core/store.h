@@ -26,6 +26,7 @@ enum attach_kind {
 	AK_INVOICE_NOTE,	/* 多个开票户头的说明 */
 	AK_ROSTER,		/* 职工名册 .xlsx */
 	AK_IMPORT_RESULT,	/* 导入结果 .xlsx, made by the system */
+	AK_PREMIUM_INVOICE,	/* 保费发票 (PDF), recorded by finance */
 	AK__MAX
 };
 
