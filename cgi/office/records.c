@@ -50,12 +50,12 @@ coverage_get(struct req *r)
 	return 200;
 }
 
-/* The invoice form's fields; the application is ?enroll= / the form's. */
-enum { PF_NUMBER, PF_ISSUED, PF_AMOUNT, PF__MAX };
-static const struct field invoice_fields[PF__MAX] = {
-	[PF_NUMBER] = { "number", FK_TEXT_30, 0, NULL },
-	[PF_ISSUED] = { "issued_on", FK_DATE, 0, NULL },
-	[PF_AMOUNT] = { "amount", FK_MONEY, 0, NULL },
+/* The invoice form's fields, in pinvoice.h's order; the application is
+ * ?enroll= / the form's. */
+static const struct field invoice_fields[PV__MAX] = {
+	[PV_NUMBER] = { "number", FK_TEXT_30, 0, NULL },
+	[PV_ISSUED] = { "issued_on", FK_DATE, 0, NULL },
+	[PV_AMOUNT] = { "amount", FK_MONEY, 0, NULL },
 };
 
 /* A finished application (pinvoice_apps' columns). */
@@ -170,22 +170,32 @@ refusal_field(enum refusal rf)
 int
 invoices_post(struct req *r)
 {
-	struct field_val v[PF__MAX];
+	struct field_val v[PV__MAX];
 	struct pinvoice_new in;
 	struct actor by = actor_of(r);
 	int64_t enroll = req_id(r, "enroll"), id;
 	const char *why, *field;
 	char over[32], msg[300], path[80];
-	enum refusal rf;
+	enum refusal rf, rfs[PV__MAX];
+	int bad, i;
 
 	view_attrf(form_node(r), "enroll", "%lld", (long long)enroll);
-	if (form_read(r, invoice_fields, PF__MAX, v) > 0)
-		return invoices_page(r, enroll);
+	bad = form_read(r, invoice_fields, PV__MAX, v);
 	memset(&in, 0, sizeof(in));
 	in.enroll = enroll;
-	utf8_copy(in.number, sizeof(in.number), v[PF_NUMBER].v, SIZE_MAX);
-	snprintf(in.issued_on, sizeof(in.issued_on), "%s", v[PF_ISSUED].date);
-	in.amount = v[PF_AMOUNT].fen;
+	utf8_copy(in.number, sizeof(in.number), v[PV_NUMBER].v, SIZE_MAX);
+	snprintf(in.issued_on, sizeof(in.issued_on), "%s", v[PV_ISSUED].date);
+	in.amount = v[PV_AMOUNT].fen;
+	/* The rules of each field that was read, all at once. */
+	pinvoice_check(&in, rfs);
+	for (i = 0; i < PV__MAX; i++)
+		if (v[i].err == NULL && rfs[i] != RF_OK) {
+			form_error(r, invoice_fields[i].name,
+			    refusal_text(rfs[i]));
+			bad++;
+		}
+	if (bad > 0)
+		return invoices_page(r, enroll);
 	rf = pinvoice_record(r->db, &by, &in, req_file(r, "file"), &id, &why,
 	    over);
 	if (rf == RF_DB)

@@ -24,10 +24,22 @@ const char *const coverage_status_labels[CS__MAX] = {
 	[CS_PENDING] = "未生效", [CS_ACTIVE] = "保障中", [CS_EXPIRED] = "已到期",
 };
 
+/*
+ * The list, its count and the export each twice: for any application,
+ * and for one application number (the _NO statement of each, right after
+ * it).  Apart because MariaDB 10.11 keeps what it simplified at a prepared
+ * statement's execution: once `e.no = ?` made the application a constant
+ * table, ORDER BY c.enroll_id (equal to its id) was dropped from that
+ * statement for good, and later lists of every application came out of
+ * order (t_coverage shows it).
+ */
 enum stmt {
 	STMT_LIST,
+	STMT_LIST_NO,
 	STMT_COUNT,
+	STMT_COUNT_NO,
 	STMT_STREAM,
+	STMT_STREAM_NO,
 	STMT_PLANS,
 	STMT_YEARS,
 	STMT_YEARS_MEMBER,
@@ -51,19 +63,25 @@ enum stmt {
 	" LEFT JOIN org d ON d.id = u.parent_id AND d.level = 'district'"
 /* Each condition twice-bound: (0 or "" leaves it out).  A period counts
  * in a year when it touches it: starts by its last day, ends on or after
- * its first. */
+ * its first.  The application number comes last: ANY_NO, in the
+ * statements for any application, only checks that none was asked. */
 #define WHERE \
 	" WHERE (? = 0 OR c.unit_id = ?) AND (? = 0 OR c.member_id = ?)" \
 	" AND (? = 0 OR u.parent_id = ?) AND (? = 0 OR c.plan_id = ?)" \
 	" AND c.starts <= ? AND c.ends >= ?" \
-	" AND (? = '' OR e.no = ?) AND (? = '' OR m.id_number = ?)" \
+	" AND (? = '' OR m.id_number = ?)" \
 	" AND (? = '' OR u.name LIKE CONCAT('%', ?, '%'))"
+#define ANY_NO " AND ? = ''"
+#define ONE_NO " AND e.no = ?"
 #define ORDER " ORDER BY c.starts DESC, c.enroll_id DESC, m.name, c.id"
 
 static const char *const sql[STMT__MAX] = {
-	[STMT_LIST] = COLS FROM WHERE ORDER " LIMIT ? OFFSET ?",
-	[STMT_COUNT] = "SELECT COUNT(*)" FROM WHERE,
-	[STMT_STREAM] = COLS FROM WHERE ORDER,
+	[STMT_LIST] = COLS FROM WHERE ANY_NO ORDER " LIMIT ? OFFSET ?",
+	[STMT_LIST_NO] = COLS FROM WHERE ONE_NO ORDER " LIMIT ? OFFSET ?",
+	[STMT_COUNT] = "SELECT COUNT(*)" FROM WHERE ANY_NO,
+	[STMT_COUNT_NO] = "SELECT COUNT(*)" FROM WHERE ONE_NO,
+	[STMT_STREAM] = COLS FROM WHERE ANY_NO ORDER,
+	[STMT_STREAM_NO] = COLS FROM WHERE ONE_NO ORDER,
 	[STMT_PLANS] =
 	    "SELECT p.id, pv.name FROM plan p"
 	    " JOIN plan_version pv ON pv.id = p.version_id ORDER BY p.code",
@@ -248,10 +266,13 @@ year_bounds(int year, char from[11], char to[11])
 }
 
 /* The WHERE parameters' format, after the status's two. */
-#define WHERE_FMT "iiiiiiiissssssss"
+#define WHERE_FMT "iiiiiiiisssssss"
 
-/* Run statement `stmt` (list, stream or count) for *f; the list takes
- * limit and offset too.  The status's today is bound first. */
+/*
+ * Run statement `stmt` (list, stream or count; its _NO twin when an
+ * application number is asked) for *f; the list takes limit and offset
+ * too.  The status's today is bound first.
+ */
 static struct db_res *
 run(struct db *db, int stmt, const struct coverage_filter *f,
     int64_t offset, int64_t limit)
@@ -260,23 +281,27 @@ run(struct db *db, int stmt, const struct coverage_filter *f,
 
 	year_bounds(f->year, from, to);
 	like_escape(f->unit_name, name, sizeof(name));
+	if (*f->no)
+		stmt++;
 	switch (stmt) {
 	case STMT_LIST:
+	case STMT_LIST_NO:
 		return db_query(db, &tab, stmt, "ss" WHERE_FMT "ii", f->today,
 		    f->today, f->unit, f->unit, f->member, f->member,
 		    f->district, f->district, f->plan, f->plan, to, from,
-		    f->no, f->no, f->id_number, f->id_number, name, name,
-		    limit, offset);
+		    f->id_number, f->id_number, name, name, f->no, limit,
+		    offset);
 	case STMT_STREAM:
+	case STMT_STREAM_NO:
 		return db_stream(db, &tab, stmt, "ss" WHERE_FMT, f->today,
 		    f->today, f->unit, f->unit, f->member, f->member,
 		    f->district, f->district, f->plan, f->plan, to, from,
-		    f->no, f->no, f->id_number, f->id_number, name, name);
+		    f->id_number, f->id_number, name, name, f->no);
 	default:
 		return db_query(db, &tab, stmt, WHERE_FMT, f->unit, f->unit,
 		    f->member, f->member, f->district, f->district, f->plan,
-		    f->plan, to, from, f->no, f->no, f->id_number,
-		    f->id_number, name, name);
+		    f->plan, to, from, f->id_number, f->id_number, name, name,
+		    f->no);
 	}
 }
 

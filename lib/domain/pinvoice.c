@@ -27,8 +27,10 @@ enum stmt {
 	STMT_UNIT_LIST,
 	STMT_UNIT_COUNT,
 	STMT_OF_ENROLL,
-	STMT_APPS,
+	STMT_APPS,		/* each with its _ONE twin right after */
+	STMT_APPS_ONE,
 	STMT_APPS_COUNT,
+	STMT_APPS_COUNT_ONE,
 	STMT_ATTACHMENT,
 	STMT__MAX
 };
@@ -40,16 +42,31 @@ enum stmt {
 	" FROM premium_invoice i JOIN enroll e ON e.id = i.enroll_id" \
 	" JOIN plan_version pv ON pv.id = e.version_id"
 
-/* 已办结 applications matching q, one, or only those without invoices. */
+/*
+ * 已办结 applications matching q, only those without invoices, and any
+ * (ANY_APP: checks that none was named) or one (ONE_APP).  One
+ * application is a statement of its own: MariaDB 10.11 keeps what it
+ * simplified at a prepared statement's execution, and `e.id = ?` made the
+ * application and its flow row constant tables, whose ORDER BY columns
+ * it then dropped for every later execution (see coverage.c).
+ */
 #define APPS_FROM \
 	" FROM flow_item f JOIN enroll e ON e.id = f.item_id" \
 	" JOIN org u ON u.id = e.unit_id" \
 	" JOIN plan_version pv ON pv.id = e.version_id" \
 	" WHERE f.type = 'enroll' AND f.state = 'done'" \
 	" AND (? = '' OR e.no = ? OR u.name LIKE CONCAT('%', ?, '%'))" \
-	" AND (? = 0 OR e.id = ?)" \
 	" AND (? = 0 OR NOT EXISTS (SELECT 1 FROM premium_invoice i" \
 	"  WHERE i.enroll_id = e.id))"
+#define ANY_APP " AND ? = 0"
+#define ONE_APP " AND e.id = ?"
+#define APPS_COLS \
+	"SELECT e.id, e.no, u.name, pv.name, e.period_start, e.period_end," \
+	" e.headcount, COALESCE(e.paid, e.due)," \
+	" (SELECT COALESCE(SUM(i.amount), 0) FROM premium_invoice i" \
+	"  WHERE i.enroll_id = e.id)," \
+	" (SELECT COUNT(*) FROM premium_invoice i WHERE i.enroll_id = e.id)"
+#define APPS_ORDER " ORDER BY f.updated_at DESC, e.id DESC LIMIT ? OFFSET ?"
 
 static const char *const sql[STMT__MAX] = {
 	/* The application, locked: its unit, what it paid (or owes, until
@@ -73,14 +90,10 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_UNIT_COUNT] =
 	    "SELECT COUNT(*) FROM premium_invoice WHERE unit_id = ?",
 	[STMT_OF_ENROLL] = INVOICE_COLS " WHERE i.enroll_id = ? ORDER BY i.id",
-	[STMT_APPS] =
-	    "SELECT e.id, e.no, u.name, pv.name, e.period_start, e.period_end,"
-	    " e.headcount, COALESCE(e.paid, e.due),"
-	    " (SELECT COALESCE(SUM(i.amount), 0) FROM premium_invoice i"
-	    "  WHERE i.enroll_id = e.id),"
-	    " (SELECT COUNT(*) FROM premium_invoice i WHERE i.enroll_id = e.id)"
-	    APPS_FROM " ORDER BY f.updated_at DESC, e.id DESC LIMIT ? OFFSET ?",
-	[STMT_APPS_COUNT] = "SELECT COUNT(*)" APPS_FROM,
+	[STMT_APPS] = APPS_COLS APPS_FROM ANY_APP APPS_ORDER,
+	[STMT_APPS_ONE] = APPS_COLS APPS_FROM ONE_APP APPS_ORDER,
+	[STMT_APPS_COUNT] = "SELECT COUNT(*)" APPS_FROM ANY_APP,
+	[STMT_APPS_COUNT_ONE] = "SELECT COUNT(*)" APPS_FROM ONE_APP,
 	[STMT_ATTACHMENT] =
 	    "SELECT attachment_id FROM premium_invoice WHERE id = ?"
 	    " AND (? = 0 OR unit_id = ?) AND attachment_id IS NOT NULL",
@@ -182,23 +195,37 @@ record_txn(struct db *db, void *arg)
 	return 0;
 }
 
+int
+pinvoice_check(const struct pinvoice_new *v, enum refusal rf[PV__MAX])
+{
+	char today[11];
+	int i, n = 0;
+
+	rf[PV_NUMBER] = is_invoice_number(v->number) ? RF_OK : RF_PINV_NUMBER;
+	rf[PV_ISSUED] = strcmp(v->issued_on, clock_today(today)) > 0 ?
+	    RF_PINV_FUTURE : RF_OK;
+	rf[PV_AMOUNT] = v->amount > 0 ? RF_OK : RF_PINV_AMOUNT;
+	for (i = 0; i < PV__MAX; i++)
+		n += rf[i] != RF_OK;
+	return n;
+}
+
 enum refusal
 pinvoice_record(struct db *db, const struct actor *by,
     const struct pinvoice_new *v, const struct upload *pdf, int64_t *id,
     const char **why, char over[32])
 {
 	struct record_arg a = { by, v, pdf, id, why, over, RF_DB };
-	char today[11];
+	enum refusal rf[PV__MAX];
+	int i;
 
 	*id = 0;
 	*why = NULL;
 	over[0] = '\0';
-	if (!is_invoice_number(v->number))
-		return RF_PINV_NUMBER;
-	if (v->amount <= 0)
-		return RF_PINV_AMOUNT;
-	if (strcmp(v->issued_on, clock_today(today)) > 0)
-		return RF_PINV_FUTURE;
+	if (pinvoice_check(v, rf) > 0)
+		for (i = 0; i < PV__MAX; i++)
+			if (rf[i] != RF_OK)
+				return rf[i];
 	if (db_txn(db, record_txn, &a) < 0)
 		return RF_DB;
 	if (a.rc != RF_OK)
@@ -233,8 +260,8 @@ pinvoice_apps(struct db *db, const char *q, int64_t enroll, int pending,
 	char esc[256];
 
 	like_escape(q, esc, sizeof(esc));
-	return db_query(db, &tab, STMT_APPS, "sssiiiii", q, q, esc, enroll,
-	    enroll, (int64_t)pending, limit, offset);
+	return db_query(db, &tab, enroll ? STMT_APPS_ONE : STMT_APPS, "sssiiii",
+	    q, q, esc, (int64_t)pending, enroll, limit, offset);
 }
 
 int64_t
@@ -244,8 +271,9 @@ pinvoice_apps_count(struct db *db, const char *q, int64_t enroll, int pending)
 	int found;
 
 	like_escape(q, esc, sizeof(esc));
-	return db_one_int(db, &tab, STMT_APPS_COUNT, &found, "sssiii", q, q,
-	    esc, enroll, enroll, (int64_t)pending);
+	return db_one_int(db, &tab, enroll ? STMT_APPS_COUNT_ONE :
+	    STMT_APPS_COUNT, &found, "sssii", q, q, esc, (int64_t)pending,
+	    enroll);
 }
 
 int

@@ -27,6 +27,16 @@ struct pinvoice_new {
 };
 
 /*
+ * pinvoice_check: the rules of *v that need no database, a field at a
+ * time, so a form can say them all at once: rf[PV_NUMBER] RF_PINV_NUMBER
+ * (not 8 to 20 digits), rf[PV_ISSUED] RF_PINV_FUTURE (after today),
+ * rf[PV_AMOUNT] RF_PINV_AMOUNT (not above 0), each RF_OK when fine.
+ * Returns how many were refused.  pinvoice_record() applies them too.
+ */
+enum pinvoice_field { PV_NUMBER, PV_ISSUED, PV_AMOUNT, PV__MAX };
+int pinvoice_check(const struct pinvoice_new *v, enum refusal rf[PV__MAX]);
+
+/*
  * pinvoice_record: `by` (finance) records invoice *v with its PDF `pdf`
  * (an upload; its type decided by its bytes).  Invoice row, file and audit
  * row ("pinvoice.record") are one transaction; the application's row is

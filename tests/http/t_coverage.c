@@ -308,6 +308,23 @@ main(void)
 	    "... masked");
 	is_int(rows(r1, "/o/coverage?no=%s&district=3", n1), 0,
 	    "A's application under B's district: none");
+	{
+		int i, in_order = 0;
+
+		/* Newest period first, then application, then name: the
+		 * same after each worker was asked for one application (a
+		 * statement MariaDB once simplified for good). */
+		for (i = 0; i < 4; i++)
+			rows(r1, "/o/coverage?no=%s", n1);
+		snprintf(q, sizeof(q), "count((//table[@id='coverage']/tbody/tr)"
+		    "[position() > 5]/td[@class='no'][. = '%s'])", n4);
+		for (i = 0; i < 4; i++) {
+			rows(r1, "/o/coverage");
+			in_order += strcmp(hc_xpath(r1, q), "15") == 0;
+		}
+		is_int(in_order, 4, "office list in order: July's 5, then B's"
+		    " application (the newer) before A's, by name");
+	}
 	is_int(hc_get(med, "/o/coverage"), 403, "medical: 参保记录 403");
 	is_int(hc_get(med, "/x/coverage-all.xlsx"), 403, "... export 403");
 	hc_get(r1, "/x/coverage-all.xlsx?district=3");

@@ -117,8 +117,8 @@ main(void)
 		snprintf(y1, sizeof(y1), "%d-12-31", year);
 		/* A: 10 x 120.00 = 1,200.00 paid; B: 5; A's third waits for
 		 * its payment. */
-		f = (struct enroll_fix){ n1, UNIT_A, "TPINV", "第十九期职工医疗"
-		    "互助保障活动", 12000, q, y1, "done", 0, 10, -1 };
+		f = (struct enroll_fix){ n1, UNIT_A, "TPINV", "意外伤害互助保障",
+		    12000, q, y1, "done", 0, 10, -1 };
 		e1 = enroll_fixture(&f);
 		f = (struct enroll_fix){ n2, UNIT_B, "TPINV", NULL, 12000, q, y1,
 		    "done", 0, 5, -1 };
@@ -246,6 +246,12 @@ main(void)
 	snprintf(q, sizeof(q), "count(//article[@data-enroll='%lld']"
 	    "//details[@open])", e1);
 	is_str(hc_xpath(fin, q), "1", "a refused form comes back open");
+	record(fin, e1, "123", tomorrow, "0", datafile("license.pdf"));
+	is_str(hc_xpath(fin, "concat(//*[@id='err-number'], '|',"
+	    " //*[@id='err-issued_on'], '|', //*[@id='err-amount'])"),
+	    "发票号码应为8至20位数字|开票日期不能晚于今天|发票金额必须大于0",
+	    "three bad fields: three messages at once");
+	is_int(invoices(), before, "... nothing recorded");
 	/* The full-width digits of an input method are the digits. */
 	is_int(record(fin, e1, "０４４１００２４", today, "600",
 	    datafile("pdf-renamed.jpg")), 303,
@@ -294,7 +300,7 @@ main(void)
 	snprintf(q, sizeof(q), "count(//tr[@data-invoice='%lld']"
 	    "[td[@class='number']='04410023'][td[@class='right amount']="
 	    "'600.00'][td[@class='no']='%s'][td[contains(@class,'plan')]="
-	    "'第十九期职工医疗互助保障活动'][td='%s'])", inv, n1, today);
+	    "'意外伤害互助保障'][td='%s'])", inv, n1, today);
 	is_str(hc_xpath(a, q), "1", "... number, amount, application, plan, date");
 	snprintf(q, sizeof(q), "count(//tr[@data-invoice='%lld'])", invb);
 	is_str(hc_xpath(a, q), "0", "... none of B's");
@@ -365,6 +371,22 @@ main(void)
 	    " route: %d", st);
 
 	/* ---- The filter of finance's list ---- */
+	{
+		int i, in_order = 0;
+
+		/* Newest first (B's, made last), the same after each worker
+		 * was asked for one application. */
+		snprintf(path, sizeof(path), "/o/invoices?enroll=%lld", e1);
+		for (i = 0; i < 4; i++)
+			hc_get(fin, path);
+		snprintf(q, sizeof(q), "count(//article[@data-enroll='%lld']"
+		    "/following::article[@data-enroll='%lld'])", e2, e1);
+		for (i = 0; i < 4; i++) {
+			hc_get(fin, "/o/invoices");
+			in_order += strcmp(hc_xpath(fin, q), "1") == 0;
+		}
+		is_int(in_order, 4, "finance's list newest first, every time");
+	}
 	snprintf(path, sizeof(path), "/o/invoices?q=%s", n2);
 	hc_get(fin, path);
 	is_int(hc_count(fin, "//article[@data-enroll]"), 1, "by application"

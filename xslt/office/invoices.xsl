@@ -53,6 +53,11 @@
         <div class="actions">
           <span>实缴 <b class="paid"><xsl:value-of select="paid"/></b> 元</span>
           <span>已开票 <b class="invoiced"><xsl:value-of select="invoiced"/></b> 元</span>
+          <xsl:choose>
+            <xsl:when test="number(invoiced/@fen) &gt;= number(paid/@fen)"><span class="chip chip-ok invoice-state" data-state="full">已开齐</span></xsl:when>
+            <xsl:when test="number(invoiced/@fen) &gt; 0"><span class="chip chip-warn invoice-state" data-state="part">部分开票</span></xsl:when>
+            <xsl:otherwise><span class="chip invoice-state" data-state="none">未开票</span></xsl:otherwise>
+          </xsl:choose>
         </div>
       </div>
       <xsl:if test="invoice">

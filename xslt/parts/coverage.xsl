@@ -84,7 +84,8 @@
     </form>
   </xsl:template>
 
-  <!-- coverage-table: the records; $office adds 单位 and 区/产业工会;
+  <!-- coverage-table: the records; $office adds 单位 and 区/产业工会 (证件类型
+       then only as the number's title and 保费 in the export, for width);
        $href the list with the filter, ending in & (the pager's). -->
   <xsl:template name="coverage-table">
     <xsl:param name="office" select="false()"/>
@@ -97,17 +98,17 @@
       <xsl:with-param name="href" select="$href"/>
       <xsl:with-param name="empty">没有符合条件的参保记录。</xsl:with-param>
       <xsl:with-param name="head">
-        <th>申请编号</th><th>姓名</th><th class="opt">证件类型</th><th>证件号码</th><th>参保项目</th>
+        <th>申请编号</th><th>姓名</th><xsl:if test="not($office)"><th class="opt">证件类型</th></xsl:if><th>证件号码</th><th>参保项目</th>
         <xsl:if test="$office"><th>单位</th><th class="opt">区/产业工会</th></xsl:if>
-        <th>保障期间</th><th>状态</th><th class="right opt">保费（元）</th>
+        <th>保障期间</th><th>状态</th><xsl:if test="not($office)"><th class="right opt">保费（元）</th></xsl:if>
       </xsl:with-param>
       <xsl:with-param name="rows">
         <xsl:for-each select="$c/record">
           <tr data-coverage="{@id}" data-status="{@status}">
             <td class="no"><xsl:value-of select="no"/></td>
             <td class="name"><xsl:value-of select="name"/></td>
-            <td class="opt"><xsl:value-of select="id-type"/></td>
-            <td class="id-number"><xsl:value-of select="id-number"/></td>
+            <xsl:if test="not($office)"><td class="opt"><xsl:value-of select="id-type"/></td></xsl:if>
+            <td class="id-number" title="{id-type}"><xsl:value-of select="id-number"/></td>
             <td class="plan wrap"><xsl:value-of select="plan"/></td>
             <xsl:if test="$office">
               <td class="unit-name"><xsl:value-of select="unit"/></td>
@@ -115,7 +116,7 @@
             </xsl:if>
             <td class="period"><xsl:value-of select="starts"/> 至 <xsl:value-of select="ends"/></td>
             <td><xsl:call-template name="coverage-status"><xsl:with-param name="status" select="@status"/></xsl:call-template></td>
-            <td class="right opt"><xsl:value-of select="premium"/></td>
+            <xsl:if test="not($office)"><td class="right opt"><xsl:value-of select="premium"/></td></xsl:if>
           </tr>
         </xsl:for-each>
       </xsl:with-param>
