@@ -82,6 +82,33 @@ static const struct view_col invoice_cols[PI__MAX] = {
 };
 
 /*
+ * Each application of `apps` as an <app> under `list`, with its invoices.
+ * Returns the number of applications, or -1 on a database error.
+ */
+static int64_t
+apps_view(struct req *r, struct db_res *apps, xmlNodePtr list)
+{
+	struct db_res *inv;
+	xmlNodePtr app;
+	int64_t rows = 0;
+	int rc;
+
+	while ((rc = db_next(apps)) == 1) {
+		app = view_row(list, "app", app_cols, PA__MAX, apps);
+		rows++;
+		if ((inv = pinvoice_of_enroll(r->db, db_int(apps, PA_ID))) ==
+		    NULL)
+			return -1;
+		rc = view_rows(app, "invoice", invoice_cols, PI__MAX, inv,
+		    NULL) < 0;
+		db_done(inv);
+		if (rc)
+			return -1;
+	}
+	return rc < 0 ? -1 : rows;
+}
+
+/*
  * 发票 as finance sees it: 已办结 applications (?q= an application number
  * or part of a unit's name, ?pending=1 only those without an invoice,
  * `enroll` only that one), each with its invoices and the form to record
@@ -90,15 +117,13 @@ static const struct view_col invoice_cols[PI__MAX] = {
 static int
 invoices_page(struct req *r, int64_t enroll)
 {
-	const char *qs = req_query(r, "q");
-	int pending = req_query(r, "pending") != NULL &&
-	    strcmp(req_query(r, "pending"), "1") == 0;
+	const char *qs = req_query(r, "q"), *ps = req_query(r, "pending");
+	int pending = ps != NULL && strcmp(ps, "1") == 0;
 	struct view_paging pg;
-	struct db_res *apps, *inv;
-	xmlNodePtr list, app;
+	struct db_res *apps;
+	xmlNodePtr list;
 	char q[4 * 60 + 1];
-	int64_t rows = 0;
-	int rc, ok = 1;
+	int64_t rows;
 
 	if (qs == NULL || valid_text_norm(qs, q, sizeof(q)) < 0)
 		q[0] = '\0';
@@ -112,19 +137,9 @@ invoices_page(struct req *r, int64_t enroll)
 	view_attrf(list, "enroll", "%lld", (long long)enroll);
 	if (pending)
 		view_attr(list, "pending", "1");
-	while (ok && (rc = db_next(apps)) == 1) {
-		app = view_row(list, "app", app_cols, PA__MAX, apps);
-		rows++;
-		if ((inv = pinvoice_of_enroll(r->db, db_int(apps, PA_ID))) ==
-		    NULL)
-			ok = 0;
-		else if (view_rows(app, "invoice", invoice_cols, PI__MAX, inv,
-		    NULL) < 0)
-			ok = 0;
-		db_done(inv);
-	}
+	rows = apps_view(r, apps, list);
 	db_done(apps);
-	if (!ok || rc < 0)
+	if (rows < 0)
 		return 500;
 	view_paging_attrs(list, &pg, rows);
 	r->sheet = SHEET_INVOICES;
@@ -143,24 +158,72 @@ invoices_get(struct req *r)
 	return invoices_page(r, enroll);
 }
 
-/* Where a refusal of pinvoice_record() is shown: its field, or the form. */
-static const char *
-refusal_field(enum refusal rf)
+/*
+ * A refusal of pinvoice_record() on the page: at its field, or for the
+ * whole form (no such application, not finished).  `why` is the store's
+ * sentence for RF_FILE, `over` the amount RF_PINV_OVER names.
+ */
+static void
+show_refusal(struct req *r, enum refusal rf, const char *why,
+    const char *over)
 {
+	const char *field;
+	char msg[300];
+
 	switch (rf) {
 	case RF_PINV_NUMBER:
 	case RF_PINV_NUMBER_TAKEN:
-		return "number";
+		field = "number";
+		break;
 	case RF_PINV_AMOUNT:
 	case RF_PINV_OVER:
-		return "amount";
+		field = "amount";
+		break;
 	case RF_PINV_FUTURE:
-		return "issued_on";
+		field = "issued_on";
+		break;
 	case RF_FILE:
-		return "file";
+		field = "file";
+		break;
 	default:
-		return NULL;
+		field = NULL;
 	}
+	if (rf == RF_FILE)
+		snprintf(msg, sizeof(msg), "%s", why);
+	else
+		refusal_textf(rf, over, msg, sizeof(msg));
+	if (field)
+		form_error(r, field, msg);
+	else
+		form_message(r, msg, "error");
+}
+
+/*
+ * The form into *in, and each field's own rule (pinvoice_check) at that
+ * field, so every mistake is said at once.  Returns the bad fields.
+ */
+static int
+invoice_read(struct req *r, int64_t enroll, struct pinvoice_new *in)
+{
+	struct field_val v[PV__MAX];
+	enum refusal rf[PV__MAX];
+	int bad, i;
+
+	bad = form_read(r, invoice_fields, PV__MAX, v);
+	memset(in, 0, sizeof(*in));
+	in->enroll = enroll;
+	utf8_copy(in->number, sizeof(in->number), v[PV_NUMBER].v, SIZE_MAX);
+	snprintf(in->issued_on, sizeof(in->issued_on), "%s",
+	    v[PV_ISSUED].date);
+	in->amount = v[PV_AMOUNT].fen;
+	pinvoice_check(in, rf);
+	for (i = 0; i < PV__MAX; i++)
+		if (v[i].err == NULL && rf[i] != RF_OK) {
+			form_error(r, invoice_fields[i].name,
+			    refusal_text(rf[i]));
+			bad++;
+		}
+	return bad;
 }
 
 /*
@@ -170,50 +233,27 @@ refusal_field(enum refusal rf)
 int
 invoices_post(struct req *r)
 {
-	struct field_val v[PV__MAX];
 	struct pinvoice_new in;
 	struct actor by = actor_of(r);
 	int64_t enroll = req_id(r, "enroll"), id;
-	const char *why, *field;
-	char over[32], msg[300], path[80];
-	enum refusal rf, rfs[PV__MAX];
-	int bad, i;
+	const char *why;
+	char over[32], path[80];
+	enum refusal rf;
 
 	view_attrf(form_node(r), "enroll", "%lld", (long long)enroll);
-	bad = form_read(r, invoice_fields, PV__MAX, v);
-	memset(&in, 0, sizeof(in));
-	in.enroll = enroll;
-	utf8_copy(in.number, sizeof(in.number), v[PV_NUMBER].v, SIZE_MAX);
-	snprintf(in.issued_on, sizeof(in.issued_on), "%s", v[PV_ISSUED].date);
-	in.amount = v[PV_AMOUNT].fen;
-	/* The rules of each field that was read, all at once. */
-	pinvoice_check(&in, rfs);
-	for (i = 0; i < PV__MAX; i++)
-		if (v[i].err == NULL && rfs[i] != RF_OK) {
-			form_error(r, invoice_fields[i].name,
-			    refusal_text(rfs[i]));
-			bad++;
-		}
-	if (bad > 0)
+	if (invoice_read(r, enroll, &in) > 0)
 		return invoices_page(r, enroll);
 	rf = pinvoice_record(r->db, &by, &in, req_file(r, "file"), &id, &why,
 	    over);
 	if (rf == RF_DB)
 		return 500;
-	if (rf == RF_OK) {
-		snprintf(path, sizeof(path), "/o/invoices?enroll=%lld&saved=1",
-		    (long long)enroll);
-		return req_redirect(r, path);
+	if (rf != RF_OK) {
+		show_refusal(r, rf, why, over);
+		return invoices_page(r, enroll);
 	}
-	if (rf == RF_FILE)
-		snprintf(msg, sizeof(msg), "%s", why);
-	else
-		refusal_textf(rf, over, msg, sizeof(msg));
-	if ((field = refusal_field(rf)) != NULL)
-		form_error(r, field, msg);
-	else
-		form_message(r, msg, "error");
-	return invoices_page(r, enroll);
+	snprintf(path, sizeof(path), "/o/invoices?enroll=%lld&saved=1",
+	    (long long)enroll);
+	return req_redirect(r, path);
 }
 
 /* The PDF of invoice ?id=, for finance and admin (files.c), audited. */

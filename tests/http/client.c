@@ -822,3 +822,13 @@ hc_xlsx_text(struct hc *c, int *rows)
 	xlsx_close(x);
 	return text;
 }
+
+const char *
+test_datafile(const char *name)
+{
+	static char path[1024];
+	const char *src = getenv("HZ_SRCDIR");
+
+	snprintf(path, sizeof(path), "%s/tests/data/%s", src ? src : ".", name);
+	return path;
+}

@@ -162,6 +162,9 @@ int hc_member_as(struct hc *c, long long member);
  */
 const char *hc_xlsx_text(struct hc *c, int *rows);
 
+/* test_datafile: the path of tests/data/`name` (static buffer). */
+const char *test_datafile(const char *name);
+
 /* this_year: the year in China now, as the programs' clock reads it
  * (HZ_NOW unset in the test stack). */
 int this_year(void);

@@ -23,16 +23,6 @@
 
 static char path[256], ids[24];
 
-static const char *
-datafile(const char *name)
-{
-	static char p[512];
-
-	snprintf(p, sizeof(p), "%s/tests/data/%s",
-	    getenv("HZ_SRCDIR") ? getenv("HZ_SRCDIR") : ".", name);
-	return p;
-}
-
 /* How many invoices are recorded. */
 static long long
 invoices(void)
@@ -76,6 +66,54 @@ refused(struct hc *c, const char *field, const char *msg, const char *what,
 	is_int(invoices(), before, "... nothing recorded");
 }
 
+/*
+ * Bad input on the invoice form: the application (0 A's, 1 B's, 2 A's
+ * waiting for payment, 3 none), the fields, the file (tests/data, "fake"
+ * a text named .pdf, NULL none), and where the refusal shows with what
+ * words (NULL: the form's own validators' words, whatever they are).
+ */
+static const struct bad {
+	int		 app;
+	const char	*number, *date, *amount, *file;
+	const char	*field, *msg, *what;
+} bad[] = {
+	{ 2, "04410024", "today", "100", "license.pdf", NULL,
+	  "该参保申请尚未办结，办结后才能登记发票", "an application not finished" },
+	{ 3, "04410024", "today", "100", "license.pdf", NULL,
+	  "未找到该参保申请", "no such application" },
+	{ 1, "04410023", "today", "100", "license.pdf", "number",
+	  "该发票号码已登记过，请核对发票号码", "a number recorded before" },
+	{ 0, "04410024", "today", "0", "license.pdf", "amount",
+	  "发票金额必须大于0", "amount 0" },
+	{ 0, "04410024", "today", "0.00", "license.pdf", "amount",
+	  "发票金额必须大于0", "amount 0.00" },
+	{ 0, "04410024", "today", "-5", "license.pdf", "amount", NULL,
+	  "amount -5" },
+	{ 0, "04410024", "today", "一百", "license.pdf", "amount", NULL,
+	  "amount 一百" },
+	{ 0, "04410024", "today", "600.01", "license.pdf", "amount",
+	  "发票金额合计不能超过该申请的实缴金额，还可开票 600.00 元",
+	  "more than was paid" },
+	{ 0, "04410024", "today", "100", "stamp.png", "file",
+	  "只能上传 pdf 格式的文件（按文件内容识别，改扩展名无效）", "a PNG" },
+	{ 0, "04410024", "today", "100", "fake", "file",
+	  "只能上传 pdf 格式的文件（按文件内容识别，改扩展名无效）",
+	  "text named .pdf" },
+	{ 0, "04410024", "today", "100", NULL, "file", "请选择要上传的文件",
+	  "no file" },
+	{ 0, "4410024", "today", "100", "license.pdf", "number",
+	  "发票号码应为8至20位数字", "7 digits" },
+	{ 0, "NO.44100245", "today", "100", "license.pdf", "number",
+	  "发票号码应为8至20位数字", "letters" },
+	{ 0, "", "today", "100", "license.pdf", "number", NULL, "no number" },
+	{ 0, "04410024", "tomorrow", "100", "license.pdf", "issued_on",
+	  "开票日期不能晚于今天", "dated tomorrow" },
+	{ 0, "04410024", "2026-02-30", "100", "license.pdf", "issued_on", NULL,
+	  "30 February" },
+	{ 0, "04410024", "", "100", "license.pdf", "issued_on", NULL,
+	  "no date" },
+};
+
 /* A message at `field`, whatever its words (the form's validators'). */
 static void
 told(struct hc *c, const char *field, const char *what)
@@ -100,6 +138,7 @@ main(void)
 	time_t t = time(NULL) + 8 * 3600;
 	struct tm tm;
 	int year = this_year(), st;
+	size_t i;
 	FILE *fp;
 
 	gmtime_r(&t, &tm);
@@ -163,7 +202,7 @@ main(void)
 
 	/* ---- Finance records one ---- */
 	before = invoices();
-	st = record(fin, e1, "04410023", today, "600.00", datafile("license.pdf"));
+	st = record(fin, e1, "04410023", today, "600.00", test_datafile("license.pdf"));
 	is_int(st, 303, "recorded: 303");
 	snprintf(q, sizeof(q), "/o/invoices?enroll=%lld&saved=1", e1);
 	is_str(hc_location_path(fin), q, "... back to the application");
@@ -199,54 +238,31 @@ main(void)
 
 	/* ---- Every bad input: refused in Chinese, nothing stored ---- */
 	before = invoices();
-	record(fin, e3, "04410024", today, "100", datafile("license.pdf"));
-	refused(fin, NULL, "该参保申请尚未办结，办结后才能登记发票",
-	    "an application not finished", before);
-	record(fin, 999999999, "04410024", today, "100", datafile("license.pdf"));
-	refused(fin, NULL, "未找到该参保申请", "no such application", before);
-	record(fin, e2, "04410023", today, "100", datafile("license.pdf"));
-	refused(fin, "number", "该发票号码已登记过，请核对发票号码",
-	    "a number recorded before", before);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		const struct bad *k = &bad[i];
+		long long app[] = { e1, e2, e3, 999999999 };
+
+		record(fin, app[k->app], k->number, strcmp(k->date, "today") == 0 ?
+		    today : strcmp(k->date, "tomorrow") == 0 ? tomorrow :
+		    k->date, k->amount, k->file == NULL ? NULL :
+		    strcmp(k->file, "fake") == 0 ? fake : test_datafile(k->file));
+		if (k->msg)
+			refused(fin, k->field, k->msg, k->what, before);
+		else {
+			told(fin, k->field, k->what);
+			is_int(invoices(), before, "... nothing recorded");
+		}
+	}
+	record(fin, e2, "04410023", today, "100", test_datafile("license.pdf"));
 	is_str(hc_xpath(fin, "string(//input[@name='number'][@value!='']/@value)"),
-	    "04410023", "... the number kept");
-	record(fin, e1, "04410024", today, "0", datafile("license.pdf"));
-	refused(fin, "amount", "发票金额必须大于0", "amount 0", before);
-	record(fin, e1, "04410024", today, "0.00", datafile("license.pdf"));
-	refused(fin, "amount", "发票金额必须大于0", "amount 0.00", before);
-	record(fin, e1, "04410024", today, "-5", datafile("license.pdf"));
-	told(fin, "amount", "amount -5");
-	is_int(invoices(), before, "... nothing recorded");
-	record(fin, e1, "04410024", today, "一百", datafile("license.pdf"));
-	told(fin, "amount", "amount 一百");
-	record(fin, e1, "04410024", today, "600.01", datafile("license.pdf"));
-	refused(fin, "amount", "发票金额合计不能超过该申请的实缴金额，还可开票"
-	    " 600.00 元", "more than was paid", before);
-	record(fin, e1, "04410024", today, "100", datafile("stamp.png"));
-	refused(fin, "file", "只能上传 pdf 格式的文件（按文件内容识别，改扩展名无效）",
-	    "a PNG", before);
-	record(fin, e1, "04410024", today, "100", fake);
-	refused(fin, "file", "只能上传 pdf 格式的文件（按文件内容识别，改扩展名无效）",
-	    "text named .pdf", before);
+	    "04410023", "a refused number kept on the form");
 	record(fin, e1, "04410024", today, "100", NULL);
-	refused(fin, "file", "请选择要上传的文件", "no file", before);
 	is_str(hc_xpath(fin, "string(//input[@name='amount'][@value!='']/@value)"),
-	    "100", "... the amount kept");
-	record(fin, e1, "4410024", today, "100", datafile("license.pdf"));
-	refused(fin, "number", "发票号码应为8至20位数字", "7 digits", before);
-	record(fin, e1, "NO.44100245", today, "100", datafile("license.pdf"));
-	refused(fin, "number", "发票号码应为8至20位数字", "letters", before);
-	record(fin, e1, "", today, "100", datafile("license.pdf"));
-	told(fin, "number", "no number");
-	is_int(invoices(), before, "... nothing recorded");
-	record(fin, e1, "04410024", tomorrow, "100", datafile("license.pdf"));
-	refused(fin, "issued_on", "开票日期不能晚于今天", "dated tomorrow", before);
-	record(fin, e1, "04410024", "2026-02-30", "100", datafile("license.pdf"));
-	told(fin, "issued_on", "30 February");
-	is_int(invoices(), before, "... nothing recorded");
+	    "100", "a refused form keeps its amount");
 	snprintf(q, sizeof(q), "count(//article[@data-enroll='%lld']"
 	    "//details[@open])", e1);
 	is_str(hc_xpath(fin, q), "1", "a refused form comes back open");
-	record(fin, e1, "123", tomorrow, "0", datafile("license.pdf"));
+	record(fin, e1, "123", tomorrow, "0", test_datafile("license.pdf"));
 	is_str(hc_xpath(fin, "concat(//*[@id='err-number'], '|',"
 	    " //*[@id='err-issued_on'], '|', //*[@id='err-amount'])"),
 	    "发票号码应为8至20位数字|开票日期不能晚于今天|发票金额必须大于0",
@@ -254,33 +270,33 @@ main(void)
 	is_int(invoices(), before, "... nothing recorded");
 	/* The full-width digits of an input method are the digits. */
 	is_int(record(fin, e1, "０４４１００２４", today, "600",
-	    datafile("pdf-renamed.jpg")), 303,
+	    test_datafile("pdf-renamed.jpg")), 303,
 	    "full-width digits and a PDF named .jpg: recorded");
 	is_int(test_sql_int("SELECT COUNT(*) FROM premium_invoice WHERE number ="
 	    " '04410024'"), 1, "... as 04410024");
-	record(fin, e1, "04410025", today, "0.01", datafile("license.pdf"));
+	record(fin, e1, "04410025", today, "0.01", test_datafile("license.pdf"));
 	refused(fin, "amount", "发票金额合计不能超过该申请的实缴金额，还可开票"
 	    " 0.00 元", "the application fully invoiced", before + 1);
 	invb = (record(fin, e2, "04410026", today, "600",
-	    datafile("license.pdf")) == 303) ? test_sql_int("SELECT id FROM"
+	    test_datafile("license.pdf")) == 303) ? test_sql_int("SELECT id FROM"
 	    " premium_invoice WHERE number = '04410026'") : -1;
 	ok(invb > 0, "B's invoice recorded");
 
 	/* ---- Only finance records ---- */
 	before = invoices();
 	snprintf(ids, sizeof(ids), "%lld", e1);
-	hc_get(r1, "/o/");
-	is_int(hc_upload(r1, "/o/invoices", "file", datafile("license.pdf"),
-	    "a.pdf", "enroll", ids, "number", "04410099", "issued_on", today,
-	    "amount", "1", NULL), 403, "review1 records: 403");
-	hc_get(r2, "/o/");
-	is_int(hc_upload(r2, "/o/invoices", "file", datafile("license.pdf"),
-	    "a.pdf", "enroll", ids, "number", "04410099", "issued_on", today,
-	    "amount", "1", NULL), 403, "review2 records: 403");
-	hc_get(adm, "/o/");
-	is_int(hc_upload(adm, "/o/invoices", "file", datafile("license.pdf"),
-	    "a.pdf", "enroll", ids, "number", "04410099", "issued_on", today,
-	    "amount", "1", NULL), 403, "admin records: 403");
+	{
+		struct hc *who[] = { r1, r2, adm, med };
+		const char *name[] = { "review1", "review2", "admin", "medical" };
+
+		for (i = 0; i < 4; i++) {
+			hc_get(who[i], "/o/");	/* a page with its CSRF token */
+			is_int(hc_upload(who[i], "/o/invoices", "file",
+			    test_datafile("license.pdf"), "a.pdf", "enroll", ids,
+			    "number", "04410099", "issued_on", today, "amount",
+			    "1", NULL), 403, "%s records: 403", name[i]);
+		}
+	}
 	is_int(invoices(), before, "... nothing recorded");
 	is_int(hc_get(r1, "/o/invoices"), 403, "review1: 发票 page 403");
 	is_int(hc_count(r1, "//nav//a[@id='nav-invoices']"), 0, "... no menu");
@@ -372,7 +388,7 @@ main(void)
 
 	/* ---- The filter of finance's list ---- */
 	{
-		int i, in_order = 0;
+		int in_order = 0;
 
 		/* Newest first (B's, made last), the same after each worker
 		 * was asked for one application. */
