@@ -25,26 +25,41 @@ const char *const coverage_status_labels[CS__MAX] = {
 };
 
 /*
- * The list, its count and the export each twice: for any application,
- * and for one application number (the _NO statement of each, right after
- * it).  Apart because MariaDB 10.11 keeps what it simplified at a prepared
- * statement's execution: once `e.no = ?` made the application a constant
- * table, ORDER BY c.enroll_id (equal to its id) was dropped from that
- * statement for good, and later lists of every application came out of
- * order (t_coverage shows it).
+ * The list, its count and the export in three variants each, in this
+ * order: for any application and person (ANY), for one ID number (_ID),
+ * for one application number (_NO, with or without an ID number).
+ *
+ * ANY walks coverage newest period first by an index (coverage_recent,
+ * coverage_unit_recent: starts DESC, enroll_id DESC, then the row id)
+ * and stops after a page; its joined tables are LEFT JOINs (the foreign
+ * keys make every row there), so they follow coverage in the plan and a
+ * count leaves them out.  _ID and _NO start from the person or the
+ * application by their own indexes instead.
+ *
+ * Apart also because MariaDB 10.11 keeps what it simplified at a
+ * prepared statement's execution: once `e.no = ?` made the application a
+ * constant table, ORDER BY c.enroll_id (equal to its id) was dropped from
+ * that statement for good, and later lists of every application came out
+ * of order (t_coverage shows it).
  */
 enum stmt {
 	STMT_LIST,
+	STMT_LIST_ID,
 	STMT_LIST_NO,
 	STMT_COUNT,
+	STMT_COUNT_ID,
 	STMT_COUNT_NO,
 	STMT_STREAM,
+	STMT_STREAM_ID,
 	STMT_STREAM_NO,
 	STMT_PLANS,
 	STMT_YEARS,
 	STMT_YEARS_MEMBER,
 	STMT__MAX
 };
+
+/* The variants' offsets from each statement's first. */
+enum { V_ANY, V_ID, V_NO };
 
 /*
  * The columns of enum coverage_col; the status needs today twice.  The
@@ -56,32 +71,36 @@ enum stmt {
 	" CASE WHEN c.starts > ? THEN 0 WHEN c.ends < ? THEN 2 ELSE 1 END," \
 	" e.premium, c.unit_id"
 #define FROM \
-	" FROM coverage c JOIN member m ON m.id = c.member_id" \
-	" JOIN enroll e ON e.id = c.enroll_id" \
-	" JOIN plan_version pv ON pv.id = c.version_id" \
-	" JOIN org u ON u.id = c.unit_id" \
+	" FROM coverage c LEFT JOIN member m ON m.id = c.member_id" \
+	" LEFT JOIN enroll e ON e.id = c.enroll_id" \
+	" LEFT JOIN plan_version pv ON pv.id = c.version_id" \
+	" LEFT JOIN org u ON u.id = c.unit_id" \
 	" LEFT JOIN org d ON d.id = u.parent_id AND d.level = 'district'"
 /* Each condition twice-bound: (0 or "" leaves it out).  A period counts
  * in a year when it touches it: starts by its last day, ends on or after
- * its first.  The application number comes last: ANY_NO, in the
- * statements for any application, only checks that none was asked. */
+ * its first.  The application and ID numbers come last, as each variant
+ * asks for them (ANY checks that neither was). */
 #define WHERE \
 	" WHERE (? = 0 OR c.unit_id = ?) AND (? = 0 OR c.member_id = ?)" \
 	" AND (? = 0 OR u.parent_id = ?) AND (? = 0 OR c.plan_id = ?)" \
 	" AND c.starts <= ? AND c.ends >= ?" \
-	" AND (? = '' OR m.id_number = ?)" \
 	" AND (? = '' OR u.name LIKE CONCAT('%', ?, '%'))"
-#define ANY_NO " AND ? = ''"
-#define ONE_NO " AND e.no = ?"
-#define ORDER " ORDER BY c.starts DESC, c.enroll_id DESC, m.name, c.id"
+#define ANY " AND ? = '' AND ? = ''"
+#define ID " AND ? = '' AND m.id_number = ?"
+#define NO " AND e.no = ? AND m.id_number = COALESCE(NULLIF(?, ''), m.id_number)"
+#define ORDER " ORDER BY c.starts DESC, c.enroll_id DESC, c.id"
+#define PAGE " LIMIT ? OFFSET ?"
 
 static const char *const sql[STMT__MAX] = {
-	[STMT_LIST] = COLS FROM WHERE ANY_NO ORDER " LIMIT ? OFFSET ?",
-	[STMT_LIST_NO] = COLS FROM WHERE ONE_NO ORDER " LIMIT ? OFFSET ?",
-	[STMT_COUNT] = "SELECT COUNT(*)" FROM WHERE ANY_NO,
-	[STMT_COUNT_NO] = "SELECT COUNT(*)" FROM WHERE ONE_NO,
-	[STMT_STREAM] = COLS FROM WHERE ANY_NO ORDER,
-	[STMT_STREAM_NO] = COLS FROM WHERE ONE_NO ORDER,
+	[STMT_LIST] = COLS FROM WHERE ANY ORDER PAGE,
+	[STMT_LIST_ID] = COLS FROM WHERE ID ORDER PAGE,
+	[STMT_LIST_NO] = COLS FROM WHERE NO ORDER PAGE,
+	[STMT_COUNT] = "SELECT COUNT(*)" FROM WHERE ANY,
+	[STMT_COUNT_ID] = "SELECT COUNT(*)" FROM WHERE ID,
+	[STMT_COUNT_NO] = "SELECT COUNT(*)" FROM WHERE NO,
+	[STMT_STREAM] = COLS FROM WHERE ANY ORDER,
+	[STMT_STREAM_ID] = COLS FROM WHERE ID ORDER,
+	[STMT_STREAM_NO] = COLS FROM WHERE NO ORDER,
 	[STMT_PLANS] =
 	    "SELECT p.id, pv.name FROM plan p"
 	    " JOIN plan_version pv ON pv.id = p.version_id ORDER BY p.code",
@@ -266,12 +285,12 @@ year_bounds(int year, char from[11], char to[11])
 }
 
 /* The WHERE parameters' format, after the status's two. */
-#define WHERE_FMT "iiiiiiiisssssss"
+#define WHERE_FMT "iiiiiiiissssss"
 
 /*
- * Run statement `stmt` (list, stream or count; its _NO twin when an
- * application number is asked) for *f; the list takes limit and offset
- * too.  The status's today is bound first.
+ * Run statement `stmt` (list, stream or count, in the variant *f asks
+ * for) for *f; the list takes limit and offset too.  The status's today
+ * is bound first.
  */
 static struct db_res *
 run(struct db *db, int stmt, const struct coverage_filter *f,
@@ -281,27 +300,26 @@ run(struct db *db, int stmt, const struct coverage_filter *f,
 
 	year_bounds(f->year, from, to);
 	like_escape(f->unit_name, name, sizeof(name));
-	if (*f->no)
-		stmt++;
+	stmt += *f->no ? V_NO : *f->id_number ? V_ID : V_ANY;
 	switch (stmt) {
 	case STMT_LIST:
+	case STMT_LIST_ID:
 	case STMT_LIST_NO:
 		return db_query(db, &tab, stmt, "ss" WHERE_FMT "ii", f->today,
 		    f->today, f->unit, f->unit, f->member, f->member,
 		    f->district, f->district, f->plan, f->plan, to, from,
-		    f->id_number, f->id_number, name, name, f->no, limit,
-		    offset);
+		    name, name, f->no, f->id_number, limit, offset);
 	case STMT_STREAM:
+	case STMT_STREAM_ID:
 	case STMT_STREAM_NO:
 		return db_stream(db, &tab, stmt, "ss" WHERE_FMT, f->today,
 		    f->today, f->unit, f->unit, f->member, f->member,
 		    f->district, f->district, f->plan, f->plan, to, from,
-		    f->id_number, f->id_number, name, name, f->no);
+		    name, name, f->no, f->id_number);
 	default:
 		return db_query(db, &tab, stmt, WHERE_FMT, f->unit, f->unit,
 		    f->member, f->member, f->district, f->district, f->plan,
-		    f->plan, to, from, f->id_number, f->id_number, name, name,
-		    f->no);
+		    f->plan, to, from, name, name, f->no, f->id_number);
 	}
 }
 

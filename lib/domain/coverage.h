@@ -78,8 +78,8 @@ extern const char *const coverage_status_names[CS__MAX];  /* "active" */
 extern const char *const coverage_status_labels[CS__MAX]; /* 保障中 */
 
 /*
- * coverage_list: a page of the records matching *f, newest period first
- * (then application, name).  coverage_count: how many match (-1 on a
+ * coverage_list: a page of the records matching *f, newest period first,
+ * then newest application, then as the application listed its people.  coverage_count: how many match (-1 on a
  * database error).  NULL on a database error; free with db_done().
  */
 struct db_res *coverage_list(struct db *db, const struct coverage_filter *f,

@@ -311,8 +311,8 @@ main(void)
 	{
 		int i, in_order = 0;
 
-		/* Newest period first, then application, then name: the
-		 * same after each worker was asked for one application (a
+		/* Newest period first, then newest application: the same
+		 * after each worker was asked for one application (a
 		 * statement MariaDB once simplified for good). */
 		for (i = 0; i < 4; i++)
 			rows(r1, "/o/coverage?no=%s", n1);
@@ -323,7 +323,7 @@ main(void)
 			in_order += strcmp(hc_xpath(r1, q), "15") == 0;
 		}
 		is_int(in_order, 4, "office list in order: July's 5, then B's"
-		    " application (the newer) before A's, by name");
+		    " application (the newer) before A's");
 	}
 	is_int(hc_get(med, "/o/coverage"), 403, "medical: 参保记录 403");
 	is_int(hc_get(med, "/x/coverage-all.xlsx"), 403, "... export 403");
