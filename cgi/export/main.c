@@ -1,7 +1,8 @@
 /*
  * hz-export -- XLSX downloads (/x/), in their own process pool so a
  * 100 000-row export never holds up a page.  Office users take the member
- * list, a unit's agents its roster: each route names the session it wants
+ * list and 参保记录 across units, a unit's agents its roster and its
+ * 参保记录: each route names the session it wants
  * (lib/http.h), so one program serves both.
  *
  * Every export is written whole to a temp file first and sent, with its
@@ -14,6 +15,7 @@
 #include "agent.h"
 #include "audit.h"
 #include "conf.h"
+#include "coverage.h"
 #include "form.h"
 #include "http.h"
 #include "signin.h"
@@ -80,9 +82,57 @@ roster_xlsx(struct req *r)
 	    "职工名册.xlsx");
 }
 
+/*
+ * 参保记录 with the filter the page sent (coverage.h): the unit's (?unit=,
+ * its agents with 医疗互助; full numbers, as the roster) or, when
+ * `office`, every unit's (full numbers for admin and finance only).
+ * Audited with the rows' count.
+ */
+static int
+coverage_xlsx_of(struct req *r, int office)
+{
+	const char *tmp = conf_str(CONF_TMP_DIR), *why_no, *why_id;
+	struct coverage_ask ask = {
+		req_query(r, "no"), req_query(r, "id"), req_query(r, "plan"),
+		req_query(r, "year"), office ? req_query(r, "district") : NULL,
+		office ? req_query(r, "unit_name") : NULL
+	};
+	struct coverage_filter f;
+	int full = 1;
+	enum refusal rf;
+	char path[1024];
+	int64_t n;
+
+	coverage_filter_read(&ask, &f, &why_no, &why_id);
+	if (office)
+		full = (r->sess.roles & (ROLE_ADMIN | ROLE_FINANCE)) != 0;
+	else if ((rf = agent_may_aid(r->db, r->sess.subject,
+	    f.unit = req_id(r, "unit"))) != RF_OK)
+		return page_refuse(r, rf, rf == RF_PICK_UNIT ? 404 : 403);
+	if (!xlsx_tmp(path, sizeof(path), tmp) ||
+	    (n = coverage_export(r->db, &f, full, office, path, tmp)) < 0)
+		return 500;
+	return send_export(r, path, full ? "export.coverage.full" :
+	    "export.coverage", "org", f.unit, n, "参保记录.xlsx");
+}
+
+static int
+coverage_xlsx(struct req *r)
+{
+	return coverage_xlsx_of(r, 0);
+}
+
+static int
+coverage_all_xlsx(struct req *r)
+{
+	return coverage_xlsx_of(r, 1);
+}
+
 enum page {
 	PAGE_MEMBERS,
 	PAGE_ROSTER,
+	PAGE_COVERAGE,
+	PAGE_COVERAGE_ALL,
 	PAGE__MAX
 };
 
@@ -90,6 +140,10 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_MEMBERS] = { HTTP_GET, "/x/members.xlsx", members_xlsx, ACC_OFFICE,
 	    ROLE_ADMIN | ROLE_FINANCE | ROLE_REVIEW1 | ROLE_REVIEW2 },
 	[PAGE_ROSTER] =  { HTTP_GET, "/x/roster.xlsx", roster_xlsx, ACC_AGENT, 0 },
+	[PAGE_COVERAGE] = { HTTP_GET, "/x/coverage.xlsx", coverage_xlsx, ACC_AGENT, 0 },
+	/* 参保记录 across units: as /o/coverage. */
+	[PAGE_COVERAGE_ALL] = { HTTP_GET, "/x/coverage-all.xlsx", coverage_all_xlsx,
+	    ACC_OFFICE, ROLE_ADMIN | ROLE_FINANCE | ROLE_REVIEW1 | ROLE_REVIEW2 },
 };
 
 static const char *const sheets[] = { "error.xsl" };

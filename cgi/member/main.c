@@ -14,6 +14,7 @@ enum page {
 	PAGE_BIND_POST,
 	PAGE_LOGOUT,
 	PAGE_CAPTCHA,
+	PAGE_COVERAGE,
 	PAGE__MAX
 };
 
@@ -23,12 +24,14 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_BIND_POST] = { HTTP_POST, "/m/bind",   bind_post,   ACC_ANON,   0 },
 	[PAGE_LOGOUT] =    { HTTP_POST, "/m/logout", logout_post, ACC_MEMBER, 0 },
 	[PAGE_CAPTCHA] =   { HTTP_GET,  "/m/captcha", captcha_get, ACC_ANON,  0 },
+	[PAGE_COVERAGE] =  { HTTP_GET,  "/m/coverage", coverage_get, ACC_MEMBER, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
 	[SHEET_ERROR] = "error.xsl",
 	[SHEET_BIND] = "member/bind.xsl",
 	[SHEET_HOME] = "member/home.xsl",
+	[SHEET_COVERAGE] = "member/coverage.xsl",
 };
 
 static const struct app app = {

@@ -11,6 +11,7 @@ enum sheet {
 	SHEET_ERROR,	/* always first: req_error_page() uses 0 */
 	SHEET_BIND,
 	SHEET_HOME,
+	SHEET_COVERAGE,
 	SHEET__MAX
 };
 
@@ -18,5 +19,6 @@ int bind_get(struct req *);
 int bind_post(struct req *);
 int home_get(struct req *);
 int logout_post(struct req *);
+int coverage_get(struct req *);		/* coverage.c: 职工参保 */
 
 #endif

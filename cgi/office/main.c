@@ -31,11 +31,17 @@ enum page {
 	PAGE_ORGS_ADD,
 	PAGE_ORGS_RENAME,
 	PAGE_SEARCH,
+	PAGE_COVERAGE,
+	PAGE_INVOICES,
+	PAGE_INVOICES_POST,
+	PAGE_INVOICE_FILE,
 	PAGE__MAX
 };
 
 /* Who reviews units, agents and rosters (and may read their materials). */
 #define REVIEWERS (ROLE_REVIEW1 | ROLE_REVIEW2 | ROLE_ADMIN)
+/* Who reads 参保记录 across units: the reviewers and finance. */
+#define RECORDS (REVIEWERS | ROLE_FINANCE)
 
 static const struct route routes[PAGE__MAX] = {
 	[PAGE_HOME] =        { HTTP_GET,  "/o/", home_get, ACC_OFFICE, ROLE_ANY },
@@ -63,6 +69,10 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_ORGS_ADD] =    { HTTP_POST, "/o/orgs", orgs_add_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_ORGS_RENAME] = { HTTP_POST, "/o/orgs/rename", orgs_rename_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_SEARCH] =      { HTTP_GET,  "/o/search", search_get, ACC_OFFICE, ROLE_ANY },
+	[PAGE_COVERAGE] =    { HTTP_GET,  "/o/coverage", coverage_get, ACC_OFFICE, RECORDS },
+	[PAGE_INVOICES] =    { HTTP_GET,  "/o/invoices", invoices_get, ACC_OFFICE, ROLE_FINANCE },
+	[PAGE_INVOICES_POST] = { HTTP_POST, "/o/invoices", invoices_post, ACC_OFFICE, ROLE_FINANCE },
+	[PAGE_INVOICE_FILE] = { HTTP_GET, "/o/invoices/file", invoice_file_get, ACC_OFFICE, ROLE_FINANCE | ROLE_ADMIN },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -75,6 +85,8 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_REASONS] = "office/reasons.xsl",
 	[SHEET_ORGS] = "office/orgs.xsl",
 	[SHEET_SEARCH] = "office/search.xsl",
+	[SHEET_COVERAGE] = "office/coverage.xsl",
+	[SHEET_INVOICES] = "office/invoices.xsl",
 };
 
 static const struct app app = {

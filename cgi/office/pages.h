@@ -22,6 +22,8 @@ enum sheet {
 	SHEET_REASONS,
 	SHEET_ORGS,
 	SHEET_SEARCH,
+	SHEET_COVERAGE,
+	SHEET_INVOICES,
 	SHEET__MAX
 };
 
@@ -56,5 +58,11 @@ int orgs_get(struct req *);
 int orgs_add_post(struct req *);
 int orgs_rename_post(struct req *);
 int search_get(struct req *);
+
+/* records.c: 参保记录 and 发票 */
+int coverage_get(struct req *);
+int invoices_get(struct req *);
+int invoices_post(struct req *);
+int invoice_file_get(struct req *);
 
 #endif

@@ -77,6 +77,9 @@ enum page {
 	PAGE_ENROLL_INELIGIBLE_XLSX,
 	PAGE_ENROLL_NOTICE_XLSX,
 	PAGE_ENROLL_FILE,
+	PAGE_COVERAGE,
+	PAGE_PINVOICES,
+	PAGE_PINVOICE_FILE,
 	PAGE__MAX
 };
 
@@ -149,6 +152,9 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_ENROLL_INELIGIBLE_XLSX] = { HTTP_GET, "/u/enroll/ineligible.xlsx", enroll_xlsx_get, ACC_AGENT, 0 },
 	[PAGE_ENROLL_NOTICE_XLSX] = { HTTP_GET, "/u/enroll/notice.xlsx", enroll_xlsx_get, ACC_AGENT, 0 },
 	[PAGE_ENROLL_FILE] =    { HTTP_GET,  "/u/enroll/file", enroll_file_get, ACC_AGENT, 0 },
+	[PAGE_COVERAGE] =       { HTTP_GET,  "/u/coverage", coverage_get, ACC_AGENT, 0 },
+	[PAGE_PINVOICES] =      { HTTP_GET,  "/u/invoices", pinvoices_get, ACC_AGENT, 0 },
+	[PAGE_PINVOICE_FILE] =  { HTTP_GET,  "/u/invoices/file", pinvoice_file_get, ACC_AGENT, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -169,6 +175,8 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_TRANSFER] = "unit/transfer.xsl",
 	[SHEET_MOVE] = "unit/move.xsl",
 	[SHEET_ENROLL] = "unit/enroll.xsl",
+	[SHEET_COVERAGE] = "unit/coverage.xsl",
+	[SHEET_PINVOICES] = "unit/pinvoices.xsl",
 };
 
 static const struct app app = {

@@ -26,6 +26,8 @@ enum sheet {
 	SHEET_TRANSFER,
 	SHEET_MOVE,
 	SHEET_ENROLL,
+	SHEET_COVERAGE,
+	SHEET_PINVOICES,
 	SHEET__MAX
 };
 
@@ -115,5 +117,9 @@ int enroll_pay_post(struct req *);
 int enroll_pay_submit_post(struct req *);
 int enroll_xlsx_get(struct req *);
 int enroll_file_get(struct req *);
+/* coverage.c: 参保记录, 发票管理 */
+int coverage_get(struct req *);
+int pinvoices_get(struct req *);
+int pinvoice_file_get(struct req *);
 
 #endif

@@ -120,6 +120,16 @@ static const struct {
 	    "复审通过后才能下载缴费通知单" },
 
 	/* 参保记录 and 发票 (coverage.c, pinvoice.c) */
+	[RF_PINV_NO_APP] =	{ "pinv_no_app", "未找到该参保申请" },
+	[RF_PINV_NOT_DONE] =	{ "pinv_not_done",
+	    "该参保申请尚未办结，办结后才能登记发票" },
+	[RF_PINV_NUMBER] =	{ "pinv_number", "发票号码应为8至20位数字" },
+	[RF_PINV_NUMBER_TAKEN] = { "pinv_number_taken",
+	    "该发票号码已登记过，请核对发票号码" },
+	[RF_PINV_AMOUNT] =	{ "pinv_amount", "发票金额必须大于0" },
+	[RF_PINV_OVER] =	{ "pinv_over",
+	    "发票金额合计不能超过该申请的实缴金额，还可开票 %s 元" },
+	[RF_PINV_FUTURE] =	{ "pinv_future", "开票日期不能晚于今天" },
 
 	/* 续保提醒 (renewal.c) */
 };

@@ -106,6 +106,13 @@ enum refusal {
 	RF_ENROLL_NO_NOTICE,	/* no 缴费通知单 before 复审 */
 
 	/* 参保记录 and 发票 (coverage.c, pinvoice.c) */
+	RF_PINV_NO_APP,		/* no such application */
+	RF_PINV_NOT_DONE,	/* the application is not 已办结 */
+	RF_PINV_NUMBER,		/* 发票号码 is not 8 to 20 digits */
+	RF_PINV_NUMBER_TAKEN,	/* that number is recorded already */
+	RF_PINV_AMOUNT,		/* the amount is not above 0 */
+	RF_PINV_OVER,		/* more than the application paid (%s left) */
+	RF_PINV_FUTURE,		/* dated after today */
 
 	/* 续保提醒 (renewal.c) */
 

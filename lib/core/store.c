@@ -38,6 +38,8 @@ static const struct {
 	[AK_ENROLL_FORM] = { "enroll_form", "参保申请材料", DOCS, 10 * MB },
 	[AK_VOUCHER] = { "voucher", "缴费凭证", DOCS, 10 * MB },
 	[AK_ROSTER_SCAN] = { "roster_scan", "盖章参保花名册", DOCS, 20 * MB },
+	[AK_PREMIUM_INVOICE] = { "premium_invoice", "发票", 1u << FT_PDF,
+	    10 * MB },
 };
 
 static const char *const mimes[FT__MAX] = {
@@ -149,12 +151,16 @@ refusal(enum attach_kind kind, enum file_type ft, long size)
 
 	if (size == 0)
 		return "上传的文件是空的，请重新选择文件";
-	if (!(kinds[kind].types & (1u << ft)))
-		return kinds[kind].types == (1u << FT_XLSX) ?
-		    "请上传 Excel 工作簿（.xlsx 格式）；.xls 或 CSV 文件请先在 Excel"
-		    " 中另存为 .xlsx" :
-		    "只能上传 jpg、png 或 pdf 格式的文件（按文件内容识别，"
+	if (!(kinds[kind].types & (1u << ft))) {
+		if (kinds[kind].types == (1u << FT_XLSX))
+			return "请上传 Excel 工作簿（.xlsx 格式）；.xls 或 CSV 文件"
+			    "请先在 Excel 中另存为 .xlsx";
+		if (kinds[kind].types == (1u << FT_PDF))
+			return "只能上传 pdf 格式的文件（按文件内容识别，"
+			    "改扩展名无效）";
+		return "只能上传 jpg、png 或 pdf 格式的文件（按文件内容识别，"
 		    "改扩展名无效）";
+	}
 	if (size > kinds[kind].max) {
 		snprintf(msg, sizeof(msg), "文件超过 %ld MB，请压缩后重新上传",
 		    kinds[kind].max / MB);

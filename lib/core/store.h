@@ -29,6 +29,7 @@ enum attach_kind {
 	AK_ENROLL_FORM,		/* 参保申请材料 */
 	AK_VOUCHER,		/* 缴费凭证 */
 	AK_ROSTER_SCAN,		/* 盖章的参保花名册 */
+	AK_PREMIUM_INVOICE,	/* 保费发票 (PDF), recorded by finance */
 	AK__MAX
 };
 

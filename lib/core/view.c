@@ -345,23 +345,28 @@ int64_t
 view_rows(xmlNodePtr list, const char *elem, const struct view_col *cols,
     size_t n, struct db_res *res, const struct view_paging *pg)
 {
-	int64_t rows = 0, from;
+	int64_t rows = 0;
 	int rc;
 
 	while ((rc = db_next(res)) == 1) {
 		view_row(list, elem, cols, n, res);
 		rows++;
 	}
-	if (pg != NULL) {
-		from = rows ? view_paging_offset(pg) + 1 : 0;
-		view_attrf(list, "total", "%lld", (long long)pg->total);
-		view_attrf(list, "page", "%lld", (long long)pg->page);
-		view_attrf(list, "pages", "%lld",
-		    (long long)((pg->total + pg->per - 1) / pg->per));
-		view_attrf(list, "per", "%lld", (long long)pg->per);
-		view_attrf(list, "from", "%lld", (long long)from);
-		view_attrf(list, "to", "%lld", (long long)(rows ? from + rows - 1 :
-		    0));
-	}
+	if (pg != NULL)
+		view_paging_attrs(list, pg, rows);
 	return rc < 0 ? -1 : rows;
+}
+
+void
+view_paging_attrs(xmlNodePtr list, const struct view_paging *pg, int64_t rows)
+{
+	int64_t from = rows ? view_paging_offset(pg) + 1 : 0;
+
+	view_attrf(list, "total", "%lld", (long long)pg->total);
+	view_attrf(list, "page", "%lld", (long long)pg->page);
+	view_attrf(list, "pages", "%lld",
+	    (long long)((pg->total + pg->per - 1) / pg->per));
+	view_attrf(list, "per", "%lld", (long long)pg->per);
+	view_attrf(list, "from", "%lld", (long long)from);
+	view_attrf(list, "to", "%lld", (long long)(rows ? from + rows - 1 : 0));
 }

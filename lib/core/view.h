@@ -119,4 +119,9 @@ int64_t view_rows(xmlNodePtr list, const char *elem,
     const struct view_col *cols, size_t n, struct db_res *res,
     const struct view_paging *pg);
 
+/* view_paging_attrs: those paging attributes on `list` for `rows` rows
+ * shown, for a list a handler builds row by row (rows with children). */
+void view_paging_attrs(xmlNodePtr list, const struct view_paging *pg,
+    int64_t rows);
+
 #endif

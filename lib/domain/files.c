@@ -15,24 +15,30 @@
 /*
  * Per owner type: the kinds of file it may hold, and either the business
  * type whose reviewers see them with the filer (filer != NULL) or, for a
- * unit's own files (filer == NULL), the unit's agents with 医疗互助.
+ * unit's own files (filer == NULL, owner_id the unit), the unit's agents
+ * with 医疗互助 and the office roles `office` (none for most).
  */
 static const struct owner {
 	const char		*type;	/* attachment.owner_type */
 	unsigned		 kinds;	/* K(enum attach_kind) */
 	const struct flow_type	*flow;	/* NULL: a unit's own files */
-	int			 unit;	/* the item's unit's agents with
-					 * 医疗互助 see it, not only its filer */
+	unsigned		 office; /* a unit's files: ROLE_* that see them */
+	int			 unit;	/* a flow's: the item's unit's agents
+					 * with 医疗互助 see it, not only its
+					 * filer */
 } owners[] = {
-	{ "org_app", K(AK_APPROVAL) | K(AK_LICENSE), &orgapp_flow, 0 },
-	{ "transfer", K(AK_AUTHORIZATION), &transfer_flow, 0 },
+	{ "org_app", K(AK_APPROVAL) | K(AK_LICENSE), &orgapp_flow, 0, 0 },
+	{ "transfer", K(AK_AUTHORIZATION), &transfer_flow, 0, 0 },
 	/* (会籍变更 takes no uploads yet; its materials would be these.) */
 	{ "membership_change", K(AK_APPROVAL) | K(AK_AUTHORIZATION),
-	    &membership_flow, 0 },
-	{ "import", K(AK_ROSTER) | K(AK_IMPORT_RESULT), NULL, 0 },
-	{ "invoice", K(AK_INVOICE_NOTE), NULL, 0 },
+	    &membership_flow, 0, 0 },
+	{ "import", K(AK_ROSTER) | K(AK_IMPORT_RESULT), NULL, 0, 0 },
+	{ "invoice", K(AK_INVOICE_NOTE), NULL, 0, 0 },
+	/* 保费发票: finance records them (pinvoice.c), admin oversees. */
+	{ "premium_invoice", K(AK_PREMIUM_INVOICE), NULL,
+	    ROLE_FINANCE | ROLE_ADMIN, 0 },
 	{ "enroll", K(AK_ENROLL_FORM) | K(AK_VOUCHER) | K(AK_ROSTER_SCAN),
-	    &enroll_flow, 1 },
+	    &enroll_flow, 0, 1 },
 };
 
 #define NOWNERS (sizeof(owners) / sizeof(owners[0]))
@@ -71,7 +77,9 @@ file_for_office(struct db *db, int64_t id, unsigned roles,
 
 	if ((rc = lookup(db, id, a, &o)) != 1)
 		return rc;
-	if (o->flow == NULL || !(roles & flow_type_roles(o->flow)))
+	if (o->flow == NULL)
+		return (roles & o->office) != 0;
+	if (!(roles & flow_type_roles(o->flow)))
 		return 0;
 	if ((rc = flow_get_item(db, o->flow, a->owner_id, &it)) != 1)
 		return rc;

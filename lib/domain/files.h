@@ -9,7 +9,9 @@
  *    been filed (not a draft);
  *  - a unit's roster workbooks, import results and invoice notes: agents
  *    of that unit holding 医疗互助 (a chairman always does), never the
- *    office.
+ *    office;
+ *  - the premium invoices finance records for a unit (发票): the same
+ *    agents, and office finance and admin.
  * A file outside these rules is answered as if it did not exist.
  */
 #ifndef HZ_FILES_H

@@ -2,8 +2,9 @@
 # tests/browser/suite.sh -- the key flows in Debian's Chromium driven by
 # playwright-core (installed from npm into the build tree; no browser
 # download): bind.mjs, a member binds at 360 px; unit.mjs, an agent's home
-# at 1280 px and roster at 360 px.  Screenshots are kept in the build
-# tree's tests/browser/.
+# at 1280 px and roster at 360 px; desk.mjs, the review desk; records.mjs,
+# a unit's 参保记录 and 发票管理 at 1280 px and a member's 职工参保 at
+# 360 px.  Screenshots are kept in the build tree's tests/browser/.
 set -u
 SRCDIR=${HZ_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 BUILDDIR=${HZ_BUILDDIR:-$SRCDIR}
@@ -22,7 +23,7 @@ if [ ! -d "$OUT/node_modules/playwright-core" ]; then
 fi
 # Copies, not links: node resolves playwright-core from the script's real
 # directory, which must be the one holding node_modules.
-SCRIPTS="bind.mjs unit.mjs desk.mjs enroll.mjs"
+SCRIPTS="bind.mjs unit.mjs desk.mjs records.mjs enroll.mjs"
 if ! [ "$OUT" -ef "$SRCDIR/tests/browser" ]; then
 	for s in $SCRIPTS; do rm -f "$OUT/$s"; cp "$SRCDIR/tests/browser/$s" "$OUT/$s"; done
 fi
@@ -38,6 +39,22 @@ read -r HZ_AGENT HZ_UNIT < <(mariadb --no-defaults --socket="$BUILDDIR/run/test/
 	    WHERE au.role = 'chairman' AND a.phone LIKE '1380000000_' AND a.phone <> '13800000005'
 	    ORDER BY (SELECT COUNT(*) FROM member m WHERE m.unit_id = au.unit_id) DESC, a.phone LIMIT 1")
 export HZ_AGENT HZ_UNIT
+# 参保记录 and 发票 (the HTTP suite's t_coverage and t_pinvoice leave
+# them): the unit with the most records and an invoice, its chairman, and
+# the member with the most records, signed in as a bind would (a member
+# has no password; the bind is bind.mjs's).
+read -r HZ_REC_UNIT HZ_REC_AGENT < <(mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock" -uroot -N huzhu \
+	-e "SELECT c.unit_id, a.phone FROM coverage c
+	    JOIN agent_unit au ON au.unit_id = c.unit_id AND au.role = 'chairman'
+	    JOIN agent a ON a.id = au.agent_id
+	    WHERE a.phone <> '13800000005' AND EXISTS (SELECT 1 FROM premium_invoice i WHERE i.unit_id = c.unit_id)
+	    GROUP BY c.unit_id, a.phone ORDER BY COUNT(*) DESC, c.unit_id LIMIT 1")
+HZ_REC_MEMBER_TOKEN=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
+mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock" -uroot huzhu \
+	-e "INSERT INTO session (token_hash, kind, subject_id, csrf, ip, created_at, last_seen)
+	    SELECT UNHEX(SHA2('$HZ_REC_MEMBER_TOKEN', 256)), 1, member_id, SHA2(RAND(), 256), '', NOW(), NOW()
+	    FROM coverage GROUP BY member_id ORDER BY COUNT(*) DESC, member_id LIMIT 1" || HZ_REC_MEMBER_TOKEN=
+export HZ_REC_UNIT HZ_REC_AGENT HZ_REC_MEMBER_TOKEN
 # The unit agent's roster upload picks this workbook.
 export HZ_XLSX=$SRCDIR/tests/data/roster_openpyxl.xlsx
 cd "$OUT" || exit 1

@@ -18,6 +18,7 @@
 #include "db.h"
 #include "epoch.h"
 #include "valid.h"
+#include "xlsxread.h"
 
 struct hc {
 	CURL		*curl;
@@ -803,4 +804,160 @@ hc_bind_member(struct hc *c, int nth)
 	hc_post(c, "/m/bind", "name", name, "id_type", "1", "id_number", id,
 	    "phone", phone, "code", code, NULL);
 	return hc_cookie(c, "hz_m") != NULL;
+}
+
+/* Run a statement built from fmt; 1 on success. */
+static int
+sqlf(const char *fmt, ...)
+{
+	char q[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(q, sizeof(q), fmt, ap);
+	va_end(ap);
+	return test_sql(q);
+}
+
+long long
+plan_id_of(const char *code)
+{
+	char q[256];
+
+	snprintf(q, sizeof(q), "SELECT id FROM plan WHERE code = '%s'", code);
+	return test_sql_int(q);
+}
+
+long long
+enroll_fixture(const struct enroll_fix *f)
+{
+	long long plan, unit = f->unit, id, paid;
+	char q[512];
+
+	/* The plan and its first version, once. */
+	if (plan_id_of(f->plan) < 0 &&
+	    (!sqlf("INSERT INTO plan (code) VALUES ('%s')", f->plan) ||
+	    !sqlf("INSERT INTO plan_version (plan_id, version, name, premium)"
+	    " SELECT id, 1, '%s', %lld FROM plan WHERE code = '%s'",
+	    f->plan_name, f->premium, f->plan) ||
+	    !sqlf("UPDATE plan p JOIN plan_version v ON v.plan_id = p.id"
+	    " AND v.version = 1 SET p.version_id = v.id WHERE p.code = '%s'",
+	    f->plan)))
+		return -1;
+	if ((plan = plan_id_of(f->plan)) < 0)
+		return -1;
+	paid = f->paid >= 0 ? f->paid : f->premium * f->count;
+	if (!sqlf("INSERT INTO enroll (no, kind, unit_id, agent_id, plan_id,"
+	    " version_id, period_start, period_end, premium, headcount, due,"
+	    " paid, paid_on) SELECT '%s', 'main', %lld, au.agent_id, p.id,"
+	    " p.version_id, '%s', '%s', %lld, %d, %lld, %lld, '%s'"
+	    " FROM plan p JOIN agent_unit au ON au.unit_id = %lld"
+	    " AND au.role = 'chairman' WHERE p.id = %lld", f->no, unit,
+	    f->starts, f->ends, f->premium, f->count, f->premium * f->count,
+	    paid, f->starts, unit, plan))
+		return -1;
+	snprintf(q, sizeof(q), "SELECT id FROM enroll WHERE no = '%s'", f->no);
+	if ((id = test_sql_int(q)) < 0)
+		return -1;
+	/* Its place in the flow: filed once, now in `state`. */
+	if (!sqlf("INSERT INTO flow_item (type, item_id, state, filer_kind,"
+	    " filer_id, filer_name, unit_id, district_id, title, round, acts,"
+	    " submitted_at) SELECT 'enroll', e.id, '%s', 2, e.agent_id,"
+	    " COALESCE(g.name, g.phone), e.unit_id, IF(d.level = 'district',"
+	    " d.id, NULL), u.name, 1, 0, NOW() FROM enroll e JOIN agent g ON"
+	    " g.id = e.agent_id JOIN org u ON u.id = e.unit_id LEFT JOIN org d"
+	    " ON d.id = u.parent_id WHERE e.id = %lld", f->state, id))
+		return -1;
+	/* The members, and their coverage once confirmed. */
+	if (f->count > 0 && !sqlf("INSERT INTO enroll_member (enroll_id,"
+	    " id_type, id_number, name, member_id) SELECT %lld, id_type,"
+	    " id_number, name, id FROM member WHERE unit_id = %lld ORDER BY id"
+	    " LIMIT %d OFFSET %d", id, unit, f->count, f->skip))
+		return -1;
+	if (strcmp(f->state, "done") == 0 && !sqlf("INSERT INTO coverage"
+	    " (member_id, plan_id, version_id, unit_id, enroll_id, starts,"
+	    " ends) SELECT em.member_id, e.plan_id, e.version_id, e.unit_id,"
+	    " e.id, e.period_start, e.period_end FROM enroll_member em"
+	    " JOIN enroll e ON e.id = em.enroll_id WHERE e.id = %lld", id))
+		return -1;
+	return id;
+}
+
+int
+hc_member_as(struct hc *c, long long member)
+{
+	char token[65], csrf[65];
+
+	/* Tokens of this member alone: 64 hex digits naming it. */
+	snprintf(token, sizeof(token), "%056llx%08llx", 0xfeedULL,
+	    (unsigned long long)member);
+	snprintf(csrf, sizeof(csrf), "%056llx%08llx", 0xc5ULL,
+	    (unsigned long long)member);
+	if (!sqlf("DELETE FROM session WHERE token_hash = UNHEX(SHA2('%s',"
+	    " 256))", token) ||
+	    !sqlf("INSERT INTO session (token_hash, kind, subject_id, csrf, ip,"
+	    " created_at, last_seen) VALUES (UNHEX(SHA2('%s', 256)), 1, %lld,"
+	    " '%s', '', NOW(), NOW())", token, member, csrf))
+		return 0;
+	hc_set_cookie(c, "hz_m", token);
+	return 1;
+}
+
+int
+this_year(void)
+{
+	time_t t = time(NULL) + 8 * 3600;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	return tm.tm_year + 1900;
+}
+
+const char *
+hc_xlsx_text(struct hc *c, int *rows)
+{
+	static char *text;
+	static size_t size;
+	char path[] = "/tmp/hz-t-xlsx-XXXXXX";
+	struct xlsx_reader *x;
+	struct xlsx_row row;
+	enum xlsx_status st;
+	size_t len = 0, i, need;
+	int fd, ok;
+
+	*rows = 0;
+	if ((fd = mkstemp(path)) < 0)
+		return NULL;
+	ok = write(fd, hc_body(c), hc_body_len(c)) == (ssize_t)hc_body_len(c);
+	close(fd);
+	x = ok ? xlsx_open(path, &xlsx_limits_default, &st) : NULL;
+	unlink(path);
+	if (x == NULL)
+		return NULL;
+	if (text == NULL && (text = malloc(size = 4096)) == NULL)
+		return NULL;
+	text[0] = '\0';
+	while (xlsx_next_row(x, &row) == 1) {
+		for (i = 0; i < row.ncells; i++) {
+			need = len + row.cells[i].len + 2;
+			if (need >= size && (text = realloc(text, size =
+			    need * 2)) == NULL)
+				return NULL;
+			len += (size_t)sprintf(text + len, "%s%c",
+			    row.cells[i].text, i + 1 < row.ncells ? '\t' : '\n');
+		}
+		(*rows)++;
+	}
+	xlsx_close(x);
+	return text;
+}
+
+const char *
+test_datafile(const char *name)
+{
+	static char path[1024];
+	const char *src = getenv("HZ_SRCDIR");
+
+	snprintf(path, sizeof(path), "%s/tests/data/%s", src ? src : ".", name);
+	return path;
 }

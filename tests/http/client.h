@@ -122,6 +122,54 @@ const char *flow_state_of(const char *type, long long id);
 const char *test_sql_str(const char *sql);
 
 /*
+ * A 参保申请 as the enrolment flow leaves it, made in the database (the
+ * one place tests make them, so the real flow can take its place): plan
+ * `plan` (its code; made with one version named `plan_name` and premium
+ * `premium` fen when new), application `no` of unit `unit`, filed by the
+ * unit's chairman, for the period [starts, ends] (inclusive), in flow
+ * state `state` ("done" for 已办结, "payment", ...), with `count`
+ * members of the unit's roster by id from the `skip`th enrolled; paid
+ * `paid` fen (-1: count x premium).  A finished application ("done")
+ * also gets the members' coverage rows, as confirmation makes them.
+ */
+struct enroll_fix {
+	const char	*no;
+	long long	 unit;
+	const char	*plan, *plan_name;
+	long long	 premium;
+	const char	*starts, *ends;
+	const char	*state;
+	int		 skip, count;
+	long long	 paid;
+};
+/* enroll_fixture: the application's id, or -1 when a statement failed. */
+long long enroll_fixture(const struct enroll_fix *f);
+/* plan_id_of: the id of the plan with code `code` (-1 if none). */
+long long plan_id_of(const char *code);
+
+/*
+ * hc_member_as: sign member `member` (member.id) in on the member portal
+ * by planting the session a bind would make (a member has no password;
+ * the bind itself is tested in t_member).  Returns 1 when planted.
+ */
+int hc_member_as(struct hc *c, long long member);
+
+/*
+ * hc_xlsx_text: the last body read back as a workbook (xlsxread.h): its
+ * first sheet as text, a line per row, cells apart by tabs, and *rows the
+ * number of rows.  NULL when the body is not a workbook.  The text lives
+ * until the next call.
+ */
+const char *hc_xlsx_text(struct hc *c, int *rows);
+
+/* test_datafile: the path of tests/data/`name` (static buffer). */
+const char *test_datafile(const char *name);
+
+/* this_year: the year in China now, as the programs' clock reads it
+ * (HZ_NOW unset in the test stack). */
+int this_year(void);
+
+/*
  * test_second_start: wait until the clock has just begun a new second, so
  * that a time set in the database and the request after it fall in the
  * same second (the database counts whole seconds): a test at exactly a

@@ -361,6 +361,7 @@ main(void)
 		static const char *const routes[] = {
 			"/u/org/file?id=",
 			"/u/invoice/file?id=",
+			"/u/invoices/file?id=",
 		};
 		long long id[4];
 		size_t k, c;
@@ -369,7 +370,7 @@ main(void)
 		id[1] = result;
 		id[2] = licence;
 		id[3] = note;
-		for (k = 0; k < 2; k++)
+		for (k = 0; k < 3; k++)
 			for (c = 0; c < 4; c++) {
 				snprintf(path, sizeof(path), "%s%lld%s%s",
 				    routes[k], id[c], k ? "&unit=" : "",

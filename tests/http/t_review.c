@@ -83,6 +83,19 @@ static const struct {
 	{ 0, "/o/orgs", "review1" },
 	{ 1, "/o/orgs", "finance" },
 	{ 1, "/o/orgs/rename", "review2" },
+	{ 0, "/o/coverage", "medical" },
+	{ 0, "/o/invoices", "review1" },
+	{ 0, "/o/invoices", "review2" },
+	{ 0, "/o/invoices", "admin" },
+	{ 0, "/o/invoices", "medical" },
+	{ 1, "/o/invoices", "review1" },
+	{ 1, "/o/invoices", "review2" },
+	{ 1, "/o/invoices", "admin" },
+	{ 1, "/o/invoices", "medical" },
+	{ 0, "/o/invoices/file?id=1", "review1" },
+	{ 0, "/o/invoices/file?id=1", "review2" },
+	{ 0, "/o/invoices/file?id=1", "medical" },
+	{ 0, "/x/coverage-all.xlsx", "medical" },
 };
 
 static void

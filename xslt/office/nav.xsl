@@ -10,6 +10,13 @@
       <xsl:if test="$roles mod 4 != 0 or floor($roles div 8) mod 4 != 0">
         <a href="/o/queue" id="nav-queue"><xsl:if test="$active = 'queue'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>待办审核</a>
       </xsl:if>
+      <!-- 参保记录: everyone but a medical-only reviewer; 发票: finance (8) -->
+      <xsl:if test="$roles != 4">
+        <a href="/o/coverage" id="nav-coverage"><xsl:if test="$active = 'coverage'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>参保记录</a>
+      </xsl:if>
+      <xsl:if test="floor($roles div 8) mod 2 = 1">
+        <a href="/o/invoices" id="nav-invoices"><xsl:if test="$active = 'invoices'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>发票</a>
+      </xsl:if>
       <a href="/o/search" id="nav-search"><xsl:if test="$active = 'search'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>单位与职工查询</a>
       <!-- ROLE_ADMIN is bit 16 -->
       <xsl:if test="floor($roles div 16) mod 2 = 1">

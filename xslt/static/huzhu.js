@@ -50,6 +50,11 @@
       if (t && sel.value) { t.value = sel.value; t.focus(); }
     });
   });
+  // 职工参保: picking a plan or a year shows it at once (the seed's 下拉选择
+  // …页面自动刷新); the 查询 button stays for a browser without scripts.
+  document.querySelectorAll('form[data-autosubmit] select').forEach(function (sel) {
+    sel.addEventListener('change', function () { sel.form.submit(); });
+  });
   // 承诺书: the confirm button unlocks after data-unlock seconds of reading.
   document.querySelectorAll('button[data-unlock]').forEach(function (btn) {
     var left = parseInt(btn.getAttribute('data-unlock'), 10);

@@ -8,21 +8,14 @@
   <xsl:template match="/page" mode="content">
     <xsl:call-template name="unit-nav"><xsl:with-param name="active" select="'roster'"/></xsl:call-template>
     <xsl:choose>
-      <xsl:when test="not(@unit)"><xsl:call-template name="choose-unit"/></xsl:when>
+      <xsl:when test="not(@unit)">
+        <xsl:call-template name="aid-units">
+          <xsl:with-param name="title" select="'职工名册'"/>
+          <xsl:with-param name="href" select="'/u/roster?unit='"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:otherwise><xsl:call-template name="roster"/></xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="choose-unit">
-    <section class="card">
-      <xsl:call-template name="page-head"><xsl:with-param name="title">职工名册</xsl:with-param><xsl:with-param name="sub">请选择单位</xsl:with-param></xsl:call-template>
-      <ul class="files" id="roster-units">
-        <xsl:for-each select="units/unit[@mutual-aid]">
-          <li><a href="/u/roster?unit={@id}"><xsl:value-of select="name"/></a></li>
-        </xsl:for-each>
-      </ul>
-      <xsl:if test="not(units/unit[@mutual-aid])"><div class="empty-state"><p class="empty">您没有任何单位的医疗互助权限。</p></div></xsl:if>
-    </section>
   </xsl:template>
 
   <xsl:template name="roster">
