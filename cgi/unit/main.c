@@ -59,6 +59,8 @@ enum page {
 	PAGE_TRANSFER_FILE,
 	PAGE_MOVE,
 	PAGE_MOVE_POST,
+	PAGE_RENEWAL,
+	PAGE_RENEWAL_XLSX,
 	PAGE__MAX
 };
 
@@ -113,6 +115,8 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_TRANSFER_FILE] =  { HTTP_GET,  "/u/transfer/file", transfer_file_get, ACC_AGENT, 0 },
 	[PAGE_MOVE] =           { HTTP_GET,  "/u/roster/move", move_get_page, ACC_AGENT, 0 },
 	[PAGE_MOVE_POST] =      { HTTP_POST, "/u/roster/move", move_post, ACC_AGENT, 0 },
+	[PAGE_RENEWAL] =        { HTTP_GET,  "/u/renewal", renewal_get, ACC_AGENT, 0 },
+	[PAGE_RENEWAL_XLSX] =   { HTTP_GET,  "/u/renewal.xlsx", renewal_xlsx_get, ACC_AGENT, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -132,6 +136,7 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_INVOICE] = "unit/invoice.xsl",
 	[SHEET_TRANSFER] = "unit/transfer.xsl",
 	[SHEET_MOVE] = "unit/move.xsl",
+	[SHEET_RENEWAL] = "unit/renewal.xsl",
 };
 
 static const struct app app = {

@@ -25,6 +25,7 @@ enum sheet {
 	SHEET_INVOICE,
 	SHEET_TRANSFER,
 	SHEET_MOVE,
+	SHEET_RENEWAL,
 	SHEET__MAX
 };
 
@@ -96,5 +97,9 @@ int transfer_file_get(struct req *);
 /* move.c: 会籍变更 */
 int move_get_page(struct req *);
 int move_post(struct req *);
+
+/* renewal.c: 续保提醒 */
+int renewal_get(struct req *);
+int renewal_xlsx_get(struct req *);
 
 #endif

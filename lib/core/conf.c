@@ -44,6 +44,7 @@ static const struct conf_def defs[CONF__MAX] = {
 	[CONF_LOGIN_FREE_ACCOUNT] = { "login_free_account", "5" },
 	[CONF_LOGIN_FREE_IP] =	{ "login_free_ip", "20" },
 	[CONF_LOGIN_DELAY_MAX] = { "login_delay_max", "300" },
+	[CONF_RENEWAL_EVERY] =	{ "renewal_every", "60" },	/* seconds */
 };
 
 static char *vals[CONF__MAX];

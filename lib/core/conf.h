@@ -39,6 +39,7 @@ enum conf_key {
 				 * before each try must wait */
 	CONF_LOGIN_FREE_IP,	/* the same per client address */
 	CONF_LOGIN_DELAY_MAX,	/* the longest wait, seconds */
+	CONF_RENEWAL_EVERY,	/* how often hz-jobs looks at 续保提醒, s */
 	CONF__MAX
 };
 

@@ -103,6 +103,10 @@ static const struct {
 	/* 参保记录 and 发票 (coverage.c, pinvoice.c) */
 
 	/* 续保提醒 (renewal.c) */
+	[RF_RENEWAL_MONTH] =	{ "renewal_month",
+	    "月份格式不正确，请从列表中选择月份；以下为本月名单" },
+	[RF_RENEWAL_PLAN] =	{ "renewal_plan",
+	    "本月名单中没有该保障计划的人员，以下为全部计划的名单" },
 };
 
 const char *

@@ -96,6 +96,8 @@ enum refusal {
 	/* 参保记录 and 发票 (coverage.c, pinvoice.c) */
 
 	/* 续保提醒 (renewal.c) */
+	RF_RENEWAL_MONTH,	/* ?month= is no month */
+	RF_RENEWAL_PLAN,	/* ?plan= is no plan of the month's list */
 
 	RF__MAX
 };

@@ -9,6 +9,7 @@
       <a href="/u/units" id="nav-units"><xsl:if test="$active = 'units'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>单位信息管理</a>
       <xsl:if test="/page/user/@roles = 1">
         <a href="/u/roster" id="nav-roster"><xsl:if test="$active = 'roster'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>职工名册</a>
+        <a href="/u/renewal" id="nav-renewal"><xsl:if test="$active = 'renewal'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>续保提醒</a>
       </xsl:if>
       <a href="/u/password" id="nav-password"><xsl:if test="$active = 'password'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>修改密码</a>
     </nav>
