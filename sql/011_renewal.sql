@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS renewal_item (
   PRIMARY KEY (month, unit_id, coverage_id),
   KEY renewal_item_plan (month, unit_id, plan_id, ends),
   CONSTRAINT renewal_item_coverage_fk FOREIGN KEY (coverage_id)
-    REFERENCES coverage (id)
+    REFERENCES coverage (id) ON DELETE CASCADE   -- gone from the list too
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The build reads coverage by its last day; with the member, plan and

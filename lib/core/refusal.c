@@ -104,9 +104,9 @@ static const struct {
 
 	/* 续保提醒 (renewal.c) */
 	[RF_RENEWAL_MONTH] =	{ "renewal_month",
-	    "月份格式不正确，请从列表中选择月份；以下为本月名单" },
+	    "月份格式不正确，请从列表中选择月份" },
 	[RF_RENEWAL_PLAN] =	{ "renewal_plan",
-	    "本月名单中没有该保障计划的人员，以下为全部计划的名单" },
+	    "名单中没有该保障计划的人员，请从列表中选择保障计划" },
 };
 
 const char *

@@ -630,7 +630,7 @@ int
 main(void)
 {
 	struct hc *a = hc_new();
-	char path[160];
+	char path[200];
 
 	if (mkdtemp(tmpdir) == NULL)
 		return 1;
@@ -647,6 +647,16 @@ main(void)
 	later_months();
 	overdue_checks(a);
 	access_checks();
+
+	/* A coverage taken back (deleted) leaves the list with it. */
+	snprintf(path, sizeof(path), "DELETE FROM coverage WHERE member_id ="
+	    " %lld AND plan_id = %lld", m_two, plan2);
+	ok(test_sql(path), "a listed coverage can be deleted");
+	snprintf(path, sizeof(path), "/u/renewal?unit=%lld&month=2031-03"
+	    "&plan=%lld", unit_a, plan2);
+	hc_get(a, path);
+	is_int(hc_count(a, "//table[@id='renewal']/tbody/tr"), 1, "... and is"
+	    " gone from the list");
 	hc_free(a);
 	return tap_done();
 }
