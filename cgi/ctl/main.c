@@ -6,6 +6,8 @@
  *   hzctl user add USER NAME ROLES      office user; password from
  *                                       $HZ_PASSWORD or the first stdin line
  *   hzctl sms deliver                   deliver due SMS once and exit
+ *   hzctl job renewal                   run 续保提醒 once, as hz-jobs does
+ *                                       (HZ_NOW moves the clock it reads)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,11 +18,13 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "clock.h"
 #include "conf.h"
 #include "ctl.h"
 #include "db.h"
 #include "epoch.h"
 #include "log.h"
+#include "renewal.h"
 #include "sms.h"
 #include "staff.h"
 
@@ -32,7 +36,8 @@ usage(void)
 	    "       hzctl demo\n"
 	    "       hzctl user add USERNAME NAME ROLES   (ROLES: review1,review2,"
 	    "medical,finance,admin)\n"
-	    "       hzctl sms deliver\n");
+	    "       hzctl sms deliver\n"
+	    "       hzctl job renewal\n");
 	return 2;
 }
 
@@ -86,14 +91,104 @@ user_add(struct db *db, const char *user, const char *name, const char *csv)
 	return 0;
 }
 
+/*
+ * 续保提醒 once at the clock's time (HZ_NOW): build the month's list if
+ * no run has, queue its SMS from 12:00 on the 1st; say what was done.
+ */
+static int
+job_renewal(struct db *db)
+{
+	struct renewal_report rep;
+	struct tm now;
+
+	clock_cn(&now);
+	if (!renewal_job(db, &now, &rep)) {
+		fprintf(stderr, "hzctl: renewal %s: database error\n", rep.month);
+		return 1;
+	}
+	printf("renewal %.7s: list %s, %lld coverages in %lld units; ", rep.month,
+	    rep.built ? "built" : "already built", (long long)rep.items,
+	    (long long)rep.units);
+	if (rep.sms_due)
+		printf("%lld units told, %lld SMS queued\n",
+		    (long long)rep.units_told, (long long)rep.messages);
+	else
+		printf("SMS not before 12:00 on the 1st\n");
+	return 0;
+}
+
+static int
+cmd_migrate(struct db *db, char **argv)
+{
+	(void)argv;
+	return ctl_migrate(db);
+}
+
+static int
+cmd_demo(struct db *db, char **argv)
+{
+	(void)argv;
+	return ctl_demo(db);
+}
+
+static int
+cmd_user_add(struct db *db, char **argv)
+{
+	return user_add(db, argv[3], argv[4], argv[5]);
+}
+
+static int
+cmd_sms_deliver(struct db *db, char **argv)
+{
+	(void)argv;
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	return sms_deliver(db, 100) < 0;
+}
+
+static int
+cmd_job_renewal(struct db *db, char **argv)
+{
+	(void)argv;
+	return job_renewal(db);
+}
+
+/* The commands: words, how many (argc), what runs them. */
+static const struct command {
+	const char	*word, *sub;	/* sub NULL: a one-word command */
+	int		 argc;
+	int		(*run)(struct db *, char **);
+} commands[] = {
+	{ "migrate", NULL, 2, cmd_migrate },
+	{ "demo", NULL, 2, cmd_demo },
+	{ "user", "add", 6, cmd_user_add },
+	{ "sms", "deliver", 3, cmd_sms_deliver },
+	{ "job", "renewal", 3, cmd_job_renewal },
+};
+
+/* The command argv names, or NULL. */
+static const struct command *
+command_of(int argc, char **argv)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (argc == commands[i].argc &&
+		    strcmp(argv[1], commands[i].word) == 0 &&
+		    (commands[i].sub == NULL || strcmp(argv[2],
+		    commands[i].sub) == 0))
+			return &commands[i];
+	return NULL;
+}
+
 int
 main(int argc, char *argv[])
 {
+	const struct command *cmd;
 	struct db *db;
 	char err[512];
 	int rc;
 
-	if (argc < 2)
+	if (argc < 2 || (cmd = command_of(argc, argv)) == NULL)
 		return usage();
 	if (!conf_load(NULL, err, sizeof(err))) {
 		fprintf(stderr, "hzctl: %s\n", err);
@@ -104,19 +199,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, "hzctl: cannot connect to the database\n");
 		return 1;
 	}
-	if (strcmp(argv[1], "migrate") == 0 && argc == 2)
-		rc = ctl_migrate(db);
-	else if (strcmp(argv[1], "demo") == 0 && argc == 2)
-		rc = ctl_demo(db);
-	else if (strcmp(argv[1], "user") == 0 && argc == 6 &&
-	    strcmp(argv[2], "add") == 0)
-		rc = user_add(db, argv[3], argv[4], argv[5]);
-	else if (strcmp(argv[1], "sms") == 0 && argc == 3 &&
-	    strcmp(argv[2], "deliver") == 0) {
-		curl_global_init(CURL_GLOBAL_DEFAULT);
-		rc = sms_deliver(db, 100) < 0;
-	} else
-		rc = usage();
+	rc = cmd->run(db, argv);
 	/*
 	 * Whatever was changed here, the running programs' caches must drop.
 	 * Only an existing file: one made by root would lock the services out.

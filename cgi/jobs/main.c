@@ -1,7 +1,7 @@
 /*
  * hz-jobs -- the background worker: delivers the SMS outbox, runs roster
- * imports, recounts the office figures (and, as the system grows,
- * reminders and batches).  Several copies may run: work is claimed with SELECT ... FOR
+ * imports, recounts the office figures, builds the month's 续保提醒 and
+ * sends its SMS (and, as the system grows, other reminders and batches).  Several copies may run: work is claimed with SELECT ... FOR
  * UPDATE SKIP LOCKED.
  */
 #include <signal.h>
@@ -11,11 +11,13 @@
 
 #include <curl/curl.h>
 
+#include "clock.h"
 #include "conf.h"
 #include "db.h"
 #include "epoch.h"
 #include "figures.h"
 #include "log.h"
+#include "renewal.h"
 #include "rosterimport.h"
 #include "sms.h"
 
@@ -48,6 +50,20 @@ task_figures(struct db *db)
 	return 0;
 }
 
+/* 续保提醒: the month's list on the 1st, its SMS from 12:00 (renewal.h). */
+static int
+task_renewal(struct db *db)
+{
+	struct renewal_report rep;
+	struct tm now;
+
+	clock_cn(&now);
+	if (!renewal_job(db, &now, &rep))
+		log_err("renewal: %s: the run stopped on a database error",
+		    rep.month);
+	return 0;
+}
+
 /*
  * The tasks, each run when `every` seconds (a huzhu.conf key) have passed
  * since its last run (no key: every turn).  A task returns how many items it handled, so the loop
@@ -61,6 +77,7 @@ static const struct task {
 	{ "sms", task_sms, CONF__MAX },
 	{ "imports", task_imports, CONF__MAX },
 	{ "figures", task_figures, CONF_FIGURES_EVERY },
+	{ "renewal", task_renewal, CONF_RENEWAL_EVERY },
 };
 #define NTASKS (sizeof(tasks) / sizeof(tasks[0]))
 

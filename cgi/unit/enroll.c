@@ -32,7 +32,7 @@ static const char *const kinds[] = { "main", "early", "supplement", NULL };
 enum { NF_PLAN, NF_KIND, NF_START, NF__MAX };
 static const struct field new_fields[NF__MAX] = {
 	[NF_PLAN] =  { "plan", FK_ID, 0, NULL },
-	[NF_KIND] =  { "kind", FK_CHOICE, 0, kinds },
+	[NF_KIND] =  { "kind", FK_CHOICE, 1, kinds },	/* none: 主保期 */
 	[NF_START] = { "period_start", FK_DATE, 1, NULL },
 };
 
@@ -201,7 +201,7 @@ enroll_new_post(struct req *r)
 	struct enroll_terms t;
 	struct flow_actor by;
 	enum refusal rf;
-	int64_t unit, id;
+	int64_t unit, id, added;
 	int st;
 
 	if ((st = aid_unit(r, &unit)) != 0)
@@ -212,7 +212,12 @@ enroll_new_post(struct req *r)
 	t.kind = (enum enroll_kind)v[NF_KIND].num;
 	t.period_start = v[NF_START].date;
 	flow_actor_of(r, &by);
-	rf = enroll_create(r->db, unit, &t, &by, &id);
+	/* 发起续保申请 from 续保提醒: the month's people in it. */
+	if (strcmp(req_form(r, "from"), "renewal") == 0)
+		rf = enroll_create_renewal(r->db, unit, t.plan_id,
+		    req_form(r, "month"), &by, &id, &added);
+	else
+		rf = enroll_create(r->db, unit, &t, &by, &id);
 	if (rf != RF_OK)
 		return (st = form_refuse(r, rf, rf == RF_ENROLL_PERIOD ?
 		    "period_start" : rf == RF_ENROLL_PLAN ? "plan" : NULL))

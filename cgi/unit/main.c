@@ -80,6 +80,8 @@ enum page {
 	PAGE_COVERAGE,
 	PAGE_PINVOICES,
 	PAGE_PINVOICE_FILE,
+	PAGE_RENEWAL,
+	PAGE_RENEWAL_XLSX,
 	PAGE__MAX
 };
 
@@ -155,6 +157,8 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_COVERAGE] =       { HTTP_GET,  "/u/coverage", coverage_get, ACC_AGENT, 0 },
 	[PAGE_PINVOICES] =      { HTTP_GET,  "/u/invoices", pinvoices_get, ACC_AGENT, 0 },
 	[PAGE_PINVOICE_FILE] =  { HTTP_GET,  "/u/invoices/file", pinvoice_file_get, ACC_AGENT, 0 },
+	[PAGE_RENEWAL] =        { HTTP_GET,  "/u/renewal", renewal_get, ACC_AGENT, 0 },
+	[PAGE_RENEWAL_XLSX] =   { HTTP_GET,  "/u/renewal.xlsx", renewal_xlsx_get, ACC_AGENT, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -177,6 +181,7 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_ENROLL] = "unit/enroll.xsl",
 	[SHEET_COVERAGE] = "unit/coverage.xsl",
 	[SHEET_PINVOICES] = "unit/pinvoices.xsl",
+	[SHEET_RENEWAL] = "unit/renewal.xsl",
 };
 
 static const struct app app = {

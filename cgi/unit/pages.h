@@ -28,6 +28,7 @@ enum sheet {
 	SHEET_ENROLL,
 	SHEET_COVERAGE,
 	SHEET_PINVOICES,
+	SHEET_RENEWAL,
 	SHEET__MAX
 };
 
@@ -121,5 +122,8 @@ int enroll_file_get(struct req *);
 int coverage_get(struct req *);
 int pinvoices_get(struct req *);
 int pinvoice_file_get(struct req *);
+/* renewal.c: 续保提醒 */
+int renewal_get(struct req *);
+int renewal_xlsx_get(struct req *);
 
 #endif

@@ -44,6 +44,7 @@ enum conf_key {
 	CONF_PAY_ACCOUNT,	/* 账号 */
 	CONF_PAY_DAYS,		/* days from 复审 to the payment's due date */
 	CONF_ENROLL_SCAN,	/* 1: payment needs the stamped roster scan */
+	CONF_RENEWAL_EVERY,	/* how often hz-jobs looks at 续保提醒, s */
 	CONF__MAX
 };
 

@@ -132,6 +132,10 @@ static const struct {
 	[RF_PINV_FUTURE] =	{ "pinv_future", "开票日期不能晚于今天" },
 
 	/* 续保提醒 (renewal.c) */
+	[RF_RENEWAL_MONTH] =	{ "renewal_month",
+	    "月份格式不正确，请从列表中选择月份" },
+	[RF_RENEWAL_PLAN] =	{ "renewal_plan",
+	    "名单中没有该保障计划的人员，请从列表中选择保障计划" },
 };
 
 const char *

@@ -115,6 +115,8 @@ enum refusal {
 	RF_PINV_FUTURE,		/* dated after today */
 
 	/* 续保提醒 (renewal.c) */
+	RF_RENEWAL_MONTH,	/* ?month= is no month */
+	RF_RENEWAL_PLAN,	/* ?plan= is no plan of the month's list */
 
 	RF__MAX
 };

@@ -234,13 +234,23 @@ xlsx_export(const char *path, const char *tmpdir, const char *sheet,
     const struct xlsx_col *cols, size_t ncols, struct db_res *res,
     xlsx_fill_fn fill, void *arg)
 {
+	return xlsx_export_titled(path, tmpdir, sheet, NULL, NULL, cols, ncols,
+	    res, fill, arg);
+}
+
+int64_t
+xlsx_export_titled(const char *path, const char *tmpdir, const char *sheet,
+    const char *title, const char *const *notes, const struct xlsx_col *cols,
+    size_t ncols, struct db_res *res, xlsx_fill_fn fill, void *arg)
+{
 	struct xlsx_out *x = NULL;
 	const char **cells = NULL;
 	int64_t n = 0;
 	int rc = -1;
 
 	if (res == NULL || (cells = calloc(ncols, sizeof(*cells))) == NULL ||
-	    (x = xlsx_out_open(path, tmpdir, sheet, cols, ncols)) == NULL)
+	    (x = xlsx_out_open_titled(path, tmpdir, sheet, title, notes, cols,
+	    ncols)) == NULL)
 		goto out;
 	while ((rc = db_next(res)) == 1) {
 		fill(res, cells, arg);

@@ -105,5 +105,11 @@ struct xlsx_out *xlsx_out_open_info(const char *path, const char *tmpdir,
  * file then removed). */
 int xlsx_form(const char *path, const char *title, const char *subtitle,
     const struct xlsx_line *lines, size_t n, const char *note);
+/* xlsx_export_titled: the same under a title row and a row of notes
+ * (xlsx_out_open_titled; either may be NULL). */
+int64_t xlsx_export_titled(const char *path, const char *tmpdir,
+    const char *sheet, const char *title, const char *const *notes,
+    const struct xlsx_col *cols, size_t ncols, struct db_res *res,
+    xlsx_fill_fn fill, void *arg);
 
 #endif

@@ -18,6 +18,7 @@
 #include "mask.h"
 #include "money.h"
 #include "plan.h"
+#include "renewal.h"
 #include "sms.h"
 #include "store.h"
 #include "valid.h"
@@ -805,6 +806,76 @@ enroll_pick(struct db *db, int64_t id, const int64_t *members, int n,
 	struct pick_in p = { members, n, all_new };
 
 	return edit_run(db, id, by, "enroll.pick", pick_fn, &p, added);
+}
+
+/* The people of `month`'s 续保提醒 list of the application's unit and plan
+ * into it. */
+static enum refusal
+pick_renewal(struct db *db, int64_t id, const char *month,
+    const struct flow_actor *by, int64_t *added)
+{
+	struct enroll e;
+	struct db_res *r;
+	char today[11];
+	int64_t *ids = NULL, *more;
+	size_t n = 0, cap = 0;
+	enum refusal rf;
+	int rc;
+
+	*added = 0;
+	clock_today(today);
+	if (enroll_get(db, id, &e) != 1 ||
+	    (r = renewal_list(db, e.unit_id, month, e.plan_id, today, 0,
+	    INT32_MAX)) == NULL)
+		return RF_DB;
+	while ((rc = db_next(r)) == 1) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			if ((more = realloc(ids, cap * sizeof(*ids))) == NULL) {
+				rc = -1;
+				break;
+			}
+			ids = more;
+		}
+		ids[n++] = db_int(r, RN_MEMBER);
+	}
+	db_done(r);
+	rf = rc == 0 ? enroll_pick(db, id, ids, (int)n, 0, by, added) : RF_DB;
+	free(ids);
+	return rf;
+}
+
+enum refusal
+enroll_create_renewal(struct db *db, int64_t unit, int64_t plan,
+    const char *month, const struct flow_actor *by, int64_t *id,
+    int64_t *added)
+{
+	struct enroll_terms t = { plan, EK_MAIN, NULL };
+	struct db_res *r;
+	char last[11] = "", next[11] = "", m[11];
+	enum refusal rf;
+
+	if (!renewal_month_of(month, m))
+		return RF_RENEWAL_MONTH;
+	rf = enroll_create(db, unit, &t, by, id);
+	if (rf == RF_ENROLL_WINDOW) {
+		/* Outside the plan's window: renew from the day after the
+		 * unit's coverage of the plan ends (提前续保). */
+		if ((r = db_query(db, &tab, STMT_UNIT_END, "ii", unit, plan))
+		    == NULL)
+			return RF_DB;
+		if (db_next(r) == 1)
+			snprintf(last, sizeof(last), "%s", db_col(r, 0));
+		db_done(r);
+		if (last[0] && clock_date_add(last, 0, 1, next)) {
+			t.kind = EK_EARLY;
+			t.period_start = next;
+			rf = enroll_create(db, unit, &t, by, id);
+		}
+	}
+	if (rf != RF_OK)
+		return rf;
+	return pick_renewal(db, *id, m, by, added);
 }
 
 /* The list's columns, found by their titles in the header row. */

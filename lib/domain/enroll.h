@@ -116,6 +116,18 @@ enum refusal enroll_pick(struct db *db, int64_t id, const int64_t *members,
     int n, int all_new, const struct flow_actor *by, int64_t *added);
 
 /*
+ * enroll_create_renewal: 发起续保申请 from the 续保提醒 list of `month`
+ * ("YYYY-MM"): a 主保期参保 of `plan` for `unit` when its window allows,
+ * else a 提前续保 from the day after the unit's coverage of the plan
+ * ends; with the list's people of that plan in it.  Returns RF_OK with
+ * *id and *added set, or a refusal as enroll_create (RF_RENEWAL_MONTH for
+ * a bad month).
+ */
+enum refusal enroll_create_renewal(struct db *db, int64_t unit, int64_t plan,
+    const char *month, const struct flow_actor *by, int64_t *id,
+    int64_t *added);
+
+/*
  * enroll_import: add the rows of an uploaded list (the renewal list's
  * layout: 序号 姓名 证件号码 社保卡银行卡号 开户行 手机号 备注; a header
  * row is found by its 姓名 cell) to the draft, as typed; a row already

@@ -3,7 +3,8 @@
 # Page throughput is a ratio to hz-hello (the smallest FastCGI program)
 # behind the same nginx with the same number of processes; the export is a
 # ratio to python3-openpyxl writing the same rows.  Not a pass/fail test.
-# HZ_BENCH_ONLY=pages stops after the page lines; the default is all.
+# HZ_BENCH_ONLY=pages stops after the page lines, HZ_BENCH_ONLY=renewal runs
+# only the 续保提醒 line; the default is all.
 set -euo pipefail
 SRCDIR=$(cd "$(dirname "$0")/../.." && pwd)
 BUILDDIR=${HZ_BUILDDIR:-$(pwd)}
@@ -19,6 +20,69 @@ bash "$SRCDIR/tests/stack.sh" start bench >/dev/null
 sql() { mariadb --no-defaults --socket="$RUN/sock/db.sock" -uroot -N huzhu \
 	-e "SET time_zone = '+08:00'; $1"; }
 trap 'bash "$SRCDIR/tests/stack.sh" stop bench >/dev/null 2>&1' EXIT
+
+# ---- 续保提醒: one run of the job over 1 000 000 coverages.
+# 250 000 members in 2 000 units (a chairman each), four yearly periods of
+# one of two plans each, starts spread over two years: on the month's 1st
+# about 14 000 last periods end in the window (listed) and as many earlier
+# ones (renewed, left out).  Timed: `hzctl job renewal` at 12:00 on the
+# 1st, building the list and queueing every unit's SMS; three runs, the
+# month's rows removed between them, the median printed.
+renewal_bench() {
+	local RN_UNITS=2000 RN_MEMBERS=250000 RN_MONTH=2032-06-01 T0 T1 RN_COV RN_LOAD RN_OUT RN_MED
+	local RN_LISTED RN_UNITS_IN RN_SMS RN_T=()
+	sql "INSERT INTO org (parent_id, level, name, status)
+	     SELECT (SELECT id FROM org WHERE level = 'district' ORDER BY id LIMIT 1), 'unit',
+	            CONCAT('续保压测单位', seq), 'approved' FROM seq_1_to_$RN_UNITS;
+	     INSERT INTO agent (phone, name) SELECT CONCAT('135', LPAD(seq, 8, '0')), CONCAT('续保经办', seq)
+	     FROM seq_1_to_$RN_UNITS;
+	     INSERT INTO agent_unit (agent_id, unit_id, role, perms)
+	     SELECT a.id, o.id, 'chairman', 'mutual_aid' FROM agent a
+	     JOIN org o ON o.name = CONCAT('续保压测单位', CAST(SUBSTRING(a.phone, 4) AS UNSIGNED))
+	     WHERE a.phone LIKE '135%';
+	     INSERT INTO plan (code) VALUES ('RNB1'), ('RNB2');
+	     INSERT INTO plan_version (plan_id, version, name, premium)
+	     SELECT id, 1, IF(code = 'RNB1', '职工医疗互助保障', '重大疾病互助保障'), 5000 FROM plan WHERE code LIKE 'RNB%';
+	     UPDATE plan p JOIN plan_version v ON v.plan_id = p.id SET p.version_id = v.id WHERE p.code LIKE 'RNB%';
+	     INSERT INTO enroll (no, kind, unit_id, agent_id, plan_id, version_id)
+	     SELECT CONCAT('CB20280', seq, '0001'), 'main', (SELECT MIN(id) FROM org WHERE name LIKE '续保压测单位%'),
+	            (SELECT MIN(id) FROM agent WHERE phone LIKE '135%'), p.id, p.version_id
+	     FROM seq_0_to_3 JOIN plan p ON p.code = 'RNB1';
+	     INSERT INTO member (id_type, id_number, name, phone, unit_id)
+	     SELECT 2, CONCAT('R', LPAD(seq, 10, '0')), CONCAT('续保', seq), CONCAT('137', LPAD(seq, 8, '0')),
+	            (SELECT MIN(id) FROM org WHERE name LIKE '续保压测单位%') + seq % $RN_UNITS
+	     FROM seq_1_to_$RN_MEMBERS"
+	T0=$(date +%s.%N)
+	sql "INSERT INTO coverage (member_id, plan_id, version_id, unit_id, enroll_id, starts, ends)
+	     SELECT m.id, p.id, p.version_id, m.unit_id, e.id,
+	            '2028-01-01' + INTERVAL (m.id % 730) DAY + INTERVAL k.seq YEAR,
+	            '2028-01-01' + INTERVAL (m.id % 730) DAY + INTERVAL k.seq + 1 YEAR - INTERVAL 1 DAY
+	     FROM member m JOIN seq_0_to_3 k
+	     JOIN plan p ON p.code = IF(m.id % 2, 'RNB1', 'RNB2')
+	     JOIN enroll e ON e.no = CONCAT('CB20280', k.seq, '0001')
+	     WHERE m.id_number LIKE 'R%'"
+	T1=$(date +%s.%N)
+	RN_COV=$(sql "SELECT COUNT(*) FROM coverage")
+	RN_LOAD=$(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.1f", b - a }')
+	for _ in 1 2 3; do
+		sql "DELETE FROM renewal_item WHERE month = '$RN_MONTH'; DELETE FROM renewal_unit WHERE month = '$RN_MONTH';
+		     DELETE FROM renewal_month WHERE month = '$RN_MONTH'; DELETE FROM sms_outbox WHERE phone LIKE '135%'"
+		T0=$(date +%s.%N)
+		RN_OUT=$(HZ_NOW="$RN_MONTH 12:00:00" HUZHU_CONF="$RUN/huzhu.conf" "$BUILDDIR/hzctl" job renewal)
+		T1=$(date +%s.%N)
+		RN_T+=("$(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.2f", b - a }')")
+	done
+	RN_MED=$(printf '%s\n' "${RN_T[@]}" | sort -n | sed -n 2p)
+	read -r RN_LISTED RN_UNITS_IN RN_SMS <<<"$(sql "SELECT m.items, m.units,
+		(SELECT SUM(sms_agents) FROM renewal_unit WHERE month = m.month) FROM renewal_month m WHERE m.month = '$RN_MONTH'")"
+	printf '%-34s %10s %-8s %s\n' "renewal reminders $RN_COV coverages" "$RN_MED" "s" \
+		"median of ${RN_T[*]}; $RN_LISTED listed in $RN_UNITS_IN units, $RN_SMS SMS queued (target <= 10 s; rows loaded in $RN_LOAD s)"
+}
+# HZ_BENCH_ONLY=renewal: that line only.
+if [ "${HZ_BENCH_ONLY:-}" = renewal ]; then
+	renewal_bench
+	exit 0
+fi
 
 # Pages and the export are measured with $ROWS members in the database.
 sql "INSERT INTO member (id_type, id_number, name, gender, birth_date, phone, unit_id)
@@ -199,4 +263,5 @@ for pid in $(pgrep -f "$BUILDDIR/hz-export"); do
 done
 printf '%-34s %10s %-8s %s\n' "roster export, one unit" "$REXP_S" "s" "$((REXP_ROWS - 1)) rows, hz-export peak RSS $((REXP_RSS / 1024)) MB"
 
+renewal_bench
 . "$SRCDIR/tests/bench/enrol.sh"

@@ -484,6 +484,20 @@ sms_count(const char *phone)
 }
 
 const char *
+hc_save_body(struct hc *c, const char *dir, const char *name)
+{
+	static char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if ((f = fopen(path, "wb")) != NULL) {
+		fwrite(c->body ? c->body : "", 1, c->len, f);
+		fclose(f);
+	}
+	return path;
+}
+
+const char *
 sms_last_text(const char *phone)
 {
 	static char text[1024];

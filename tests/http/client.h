@@ -62,6 +62,10 @@ int hc_post_body(struct hc *c, const char *path, const char *ctype,
 void hc_login_agent(struct hc *c, const char *phone);
 void hc_login_office(struct hc *c, const char *user);
 
+/* hc_save_body: write the last response's body to dir/name (a download
+ * to read back); returns the path (static buffer). */
+const char *hc_save_body(struct hc *c, const char *dir, const char *name);
+
 /* hc_follow: GET the Location of the last response; returns the status. */
 int hc_follow(struct hc *c);
 

@@ -46,15 +46,7 @@ roster_size(long long u)
 static const char *
 save_body(struct hc *c, const char *name)
 {
-	static char path[256];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
-	if ((f = fopen(path, "wb")) != NULL) {
-		fwrite(hc_body(c), 1, hc_body_len(c), f);
-		fclose(f);
-	}
-	return path;
+	return hc_save_body(c, tmpdir, name);
 }
 
 /* A workbook of rows; a cell starting with '#' is written as a number. */
