@@ -55,6 +55,7 @@ enum stmt {
 	STMT_PLANS,
 	STMT_YEARS,
 	STMT_YEARS_MEMBER,
+	STMT_COUNT_UNIT,
 	STMT__MAX
 };
 
@@ -110,6 +111,11 @@ static const char *const sql[STMT__MAX] = {
 	    "SELECT COALESCE(YEAR(MIN(period_start)), 0),"
 	    " COALESCE(YEAR(MAX(period_end)), 0) FROM enroll"
 	    " WHERE (? = 0 OR unit_id = ?) AND period_start IS NOT NULL",
+	/* A unit's count by its plan and year only (the unit portal's first
+	 * view): the coverage_unit_count key alone, no row read. */
+	[STMT_COUNT_UNIT] =
+	    "SELECT COUNT(*) FROM coverage c WHERE c.unit_id = ?"
+	    " AND (? = 0 OR c.plan_id = ?) AND c.starts <= ? AND c.ends >= ?",
 	[STMT_YEARS_MEMBER] =
 	    "SELECT COALESCE(YEAR(MIN(starts)), 0), COALESCE(YEAR(MAX(ends)), 0)"
 	    " FROM coverage WHERE member_id = ?",
@@ -336,7 +342,16 @@ coverage_count(struct db *db, const struct coverage_filter *f)
 	struct db_res *res;
 	int64_t n = -1;
 
-	if ((res = run(db, STMT_COUNT, f, 0, 0)) == NULL)
+	char from[11], to[11];
+
+	if (f->unit && !f->member && !f->district && !*f->no &&
+	    !*f->id_number && !*f->unit_name) {
+		year_bounds(f->year, from, to);
+		res = db_query(db, &tab, STMT_COUNT_UNIT, "iiiss", f->unit,
+		    f->plan, f->plan, to, from);
+	} else
+		res = run(db, STMT_COUNT, f, 0, 0);
+	if (res == NULL)
 		return -1;
 	if (db_next(res) == 1)
 		n = db_int(res, 0);
