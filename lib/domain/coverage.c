@@ -112,7 +112,7 @@ static const char *const sql[STMT__MAX] = {
 	    " COALESCE(YEAR(MAX(period_end)), 0) FROM enroll"
 	    " WHERE (? = 0 OR unit_id = ?) AND period_start IS NOT NULL",
 	/* A unit's count by its plan and year only (the unit portal's first
-	 * view): the coverage_unit_count key alone, no row read. */
+	 * view): the coverage_unit key alone, no row read (014). */
 	[STMT_COUNT_UNIT] =
 	    "SELECT COUNT(*) FROM coverage c WHERE c.unit_id = ?"
 	    " AND (? = 0 OR c.plan_id = ?) AND c.starts <= ? AND c.ends >= ?",
