@@ -31,6 +31,13 @@ enum page {
 	PAGE_ORGS_ADD,
 	PAGE_ORGS_RENAME,
 	PAGE_SEARCH,
+	PAGE_PLANS,
+	PAGE_PLAN_NEW,
+	PAGE_PLAN_NEW_POST,
+	PAGE_PLAN,
+	PAGE_PLAN_EDIT,
+	PAGE_PLAN_EDIT_POST,
+	PAGE_PLAN_ACTIVE,
 	PAGE__MAX
 };
 
@@ -62,6 +69,13 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_ORGS_ADD] =    { HTTP_POST, "/o/orgs", orgs_add_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_ORGS_RENAME] = { HTTP_POST, "/o/orgs/rename", orgs_rename_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_SEARCH] =      { HTTP_GET,  "/o/search", search_get, ACC_OFFICE, ROLE_ANY },
+	[PAGE_PLANS] =       { HTTP_GET,  "/o/plans", plans_get, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_PLAN_NEW] =    { HTTP_GET,  "/o/plans/new", plan_new_get, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_PLAN_NEW_POST] = { HTTP_POST, "/o/plans/new", plan_new_post, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_PLAN] =        { HTTP_GET,  "/o/plan", plan_get, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_PLAN_EDIT] =   { HTTP_GET,  "/o/plan/edit", plan_edit_get, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_PLAN_EDIT_POST] = { HTTP_POST, "/o/plan/edit", plan_edit_post, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_PLAN_ACTIVE] = { HTTP_POST, "/o/plan/active", plan_active_post, ACC_OFFICE, ROLE_ADMIN },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -74,6 +88,9 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_REASONS] = "office/reasons.xsl",
 	[SHEET_ORGS] = "office/orgs.xsl",
 	[SHEET_SEARCH] = "office/search.xsl",
+	[SHEET_PLANS] = "office/plans.xsl",
+	[SHEET_PLAN] = "office/plan.xsl",
+	[SHEET_PLAN_FORM] = "office/planform.xsl",
 };
 
 static const struct app app = {

@@ -22,6 +22,9 @@ enum sheet {
 	SHEET_REASONS,
 	SHEET_ORGS,
 	SHEET_SEARCH,
+	SHEET_PLANS,
+	SHEET_PLAN,
+	SHEET_PLAN_FORM,
 	SHEET__MAX
 };
 
@@ -56,5 +59,14 @@ int orgs_get(struct req *);
 int orgs_add_post(struct req *);
 int orgs_rename_post(struct req *);
 int search_get(struct req *);
+
+/* plans.c: 保障计划 (admin) */
+int plans_get(struct req *);
+int plan_new_get(struct req *);
+int plan_new_post(struct req *);
+int plan_get(struct req *);
+int plan_edit_get(struct req *);
+int plan_edit_post(struct req *);
+int plan_active_post(struct req *);
 
 #endif

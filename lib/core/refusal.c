@@ -104,7 +104,8 @@ static const struct {
 	[RF_PLAN_TERMS] =	{ "plan_terms",
 	    "计划条款或保障责任填写不完整，请检查后再保存" },
 	[RF_PLAN_STALE] =	{ "plan_stale",
-	    "该计划刚被他人修改过，已生成新的版本。请查看最新版本后重新修改" },
+	    "该计划刚被他人修改过，已有更新的版本。请核对本页内容，"
+	    "再次保存将以本页内容生成新版本" },
 	[RF_PLAN_UNCHANGED] =	{ "plan_unchanged",
 	    "没有任何修改，未生成新版本" },
 

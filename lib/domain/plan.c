@@ -78,7 +78,7 @@ static const char *const sql[STMT__MAX] = {
 	    " (SELECT GROUP_CONCAT(b.name ORDER BY b.seq SEPARATOR '、')"
 	    "  FROM plan_benefit b WHERE b.version_id = v.id)"
 	    " FROM plan p JOIN plan_version v ON v.id = p.version_id"
-	    " ORDER BY p.code",
+	    " ORDER BY p.id",
 	[STMT_VERSIONS] =
 	    "SELECT v.id, v.version, v.name, v.premium, v.period_months,"
 	    " v.created_at, s.name, v.id = p.version_id"
@@ -231,7 +231,7 @@ benefit_insert(struct db *db, int64_t vid, int seq,
 	    NULL || plan_grades_store(b->grades, grades, sizeof(grades)) ==
 	    NULL)
 		return 0;
-	return db_exec(db, &tab, STMT_BENEFIT_INSERT, "iississsssssss",
+	return db_exec(db, &tab, STMT_BENEFIT_INSERT, "iississssssssss",
 	    vid, (int64_t)seq, plan_kinds[b->kind].name, b->name, b->deductible,
 	    *bands ? bands : NULL, opt(b->rate, n[0]), opt(b->claim_cap, n[1]),
 	    opt(b->annual_cap, n[2]), opt(b->per_day, n[3]),

@@ -329,7 +329,7 @@ int64_t plan_version_add(struct db *db, int64_t plan_id,
     const struct plan_draft *d, int64_t staff);
 
 /*
- * plan_list: every plan with its version in force, by code: columns
+ * plan_list: every plan with its version in force, oldest first: columns
  * 0 id, 1 code, 2 name, 3 version number, 4 premium, 5 period months,
  * 6 window from, 7 window to, 8 gender ('any', 'F', 'M'), 9 active,
  * 10 its items' names ("、" apart).  NULL on error; db_done().

@@ -84,6 +84,13 @@ static const struct {
 	{ 0, "/o/orgs", "review1" },
 	{ 1, "/o/orgs", "finance" },
 	{ 1, "/o/orgs/rename", "review2" },
+	{ 0, "/o/plans", "review1" },
+	{ 0, "/o/plans/new", "medical" },
+	{ 1, "/o/plans/new", "finance" },
+	{ 0, "/o/plan?id=1", "review2" },
+	{ 0, "/o/plan/edit?id=1", "finance" },
+	{ 1, "/o/plan/edit", "review1" },
+	{ 1, "/o/plan/active", "medical" },
 };
 
 static void
