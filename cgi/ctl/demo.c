@@ -305,31 +305,39 @@ demo_plan(struct db *db, const char *code, const struct plan_draft *p,
 }
 
 /*
- * The association's five plans (SPEC §4), by admin.  第十九期 was edited
- * once: its caps and its day rate went up (version 2).  Returns 1, 0 on
- * error.
+ * 第十九期: written weeks ago, then edited once: its caps and its day
+ * rate went up (version 2).  Returns 1, 0 on error.
  */
+static int
+add_yl19(struct db *db, struct plan_draft *p, int64_t admin)
+{
+	int64_t id;
+
+	terms(p, "第十九期职工医疗互助保障活动", 6000, 0, 90, "住院医疗按扣除"
+	    "起付线后的合规自付费用累进补助；新参保职工等待期90天。");
+	inpatient(p, 1500000, 2500000);
+	item(p, PK_DAYS)->per_day = 1500;
+	p->b[1].max_days = 20;
+	if ((id = demo_plan(db, "YL19", p, admin)) == 0)
+		return 0;
+	p->b[0].claim_cap = 2000000;
+	p->b[0].annual_cap = 3000000;
+	p->b[1].per_day = 2000;
+	p->b[1].max_days = 30;
+	snprintf(p->note, sizeof(p->note), "第2版：单次补助上限提高至20,000.00元，"
+	    "年度补助上限提高至30,000.00元；住院天数补助提高至每天20.00元，"
+	    "每期最多30天。");
+	return plan_version_add(db, id, p, admin) != 0;
+}
+
+/* The association's five plans (SPEC §4), by admin.  Returns 1, 0 on
+ * error. */
 static int
 add_plans(struct db *db, int64_t admin)
 {
 	static struct plan_draft p;
-	int64_t id;
 
-	terms(&p, "第十九期职工医疗互助保障活动", 6000, 0, 90, "住院医疗按扣除"
-	    "起付线后的合规自付费用累进补助；新参保职工等待期90天。");
-	inpatient(&p, 1500000, 2500000);
-	item(&p, PK_DAYS)->per_day = 1500;
-	p.b[1].max_days = 20;
-	if ((id = demo_plan(db, "YL19", &p, admin)) == 0)
-		return 0;
-	p.b[0].claim_cap = 2000000;
-	p.b[0].annual_cap = 3000000;
-	p.b[1].per_day = 2000;
-	p.b[1].max_days = 30;
-	snprintf(p.note, sizeof(p.note), "第2版：单次补助上限提高至20,000.00元，"
-	    "年度补助上限提高至30,000.00元；住院天数补助提高至每天20.00元，"
-	    "每期最多30天。");
-	if (plan_version_add(db, id, &p, admin) == 0)
+	if (!add_yl19(db, &p, admin))
 		return 0;
 	terms(&p, "重大疾病互助保障", 4000, 0, 90, "确诊所列重大疾病之一，每期"
 	    "一次性补助。");

@@ -464,16 +464,37 @@ plan_new_get(struct req *r)
 	return form_page(r, NULL);
 }
 
+/* Whether the form already has a message for the whole of it. */
+static int
+has_message(struct req *r)
+{
+	xmlNodePtr n;
+
+	for (n = form_node(r)->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrcmp(n->name, (const xmlChar *)"message") == 0)
+			return 1;
+	return 0;
+}
+
 /*
- * The terms and items of the form into *d, every bad input marked.
- * Returns 0 when all is well, 200 to show the form again, 500.
+ * The terms and items of the form into *d, every bad input marked, and
+ * (a long form) a word at its top.  Returns 0 when all is well, 200 to
+ * show the form again, 500.
  */
 static int
-draft_read(struct req *r, struct plan_draft *d)
+draft_read(struct req *r, struct plan_draft *d, int bad)
 {
-	int bad = terms_read(r, d), n = items_read(r, d);
+	int n;
 
-	return n < 0 ? 500 : bad + n > 0 ? 200 : 0;
+	bad += terms_read(r, d);
+	if ((n = items_read(r, d)) < 0)
+		return 500;
+	if (bad + n == 0)
+		return 0;
+	if (!has_message(r))
+		form_message(r, "未保存：请检查标红的项目，修改后再保存。", "error");
+	return 200;
 }
 
 /* What a refused save says: beside the code, or for the whole form;
@@ -502,9 +523,7 @@ plan_new_post(struct req *r)
 		form_error(r, "code", why);
 		bad++;
 	}
-	if ((st = draft_read(r, d)) == 0 && bad > 0)
-		st = 200;
-	if (st == 0)
+	if ((st = draft_read(r, d, bad)) == 0)
 		st = refused(r, plan_create(r->db, &by, c, d, &id));
 	free(d);
 	if (st != 0)
@@ -623,7 +642,7 @@ plan_edit_post(struct req *r)
 		return st < 0 ? 500 : page_refuse(r, RF_NO_PLAN, 404);
 	if ((d = calloc(1, sizeof(*d))) == NULL)
 		return 500;
-	if ((st = draft_read(r, d)) == 0)
+	if ((st = draft_read(r, d, 0)) == 0)
 		st = refused(r, plan_edit(r->db, &by, id, req_id(r, "base"), d,
 		    &vid));
 	free(d);

@@ -1,9 +1,10 @@
 // The admin's 保障计划 at a desk (1280 px) in Chromium: the list shows
 // every plan with its premium and state, a plan's page its terms, its
 // items (bands in words, the grade table) and its versions, and the form
-// of its next version folds the items it does not have.  Nothing is
+// of its next version folds the items it does not have; a new plan with
+// mistakes comes back with each message beside its input.  Nothing is
 // saved.  Prints TAP; keeps screenshots (plans-1280.png, plan-1280.png,
-// plan-accident-1280.png, plan-edit-1280.png).
+// plan-accident-1280.png, plan-edit-1280.png, plan-new-errors-1280.png).
 import { chromium } from 'playwright-core';
 
 const base = process.env.HZ_URL || 'http://127.0.0.1:18480';
@@ -24,7 +25,7 @@ const browser = await chromium.launch({
          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
   await page.goto(`${base}/o/login`);
   await page.fill('input[name=username]', 'admin');
   await page.fill('input[name=password]', 'Demo2026');
@@ -62,6 +63,27 @@ try {
   await page.uncheck('#f-days_on');
   await fits(page, 'the form');
   await page.screenshot({ path: `${shots}/plan-edit-1280.png`, fullPage: true });
+
+  await page.goto(`${base}/o/plans/new`);
+  await page.fill('#f-code', 'BAD1');
+  await page.fill('#f-name', '有错的计划');
+  await page.fill('#f-premium', '50');
+  await page.check('#f-inpatient_on');
+  await page.fill('#f-inpatient_bands', '20000以下 30%\n10000以下 35%\n以上 40%');
+  await page.check('#f-disability_on');
+  await page.fill('#f-disability_lump_sum', '30000');
+  await page.fill('#f-disability_grade1', '100');
+  await page.fill('#f-disability_grade2', '110');
+  await Promise.all([page.waitForNavigation(), page.click('#save-plan')]);
+  ok((await page.textContent('p.msg-error')).includes('标红'), 'the top of the form says to look below');
+  ok((await page.textContent('#err-inpatient_bands')).includes('第2档'),
+    'a band out of order is told beside the bands');
+  ok((await page.textContent('#err-disability_grade2')).includes('100%'),
+    'a grade over 100 % is told under the grades');
+  ok(await page.inputValue('#f-inpatient_bands') === '20000以下 30%\n10000以下 35%\n以上 40%',
+    'the bands are kept as typed');
+  await fits(page, 'the refused form');
+  await page.screenshot({ path: `${shots}/plan-new-errors-1280.png`, fullPage: true });
 } catch (e) {
   ok(false, `plans: ${e.message.split('\n')[0]}`);
 } finally {

@@ -266,6 +266,10 @@ bad_inputs(struct hc *ad)
 		    oneline(bad[i].v ? bad[i].v : "(none)"));
 		is_str(err_of(ad, bad[i].field), bad[i].msg, "... told %s",
 		    bad[i].msg);
+		/* A long form: its top says to look for the red. */
+		if (bad[i].field && strcmp(bad[i].v, "YL19") != 0)
+			is_str(err_of(ad, NULL), "未保存：请检查标红的项目，修改后"
+			    "再保存。", "... and the top of the form says so");
 		if (bad[i].k2 && bad[i].v2)	/* an item ticked: input kept */
 			is_str(shown(ad, bad[i].k2), bad[i].v2, "... input kept");
 		else if (bad[i].v && strcmp(bad[i].k, "gender") != 0)

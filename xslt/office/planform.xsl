@@ -144,7 +144,6 @@
     <xsl:variable name="pre" select="concat($kind, '_grade')"/>
     <xsl:variable name="bad" select="/page/form/field[starts-with(@name, $pre) and @error]"/>
     <div class="field wide grades-field">
-      <xsl:if test="$bad"><xsl:attribute name="class">field wide grades-field has-error</xsl:attribute></xsl:if>
       <span class="label"><xsl:value-of select="@label"/>（%，1级最重；不补助的等级留空）</span>
       <div class="grade-inputs">
         <!-- Any ten nodes count 1..10 (the kinds have more params). -->
