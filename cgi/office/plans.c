@@ -294,8 +294,8 @@ param_type(enum plan_param p)
 
 /*
  * <kinds>: each kind of item with its parameters in form order, for the
- * form and the plan page: <kind name label><param name label type
- * need/>…; the grade table is one <param name="grade" type="grades">.
+ * form and the plan page: <kind name label><param name label type/>…;
+ * the grade table is one <param name="grade" type="grades">.
  */
 static void
 kinds_view(xmlNodePtr parent)
@@ -317,8 +317,6 @@ kinds_view(xmlNodePtr parent)
 			    plan_param_name(p));
 			view_attr(n, "label", d->labels[p]);
 			view_attr(n, "type", param_type(p));
-			if (d->need & (1u << p))
-				view_attr(n, "need", "1");
 		}
 	}
 }

@@ -181,7 +181,7 @@ plan_benefits(struct db *db, int64_t version_id, struct plan_benefit *out,
     int max)
 {
 	struct db_res *r;
-	int n = 0, rc;
+	int n = 0, rc = 0;
 
 	if ((r = db_query(db, &tab, STMT_BENEFITS, "i", version_id)) == NULL)
 		return -1;
