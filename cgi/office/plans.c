@@ -546,7 +546,7 @@ static const struct view_col version_cols[] = {
 static void
 plan_said(struct req *r)
 {
-	char msg[64];
+	char msg[128];
 
 	if (req_query(r, "created"))
 		form_message(r, "保障计划已创建（第1版）。", "ok");
