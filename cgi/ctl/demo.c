@@ -362,12 +362,49 @@ add_plans(struct db *db, int64_t admin)
 	return db_exec(db, &tab, STMT_BACKDATE, "") >= 0;
 }
 
+/*
+ * The six units under their districts, each with its chairman as agent
+ * (the first agent also helps the second unit, without rights).
+ * Returns 1, 0 on a database error.
+ */
+static int
+add_units(struct db *db, struct demo *d, const int64_t dist[3])
+{
+	char id[19], credit[19], phone[12];
+	int64_t aid, first_agent = 0;
+	int i;
+
+	for (i = 0; i < 6; i++) {
+		make_credit(credit, i % 2 ? "12370200" : "91370200", 100 + i);
+		snprintf(phone, sizeof(phone), "1380000000%d", i + 1);
+		if ((d->unit_ids[i] = add_org(db, dist[units[i].district], "unit",
+		    units[i].name, credit, units[i].nature,
+		    districts[units[i].district], units[i].chairman, phone,
+		    40 + i * 7)) == 0)
+			return 0;
+		/* The unit's chairman is its agent, with a finished profile. */
+		make_id(id, regions[units[i].district], 1975 + i, 3 + i, 10 + i,
+		    900 + i * 2 + 1);
+		if (db_exec(db, &tab, STMT_AGENT, "ssss", phone, units[i].chairman,
+		    id, d->hash) != 1)
+			return 0;
+		aid = db_insert_id(db);
+		if (db_exec(db, &tab, STMT_AGENT_UNIT, "iiss", aid, d->unit_ids[i],
+		    "chairman", "mutual_aid") != 1)
+			return 0;
+		if (i == 0)
+			first_agent = aid;
+	}
+	return db_exec(db, &tab, STMT_AGENT_UNIT, "iiss", first_agent,
+	    d->unit_ids[1], "staff", "") == 1;
+}
+
 static int
 demo_load(struct db *db, void *arg)
 {
 	struct demo *d = arg;
-	char id[19], credit[19], phone[12];
-	int64_t root, dist[3], aid, first_agent = 0, staff = 0;
+	char credit[19];
+	int64_t root, dist[3], staff = 0;
 	int i;
 
 	make_credit(credit, "81370200", 1);
@@ -380,32 +417,7 @@ demo_load(struct db *db, void *arg)
 		    "机关", districts[i], NULL, NULL, 0)) == 0)
 			return 1;
 	}
-	for (i = 0; i < 6; i++) {
-		make_credit(credit, i % 2 ? "12370200" : "91370200", 100 + i);
-		snprintf(phone, sizeof(phone), "1380000000%d", i + 1);
-		if ((d->unit_ids[i] = add_org(db, dist[units[i].district], "unit",
-		    units[i].name, credit, units[i].nature,
-		    districts[units[i].district], units[i].chairman, phone,
-		    40 + i * 7)) == 0)
-			return 1;
-		/* The unit's chairman is its agent, with a finished profile. */
-		make_id(id, regions[units[i].district], 1975 + i, 3 + i, 10 + i,
-		    900 + i * 2 + 1);
-		if (db_exec(db, &tab, STMT_AGENT, "ssss", phone, units[i].chairman,
-		    id, d->hash) != 1)
-			return 1;
-		aid = db_insert_id(db);
-		if (db_exec(db, &tab, STMT_AGENT_UNIT, "iiss", aid, d->unit_ids[i],
-		    "chairman", "mutual_aid") != 1)
-			return 1;
-		if (i == 0)
-			first_agent = aid;
-	}
-	/* The first agent also helps the second unit, without rights. */
-	if (db_exec(db, &tab, STMT_AGENT_UNIT, "iiss", first_agent,
-	    d->unit_ids[1], "staff", "") != 1)
-		return 1;
-	if (!add_members(db, d))
+	if (!add_units(db, d, dist) || !add_members(db, d))
 		return 1;
 	for (i = 0; i < STAFF_NROLES; i++)
 		if ((staff = staff_insert(db, staff_roles[i].name,
