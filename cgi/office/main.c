@@ -35,6 +35,13 @@ enum page {
 	PAGE_INVOICES,
 	PAGE_INVOICES_POST,
 	PAGE_INVOICE_FILE,
+	PAGE_PLANS,
+	PAGE_PLAN_NEW,
+	PAGE_PLAN_NEW_POST,
+	PAGE_PLAN,
+	PAGE_PLAN_EDIT,
+	PAGE_PLAN_EDIT_POST,
+	PAGE_PLAN_ACTIVE,
 	PAGE__MAX
 };
 
@@ -73,6 +80,13 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_INVOICES] =    { HTTP_GET,  "/o/invoices", invoices_get, ACC_OFFICE, ROLE_FINANCE },
 	[PAGE_INVOICES_POST] = { HTTP_POST, "/o/invoices", invoices_post, ACC_OFFICE, ROLE_FINANCE },
 	[PAGE_INVOICE_FILE] = { HTTP_GET, "/o/invoices/file", invoice_file_get, ACC_OFFICE, ROLE_FINANCE | ROLE_ADMIN },
+	[PAGE_PLANS] =       { HTTP_GET,  "/o/plans", plans_get, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_PLAN_NEW] =    { HTTP_GET,  "/o/plans/new", plan_new_get, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_PLAN_NEW_POST] = { HTTP_POST, "/o/plans/new", plan_new_post, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_PLAN] =        { HTTP_GET,  "/o/plan", plan_get, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_PLAN_EDIT] =   { HTTP_GET,  "/o/plan/edit", plan_edit_get, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_PLAN_EDIT_POST] = { HTTP_POST, "/o/plan/edit", plan_edit_post, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_PLAN_ACTIVE] = { HTTP_POST, "/o/plan/active", plan_active_post, ACC_OFFICE, ROLE_ADMIN },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -87,6 +101,9 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_SEARCH] = "office/search.xsl",
 	[SHEET_COVERAGE] = "office/coverage.xsl",
 	[SHEET_INVOICES] = "office/invoices.xsl",
+	[SHEET_PLANS] = "office/plans.xsl",
+	[SHEET_PLAN] = "office/plan.xsl",
+	[SHEET_PLAN_FORM] = "office/planform.xsl",
 };
 
 static const struct app app = {

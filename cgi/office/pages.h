@@ -24,6 +24,9 @@ enum sheet {
 	SHEET_SEARCH,
 	SHEET_COVERAGE,
 	SHEET_INVOICES,
+	SHEET_PLANS,
+	SHEET_PLAN,
+	SHEET_PLAN_FORM,
 	SHEET__MAX
 };
 
@@ -64,5 +67,13 @@ int coverage_get(struct req *);
 int invoices_get(struct req *);
 int invoices_post(struct req *);
 int invoice_file_get(struct req *);
+/* plans.c: 保障计划 (admin) */
+int plans_get(struct req *);
+int plan_new_get(struct req *);
+int plan_new_post(struct req *);
+int plan_get(struct req *);
+int plan_edit_get(struct req *);
+int plan_edit_post(struct req *);
+int plan_active_post(struct req *);
 
 #endif

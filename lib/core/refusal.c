@@ -97,6 +97,17 @@ static const struct {
 	    "开多个户头时，请上传说明各户头开票信息的附件" },
 
 	/* 保障计划 (plan.c) */
+	[RF_NO_PLAN] =		{ "no_plan", "未找到该保障计划。" },
+	[RF_PLAN_CODE_TAKEN] =	{ "plan_code_taken", "该计划代码已被其他计划使用" },
+	[RF_PLAN_NO_BENEFIT] =	{ "plan_no_benefit",
+	    "请至少勾选一项保障责任，并填写它的补助规则" },
+	[RF_PLAN_TERMS] =	{ "plan_terms",
+	    "计划条款或保障责任填写不完整，请检查后再保存" },
+	[RF_PLAN_STALE] =	{ "plan_stale",
+	    "该计划刚被他人修改过，已有更新的版本。请核对本页内容，"
+	    "再次保存将以本页内容生成新版本" },
+	[RF_PLAN_UNCHANGED] =	{ "plan_unchanged",
+	    "没有任何修改，未生成新版本" },
 
 	/* 参保申请 (enroll.c) */
 	[RF_ENROLL_PLAN] =	{ "enroll_plan", "请选择正在开放参保的保障计划" },

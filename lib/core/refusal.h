@@ -90,6 +90,12 @@ enum refusal {
 	RF_INVOICE_NOTE,	/* several titles need the note */
 
 	/* 保障计划 (plan.c) */
+	RF_NO_PLAN,		/* no such plan */
+	RF_PLAN_CODE_TAKEN,	/* another plan has this code */
+	RF_PLAN_NO_BENEFIT,	/* a version needs at least one item */
+	RF_PLAN_TERMS,		/* a term or an item has a fault */
+	RF_PLAN_STALE,		/* another version came since the form */
+	RF_PLAN_UNCHANGED,	/* the edit says what is in force */
 
 	/* 参保申请 (enroll.c) */
 	RF_ENROLL_PLAN,		/* no such plan on offer */

@@ -4,7 +4,9 @@
 # download): bind.mjs, a member binds at 360 px; unit.mjs, an agent's home
 # at 1280 px and roster at 360 px; desk.mjs, the review desk; records.mjs,
 # a unit's 参保记录 and 发票管理 at 1280 px and a member's 职工参保 at
-# 360 px.  Screenshots are kept in the build tree's tests/browser/.
+# 360 px; plan.mjs, admin's 保障计划 at 1280 px; enroll.mjs, a unit's
+# 参保申请 from draft to 上报 and the desk.  Screenshots are kept in the
+# build tree's tests/browser/.
 set -u
 SRCDIR=${HZ_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 BUILDDIR=${HZ_BUILDDIR:-$SRCDIR}
@@ -23,11 +25,11 @@ if [ ! -d "$OUT/node_modules/playwright-core" ]; then
 fi
 # Copies, not links: node resolves playwright-core from the script's real
 # directory, which must be the one holding node_modules.
-SCRIPTS="bind.mjs unit.mjs desk.mjs records.mjs enroll.mjs"
+SCRIPTS="bind.mjs unit.mjs desk.mjs records.mjs plan.mjs enroll.mjs"
 if ! [ "$OUT" -ef "$SRCDIR/tests/browser" ]; then
 	for s in $SCRIPTS; do rm -f "$OUT/$s"; cp "$SRCDIR/tests/browser/$s" "$OUT/$s"; done
 fi
-# Demo member #20 (王… born 1970), not bound by the HTTP suites.
+# Demo member #20, not bound by the HTTP suites.
 # The phone must be the one the roster holds for them.
 read -r HZ_NAME HZ_ID HZ_PHONE < <(mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock" -uroot -N huzhu \
 	-e "SELECT name, id_number, phone FROM member ORDER BY id LIMIT 19, 1")

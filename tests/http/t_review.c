@@ -96,6 +96,13 @@ static const struct {
 	{ 0, "/o/invoices/file?id=1", "review2" },
 	{ 0, "/o/invoices/file?id=1", "medical" },
 	{ 0, "/x/coverage-all.xlsx", "medical" },
+	{ 0, "/o/plans", "review1" },
+	{ 0, "/o/plans/new", "medical" },
+	{ 1, "/o/plans/new", "finance" },
+	{ 0, "/o/plan?id=1", "review2" },
+	{ 0, "/o/plan/edit?id=1", "finance" },
+	{ 1, "/o/plan/edit", "review1" },
+	{ 1, "/o/plan/active", "medical" },
 };
 
 static void

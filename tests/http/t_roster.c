@@ -461,7 +461,7 @@ main(void)
 	    "13912345000", "bank_card", "6228480402564890018", NULL), 303,
 	    "a person added");
 	snprintf(path, sizeof(path), "/u/roster?unit=%lld&q=%s", unit,
-	    "%E9%9F%A9");	/* 韩 */
+	    "%E9%9F%A9%E6%A2%85%E6%A2%85");	/* 韩梅梅 (demo has other 韩s) */
 	hc_get(a, path);
 	is_int(hc_count(a, "//table[@id='roster']/tbody/tr"), 1, "search by name");
 	is_str(hc_xpath(a, "string(//table[@id='roster']//td[@class='id-number'])"),

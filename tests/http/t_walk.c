@@ -36,6 +36,9 @@ static const struct { unsigned bit; enum who who; const char *user; }
 };
 
 
+/* Controls per form: a plan's form has 63 (tests/http/t_plan.c). */
+#define MAXCTLS	72
+
 struct ctl {
 	char	 name[64], type[16], value[512];
 	int	 file, xlsx;
@@ -45,7 +48,7 @@ struct form {
 	enum who	 who;
 	char		 action[512], key[1024];
 	int		 multipart;
-	struct ctl	 c[48];
+	struct ctl	 c[MAXCTLS];
 	int		 n;
 };
 
@@ -189,7 +192,7 @@ collect_forms(enum who w)
 		    " self::textarea or self::select][@name]", k);
 		nc = hc_count(c, x);
 		snprintf(key, sizeof(key), "%d %s", w, f->action);
-		for (j = 1; j <= nc && f->n < 48; j++) {
+		for (j = 1; j <= nc && f->n < MAXCTLS; j++) {
 			struct ctl *t = &f->c[f->n];
 			char base[200];
 

@@ -20,6 +20,7 @@
       <a href="/o/search" id="nav-search"><xsl:if test="$active = 'search'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>单位与职工查询</a>
       <!-- ROLE_ADMIN is bit 16 -->
       <xsl:if test="floor($roles div 16) mod 2 = 1">
+        <a href="/o/plans" id="nav-plans"><xsl:if test="$active = 'plans'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>保障计划</a>
         <a href="/o/orgs" id="nav-orgs"><xsl:if test="$active = 'orgs'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>组织架构</a>
         <a href="/o/users" id="nav-users"><xsl:if test="$active = 'users'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>用户与角色</a>
         <a href="/o/reasons" id="nav-reasons"><xsl:if test="$active = 'reasons'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>常用退回意见</a>
