@@ -167,7 +167,8 @@ demo_person(int i, const char *today, char id[19], char name[64],
 	    (female ? 2 : 1));
 	snprintf(name, 64, "%s%s", surnames[(i * 7 + i / 37) % NSUR], female ?
 	    given_f[(i * 5 + i / 11) % NGIVF] : given_m[(i * 3 + i / 13) % NGIVM]);
-	snprintf(birth, 11, "%04d-%02d-%02d", y, mo, dd);
+	snprintf(birth, 11, "%04d-%02d-%02d", (y % 10000 + 10000) % 10000, mo % 100,
+	    dd % 100);
 	*gender = female ? 'F' : 'M';
 }
 

@@ -111,22 +111,20 @@ id_of(struct db *db, int stmt, const char *key)
 	return db_one_int(db, &tab, stmt, &found, "s", key);
 }
 
-/* One application of `u` for plan `plan` taken to `stage`: 1, 0 on error. */
-static int
-one(struct db *db, const struct unit *u, int64_t plan, enum stage stage,
-    int women, const struct flow_actor office[3])
+/* A draft of `u` for `plan` with an account and its people (every one
+ * not yet covered, or only its women): its id, 0 on error. */
+static int64_t
+draft(struct db *db, const struct unit *u, int64_t plan, int women,
+    const struct flow_actor *by)
 {
-	struct flow_actor by = { SESS_AGENT, u->agent, 0, u->name, "127.0.0.1" };
 	struct enroll_terms t = { plan, EK_MAIN, NULL };
-	struct enroll e;
 	struct db_res *r;
-	char today[11];
 	int64_t id, n, ids[200];
 	int k = 0;
 
-	if (enroll_create(db, u->id, &t, &by, &id) != RF_OK ||
+	if (enroll_create(db, u->id, &t, by, &id) != RF_OK ||
 	    enroll_account_add(db, id, u->name, "中国工商银行青岛分行",
-	    "3803020109200088888", &by) != RF_OK)
+	    "3803020109200088888", by) != RF_OK)
 		return 0;
 	if (women) {
 		if ((r = db_query(db, &tab, STMT_WOMEN, "i", u->id)) == NULL)
@@ -135,17 +133,29 @@ one(struct db *db, const struct unit *u, int64_t plan, enum stage stage,
 			ids[k++] = db_int(r, 0);
 		db_done(r);
 	}
-	if (enroll_pick(db, id, ids, k, !women, &by, &n) != RF_OK)
+	return enroll_pick(db, id, ids, k, !women, by, &n) == RF_OK ? id : 0;
+}
+
+/* One application of `u` for plan `plan` taken to `stage`: 1, 0 on error. */
+static int
+one(struct db *db, const struct unit *u, int64_t plan, enum stage stage,
+    int women, const struct flow_actor office[3])
+{
+	struct flow_actor by = { SESS_AGENT, u->agent, 0, u->name, "127.0.0.1" };
+	struct enroll e;
+	char today[11];
+	int64_t id, n;
+
+	if ((id = draft(db, u, plan, women, &by)) == 0)
 		return 0;
 	if (stage == ST_DRAFT)
 		return 1;
 	if (enroll_submit(db, id, &by, &n) != RF_OK)
 		return 0;
-	if (stage == ST_REVIEW1)
-		return 1;
-	if (stage == ST_RETURNED)
-		return flow_step_once(db, &enroll_flow, id, FA_RETURN,
-		    &office[0], "缴费账号信息不完整，请补充开户行和账号") == RF_OK;
+	if (stage == ST_REVIEW1 || stage == ST_RETURNED)
+		return stage == ST_REVIEW1 || flow_step_once(db, &enroll_flow, id,
+		    FA_RETURN, &office[0], "缴费账号信息不完整，请补充开户行和账号")
+		    == RF_OK;
 	if (flow_step_once(db, &enroll_flow, id, FA_APPROVE, &office[0],
 	    NULL) != RF_OK)
 		return 0;
@@ -159,25 +169,19 @@ one(struct db *db, const struct unit *u, int64_t plan, enum stage stage,
 	if (enroll_pay(db, id, e.due, clock_today(today), &by) != RF_OK ||
 	    !voucher(db, &e, &by) || enroll_pay_submit(db, id, &by) != RF_OK)
 		return 0;
-	if (stage == ST_CONFIRM)
-		return 1;
-	return flow_step_once(db, &enroll_flow, id, FA_APPROVE, &office[2],
-	    NULL) == RF_OK;
+	return stage == ST_CONFIRM || flow_step_once(db, &enroll_flow, id,
+	    FA_APPROVE, &office[2], NULL) == RF_OK;
 }
 
-int
-demo_enrol(struct db *db)
+/* The demo's first six units and their chairmen: how many, -1 on error. */
+static int
+units_of(struct db *db, struct unit units[6])
 {
-	static const char *const who[3] = { "review1", "review2", "finance" };
-	struct flow_actor office[3];
-	struct unit units[6];
 	struct db_res *r;
-	int64_t plan;
-	size_t i;
 	int n = 0;
 
 	if ((r = db_query(db, &tab, STMT_UNITS, "")) == NULL)
-		return 0;
+		return -1;
 	while (n < 6 && db_next(r) == 1) {
 		units[n].id = db_int(r, 0);
 		units[n].agent = db_int(r, 1);
@@ -186,15 +190,29 @@ demo_enrol(struct db *db)
 		n++;
 	}
 	db_done(r);
+	return n;
+}
+
+int
+demo_enrol(struct db *db)
+{
+	static const char *const who[3] = { "review1", "review2", "finance" };
+	static const unsigned roles[3] = { ROLE_REVIEW1, ROLE_REVIEW2,
+	    ROLE_FINANCE };
+	struct flow_actor office[3];
+	struct unit units[6];
+	int64_t plan;
+	size_t i;
+	int n;
+
+	if ((n = units_of(db, units)) < 0)
+		return 0;
 	for (i = 0; i < 3; i++) {
 		office[i] = (struct flow_actor){ SESS_OFFICE, id_of(db,
-		    STMT_STAFF, who[i]), 0, who[i], "127.0.0.1" };
+		    STMT_STAFF, who[i]), roles[i], who[i], "127.0.0.1" };
 		if (office[i].id <= 0)
 			return 0;
 	}
-	office[0].roles = ROLE_REVIEW1;
-	office[1].roles = ROLE_REVIEW2;
-	office[2].roles = ROLE_FINANCE;
 	for (i = 0; i < sizeof(apps) / sizeof(apps[0]); i++) {
 		if (apps[i].unit >= n ||
 		    (plan = id_of(db, STMT_PLAN, apps[i].plan)) <= 0)

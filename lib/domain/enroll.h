@@ -195,6 +195,10 @@ int enroll_members_view(struct db *db, int64_t id, int ineligible,
 /* The application's 缴费账号 as <accounts><account id=".."> (1/0). */
 int enroll_accounts_view(struct db *db, int64_t id, xmlNodePtr parent);
 
+/* enroll_progress: where seed 004's bar stands, 1 提交申请 (草稿, 已退回)
+ * … 6 已办结. */
+int enroll_progress(const struct enroll *e);
+
 /*
  * enroll_view: the application's head (flow_view_item) with its numbers,
  * unit, plan, period, counts and money, and the 6-step progress bar of
