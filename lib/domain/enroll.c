@@ -51,14 +51,6 @@ enum stmt {
 	STMT__MAX
 };
 
-#define FLOW_JOIN \
-	" JOIN flow_item f ON f.type = 'enroll' AND f.item_id = e.id"
-#define YMD(c)	"COALESCE(DATE_FORMAT(" c ", '%Y-%m-%d'), '')"
-
-/* Whether coverage c (of member m) overlaps application e's period. */
-#define OVERLAP(m) \
-	"c.member_id = " m " AND c.plan_id = e.plan_id" \
-	" AND c.starts <= e.period_end AND c.ends >= e.period_start"
 
 
 

@@ -47,10 +47,6 @@ enum stmt {
 	STMT__MAX
 };
 
-/* Whether coverage c (of member m) overlaps application e's period. */
-#define OVERLAP(m) \
-	"c.member_id = " m " AND c.plan_id = e.plan_id" \
-	" AND c.starts <= e.period_end AND c.ends >= e.period_start"
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_ACCOUNT_COUNT] =

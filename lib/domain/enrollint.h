@@ -1,11 +1,23 @@
 /*
- * enrollint.h -- what enroll.c and enrollcheck.c share and nobody else
- * uses: an edit of a draft in its own transaction.
+ * enrollint.h -- what enroll.c, enrollcheck.c and enrollview.c share and
+ * nobody else uses: SQL fragments, an edit of a draft in its own
+ * transaction, the coverage of 已办结.
  */
 #ifndef HZ_ENROLLINT_H
 #define HZ_ENROLLINT_H
 
 #include "enroll.h"
+
+/* SQL the three files write alike: an application's flow_item, a date as
+ * text, and whether coverage c (of member m) overlaps application e's
+ * period. */
+#define FLOW_JOIN \
+	" JOIN flow_item f ON f.type = 'enroll' AND f.item_id = e.id"
+#define YMD(c)	"COALESCE(DATE_FORMAT(" c ", '%Y-%m-%d'), '')"
+
+#define OVERLAP(m) \
+	"c.member_id = " m " AND c.plan_id = e.plan_id" \
+	" AND c.starts <= e.period_end AND c.ends >= e.period_start"
 
 /*
  * An edit of a draft: in one transaction the item locked, its filer and

@@ -11,6 +11,7 @@
 #include "conf.h"
 #include "db.h"
 #include "enroll.h"
+#include "enrollint.h"
 #include "money.h"
 #include "valid.h"
 #include "view.h"
@@ -28,14 +29,6 @@ enum stmt {
 	STMT__MAX
 };
 
-#define FLOW_JOIN \
-	" JOIN flow_item f ON f.type = 'enroll' AND f.item_id = e.id"
-#define YMD(c)	"COALESCE(DATE_FORMAT(" c ", '%Y-%m-%d'), '')"
-
-/* Whether coverage c (of member m) overlaps application e's period. */
-#define OVERLAP(m) \
-	"c.member_id = " m " AND c.plan_id = e.plan_id" \
-	" AND c.starts <= e.period_end AND c.ends >= e.period_start"
 
 /* The roster of the application's unit with each person's standing. */
 #define ROSTER_OF \

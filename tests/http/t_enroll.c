@@ -192,21 +192,6 @@ list_xlsx(const char *const rows[][7], size_t n)
 	return path;
 }
 
-/* The last response saved as a file; its path. */
-static const char *
-save(struct hc *c, const char *name)
-{
-	static char path[256];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
-	if ((f = fopen(path, "wb")) != NULL) {
-		fwrite(hc_body(c), 1, hc_body_len(c), f);
-		fclose(f);
-	}
-	return path;
-}
-
 /* Entry `name` of the zip at `path` as text (static), "" if none. */
 static const char *
 zip_entry(const char *path, const char *name)
@@ -445,7 +430,7 @@ eligibility(struct hc *a, long long id)
 	    "a name that differs from the roster");
 	snprintf(path, sizeof(path), "/u/enroll/ineligible.xlsx?id=%lld", id);
 	is_int(hc_get(a, path), 200, "不可参保人员名单 as XLSX");
-	all = cells(save(a, "bad.xlsx"));
+	all = cells(hc_save_body(a, tmpdir, "bad.xlsx"));
 	ok(strstr(all, "名册外|") && strstr(all, "不在本单位职工名册中") &&
 	    strstr(all, "请填写正确的证件号码") && !strstr(all, "林晓燕"),
 	    "... with the reasons, and only them");
@@ -529,7 +514,7 @@ flow(struct hc *a, struct hc *r1, struct hc *r2, struct hc *fi, long long id)
 	is_int(hc_get(a, path), 200, "缴费通知单");
 	ok(strstr(hc_header(a, "Content-Type"), "spreadsheetml") != NULL, "... XLSX");
 	{
-		const char *all = cells(save(a, "notice.xlsx"));
+		const char *all = cells(hc_save_body(a, tmpdir, "notice.xlsx"));
 
 		ok(strstr(all, "贰佰肆拾元整") != NULL, "大写金额 of 240.00");
 		ok(strstr(all, "|240|") != NULL || strstr(all, "240") != NULL,
@@ -537,13 +522,13 @@ flow(struct hc *a, struct hc *r1, struct hc *r2, struct hc *fi, long long id)
 		ok(strstr(all, "收款单位") && strstr(all, "汇款附言"),
 		    "the receiving account and the payment reference");
 		ok(strstr(all, "4人") != NULL, "the headcount");
-		all = zip_entry(save(a, "notice.xlsx"), "xl/worksheets/sheet1.xml");
+		all = zip_entry(hc_save_body(a, tmpdir, "notice.xlsx"), "xl/worksheets/sheet1.xml");
 		ok(strstr(all, "paperSize=\"9\"") != NULL, "printed on A4");
 		ok(strstr(all, "fitToPage=\"1\"") != NULL &&
 		    strstr(all, "fitToWidth") == NULL && strstr(all, "fitToHeight") == NULL,
 		    "... fit to one page");
 		ok(strstr(all, "<pageMargins") != NULL, "... with margins");
-		all = zip_entry(save(a, "notice.xlsx"), "xl/workbook.xml");
+		all = zip_entry(hc_save_body(a, tmpdir, "notice.xlsx"), "xl/workbook.xml");
 		ok(strstr(all, "_xlnm.Print_Area") != NULL, "... and a print area");
 	}
 
