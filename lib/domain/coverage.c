@@ -70,7 +70,7 @@ enum { V_ANY, V_ID, V_NO };
 	"SELECT c.id, m.name, m.id_type, m.id_number, pv.name, e.no, u.name," \
 	" d.name, c.starts, c.ends," \
 	" CASE WHEN c.starts > ? THEN 0 WHEN c.ends < ? THEN 2 ELSE 1 END," \
-	" e.premium, c.unit_id"
+	" e.premium, c.unit_id, c.plan_id"
 #define FROM \
 	" FROM coverage c LEFT JOIN member m ON m.id = c.member_id" \
 	" LEFT JOIN enroll e ON e.id = c.enroll_id" \
@@ -374,6 +374,7 @@ static const struct view_col record_cols[CV__MAX] = {
 	[CV_STATUS] =	{ "@status", VK_STATE, coverage_status_names, CS__MAX },
 	[CV_PREMIUM] =	{ "premium", VK_MONEY, NULL, 0 },
 	[CV_UNIT_ID] =	{ "@unit", VK_INT, NULL, 0 },
+	[CV_PLAN_ID] =	{ "@plan", VK_INT, NULL, 0 },
 };
 
 xmlNodePtr

@@ -69,7 +69,7 @@ int coverage_choices_view(struct db *db, const struct coverage_filter *f,
 enum coverage_col {
 	CV_ID, CV_NAME, CV_ID_TYPE, CV_ID_NUMBER, CV_PLAN, CV_NO, CV_UNIT,
 	CV_DISTRICT, CV_STARTS, CV_ENDS, CV_STATUS, CV_PREMIUM, CV_UNIT_ID,
-	CV__MAX
+	CV_PLAN_ID, CV__MAX
 };
 
 /* CV_STATUS as a number: index of coverage_status_names. */

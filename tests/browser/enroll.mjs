@@ -38,9 +38,17 @@ try {
   ok(plans > 0, `plans on offer (${plans})`);
   await wide(page, 'the list');
   await page.screenshot({ path: `${shots}/enroll-list-1280.png`, fullPage: true });
-  await page.selectOption('#f-plan', { index: 1 });
-  await Promise.all([page.waitForNavigation(), page.click('#new')]);
-  ok(/\/u\/enroll\?id=\d+/.test(page.url()), `a draft is made (${page.url()})`);
+  // The first plan open to 主保期参保 now (a plan outside its window says
+  // so and the agent picks another, as a person would).
+  let refused = 0;
+  for (let i = 1; i <= plans; i++) {
+    await page.goto(`${base}/u/enroll?unit=${unit}`);
+    await page.selectOption('#f-plan', { index: i });
+    await Promise.all([page.waitForNavigation(), page.click('#new')]);
+    if (/\/u\/enroll\?id=\d+/.test(page.url())) break;
+    refused++;
+  }
+  ok(/\/u\/enroll\?id=\d+/.test(page.url()), `a draft is made (${page.url()}; ${refused} plans refused first)`);
   const no = (await page.textContent('#d-no')).trim();
   ok(/^CB\d{10}$/.test(no), `its number (${no})`);
   ok((await page.textContent('#progress li.current')).includes('提交申请'), 'the bar at 1 提交申请');

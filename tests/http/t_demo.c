@@ -24,7 +24,10 @@ static const char *const sql[Q__MAX] = {
 	    "SELECT p.code, p.id, v.version, v.premium, v.gender, p.active,"
 	    " v.window_from, v.window_to FROM plan p JOIN plan_version v"
 	    " ON v.id = p.version_id ORDER BY p.id",
-	[Q_VERSIONS] = "SELECT id FROM plan_version ORDER BY id",
+	/* The demo's five plans' (other tests make plans of their own). */
+	[Q_VERSIONS] =
+	    "SELECT v.id FROM plan_version v JOIN plan p ON p.id = v.plan_id"
+	    " WHERE p.code IN ('YL19', 'ZJ', 'NG', 'YW', 'SHY') ORDER BY v.id",
 	/* The demo's members are the first 200 of a fresh database. */
 	[Q_MEMBERS] =
 	    "SELECT id_number, name, gender, birth_date, unit_id FROM member"
@@ -78,7 +81,7 @@ plans(struct db *db)
 	db_done(r);
 }
 
-/* Every version reads back through plan.h and passes the rules. */
+/* Every demo version reads back through plan.h and passes the rules. */
 static void
 versions(struct db *db)
 {

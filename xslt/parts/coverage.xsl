@@ -104,7 +104,7 @@
       </xsl:with-param>
       <xsl:with-param name="rows">
         <xsl:for-each select="$c/record">
-          <tr data-coverage="{@id}" data-status="{@status}">
+          <tr data-coverage="{@id}" data-status="{@status}" data-plan="{@plan}">
             <td class="no"><xsl:value-of select="no"/></td>
             <td class="name"><xsl:value-of select="name"/></td>
             <xsl:if test="not($office)"><td class="opt"><xsl:value-of select="id-type"/></td></xsl:if>
