@@ -323,7 +323,20 @@ put(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 }
 
+/* The phases of a job, timed for the log (and `make bench`). */
+enum phase { PH_READ, PH_CHECK, PH_STAGE, PH_MERGE, PH_RESULT, PH__MAX };
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 struct run {
+	double		 took[PH__MAX];	/* seconds spent in each phase */
 	struct db	*db;
 	int64_t		 job;
 	int		 col[RC__MAX];	/* sheet column of each, -1 if absent */
@@ -563,7 +576,12 @@ read_sheet(struct run *run, const char *path)
 		run->error = xlsx_status_text(st);
 		return 0;
 	}
+	double t0 = now_s(), t1;
+
 	while ((rc = xlsx_next_row(xr, &row)) == 1) {
+		t1 = now_s();
+		run->took[PH_READ] += t1 - t0;
+		t0 = t1;
 		if (!have_head) {
 			if (map_header(run, &row))
 				have_head = 1;
@@ -575,12 +593,20 @@ read_sheet(struct run *run, const char *path)
 			continue;
 		run->rows++;
 		check_row(run, &row, &run->batch[run->nbatch++]);
+		t1 = now_s();
+		run->took[PH_CHECK] += t1 - t0;
+		t0 = t1;
 		if (run->nbatch == BATCH && !flush(run)) {
 			run->error = "系统繁忙，导入中断，请稍后重新导入";
 			xlsx_close(xr);
 			return 0;
 		}
+		t1 = now_s();
+		run->took[PH_STAGE] += t1 - t0;
+		t0 = t1;
 	}
+	run->took[PH_READ] += now_s() - t0;
+	t0 = now_s();
 	if (rc < 0)
 		run->error = xlsx_status_text(xlsx_error(xr));
 	else if (!have_head)
@@ -590,6 +616,7 @@ read_sheet(struct run *run, const char *path)
 		run->error = "文件中没有职工数据（表头以下都是空行）";
 	else if (!flush(run))
 		run->error = "系统繁忙，导入中断，请稍后重新导入";
+	run->took[PH_STAGE] += now_s() - t0;
 	xlsx_close(xr);
 	return run->error == NULL;
 }
@@ -685,6 +712,7 @@ run_job(struct db *db, int64_t id)
 	struct merge_arg m;
 	char path[1024];
 	int64_t result;
+	double t0 = 0;
 	int ok = 0;
 
 	memset(&run, 0, sizeof(run));
@@ -704,20 +732,31 @@ run_job(struct db *db, int64_t id)
 		m.job = id;
 		m.unit = j.unit_id;
 		m.agent = j.agent_id;
+		t0 = now_s();
 		if (db_txn(db, merge_txn, &m) != 0)
 			run.error = "系统繁忙，导入中断，请稍后重新导入";
+		run.took[PH_MERGE] = now_s() - t0;
+		t0 = now_s();
+		if (run.error)
+			;
 		else if ((result = write_result(&run, j.unit_id)) < 0)
 			run.error = "导入已完成，但结果文件生成失败";
 		else
 			ok = db_exec(db, &tab, STMT_DONE, "iiiiii", m.counts[0],
 			    m.counts[1], m.counts[2], m.counts[3],
 			    m.counts[2] + m.counts[3] ? result : 0, id) >= 0;
+		run.took[PH_RESULT] = now_s() - t0;
 	}
 	if (!ok && run.error)
 		db_exec(db, &tab, STMT_FAIL, "si", run.error, id);
+	t0 = now_s();
 	db_exec(db, &tab, STMT_CLEAR, "i", id);
-	log_info("import %lld: %lld rows, %s", (long long)id,
-	    (long long)run.rows, ok ? "done" : run.error ? run.error : "error");
+	log_info("import %lld: %lld rows, %s; read %.3f s, check %.3f s,"
+	    " stage %.3f s, merge %.3f s, result %.3f s; cleared in %.3f s",
+	    (long long)id, (long long)run.rows,
+	    ok ? "done" : run.error ? run.error : "error",
+	    run.took[PH_READ], run.took[PH_CHECK], run.took[PH_STAGE],
+	    run.took[PH_MERGE], run.took[PH_RESULT], now_s() - t0);
 	seen_free(&run.seen);
 	free(run.batch);
 	return 1;
