@@ -23,7 +23,7 @@
 /* SPEC: a member aged 60 or more at import is a warning, never a block. */
 #define AGE_WARN	60
 
-#define BATCH		1000	/* rows per bulk insert and progress update */
+#define BATCH		1000	/* rows per array-bound insert (local_infile off) */
 #define NSTAGE		15	/* columns of STMT_STAGE */
 #define HEAD_ROWS	10	/* the header must be within these rows */
 
@@ -36,9 +36,9 @@ enum stmt {
 	STMT_PROGRESS,
 	STMT_FAIL,
 	STMT_STAGE,
+	STMT_LOAD,
 	STMT_CLEAR,
-	STMT_OTHER_UNIT,
-	STMT_EXISTED,
+	STMT_SETTLE,
 	STMT_UPSERT,
 	STMT_MEMBERSHIP,
 	STMT_COUNTS,
@@ -84,16 +84,29 @@ static const char *const sql[STMT__MAX] = {
 	    " id_number, name, gender, birth_date, phone, si_type, si_card,"
 	    " bank_card, bank_name, remarks)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* The same columns, streamed (lib/core/db.c: db_load). */
+	[STMT_LOAD] =
+	    "LOAD DATA LOCAL INFILE 'import_row' INTO TABLE import_row"
+	    " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t'"
+	    " ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'"
+	    " (job_id, row_no, status, message, id_type, id_number, name,"
+	    " gender, birth_date, phone, si_type, si_card, bank_card,"
+	    " bank_name, remarks)",
 	[STMT_CLEAR] = "DELETE FROM import_row WHERE job_id = ?",
-	[STMT_OTHER_UNIT] =
-	    "UPDATE import_row r JOIN member m ON " SAME_PERSON
-	    " JOIN org o ON o.id = m.unit_id SET r.status = 'fail',"
-	    " r.message = CONCAT('该职工已是“', o.name, '”的会员，"
-	    "如需调入本单位请办理会籍变更')"
-	    " WHERE r.job_id = ? AND r.status <> 'fail' AND m.unit_id <> ?",
-	[STMT_EXISTED] =
-	    "UPDATE import_row r JOIN member m ON " SAME_PERSON
-	    " SET r.existed = 1 WHERE r.job_id = ? AND r.status <> 'fail'",
+	/*
+	 * Who is a member already: of another unit, the row fails (会籍变更
+	 * is the way in); of this unit or of none, the row updates them
+	 * (existed).  One pass, from the staged rows to member: STRAIGHT_JOIN,
+	 * never from every member of every other unit to the rows.
+	 */
+	[STMT_SETTLE] =
+	    "UPDATE import_row r STRAIGHT_JOIN member m ON " SAME_PERSON
+	    " LEFT JOIN org o ON o.id = m.unit_id AND m.unit_id <> ?"
+	    " SET r.existed = o.id IS NULL,"
+	    " r.status = IF(o.id IS NULL, r.status, 'fail'),"
+	    " r.message = IF(o.id IS NULL, r.message, CONCAT('该职工已是“',"
+	    " o.name, '”的会员，如需调入本单位请办理会籍变更'))"
+	    " WHERE r.job_id = ? AND r.status <> 'fail'",
 	/*
 	 * New people are added; people of this unit (or of none) updated.
 	 * unit_id is assigned last: the conditions before it see the old
@@ -122,7 +135,7 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_MEMBERSHIP] =
 	    "INSERT INTO membership (member_id, unit_id, reason)"
 	    " SELECT m.id, m.unit_id, '名册导入' FROM import_row r"
-	    " JOIN member m ON " SAME_PERSON
+	    " STRAIGHT_JOIN member m ON " SAME_PERSON
 	    " WHERE r.job_id = ? AND r.status <> 'fail' AND m.unit_id = ?"
 	    " AND NOT EXISTS (SELECT 1 FROM membership x WHERE"
 	    " x.member_id = m.id AND x.unit_id = m.unit_id"
@@ -339,13 +352,24 @@ struct run {
 	double		 took[PH__MAX];	/* seconds spent in each phase */
 	struct db	*db;
 	int64_t		 job;
+	char		 jobtext[24];	/* the job id as text, for staging */
+	struct xlsx_reader *xr;
+	int		 have_head;
 	int		 col[RC__MAX];	/* sheet column of each, -1 if absent */
 	struct seen	 seen;
-	struct staged	*batch;
-	size_t		 nbatch;
 	int64_t		 rows;
 	char		 today[11];
 	const char	*error;		/* why the whole file failed */
+
+	/* Staging by LOAD DATA: the lines made and not yet handed over. */
+	char		*tsv;
+	size_t		 tlen, toff, tcap;
+	int		 eof;		/* the sheet is read to its end */
+	struct db	*pdb;		/* meanwhile, progress on its own */
+	double		 progress_at;
+	/* Staging by array binding (LOAD DATA LOCAL refused). */
+	struct staged	*batch;
+	size_t		 nbatch;
 };
 
 /* A cell's text, "" when the column is absent or the row is short. */
@@ -478,13 +502,38 @@ check_row(struct run *run, const struct xlsx_row *row, struct staged *s)
 		put(s->message, sizeof(s->message), warn);
 }
 
+/*
+ * staged_values: the STMT_STAGE / STMT_LOAD columns of *s into v[NSTAGE]
+ * (empty optional fields as NULL); pointers into *s and run.
+ */
+static void
+staged_values(const struct run *run, const struct staged *s,
+    const char *v[NSTAGE])
+{
+#define OPT(f) (*s->f ? s->f : NULL)
+	v[0] = run->jobtext;
+	v[1] = s->row_no;
+	v[2] = s->status;
+	v[3] = OPT(message);
+	v[4] = s->id_type;
+	v[5] = s->id_number;
+	v[6] = s->name;
+	v[7] = OPT(gender);
+	v[8] = OPT(birth);
+	v[9] = OPT(phone);
+	v[10] = OPT(si_type);
+	v[11] = OPT(si_card);
+	v[12] = OPT(bank_card);
+	v[13] = OPT(bank_name);
+	v[14] = OPT(remarks);
+#undef OPT
+}
+
 /* Stage the batch in one round trip and report progress. */
 static int
 flush(struct run *run)
 {
 	const char **v;
-	struct staged *s;
-	char job[24], *opt;
 	size_t i;
 	int ok;
 
@@ -492,27 +541,8 @@ flush(struct run *run)
 		return 1;
 	if ((v = calloc(run->nbatch * NSTAGE, sizeof(*v))) == NULL)
 		return 0;
-	snprintf(job, sizeof(job), "%lld", (long long)run->job);
-	for (i = 0; i < run->nbatch; i++) {
-		s = &run->batch[i];
-		v[i * NSTAGE + 0] = job;
-		v[i * NSTAGE + 1] = s->row_no;
-		v[i * NSTAGE + 2] = s->status;
-#define OPT(f) (opt = s->f, *opt ? opt : NULL)
-		v[i * NSTAGE + 3] = OPT(message);
-		v[i * NSTAGE + 4] = s->id_type;
-		v[i * NSTAGE + 5] = s->id_number;
-		v[i * NSTAGE + 6] = s->name;
-		v[i * NSTAGE + 7] = OPT(gender);
-		v[i * NSTAGE + 8] = OPT(birth);
-		v[i * NSTAGE + 9] = OPT(phone);
-		v[i * NSTAGE + 10] = OPT(si_type);
-		v[i * NSTAGE + 11] = OPT(si_card);
-		v[i * NSTAGE + 12] = OPT(bank_card);
-		v[i * NSTAGE + 13] = OPT(bank_name);
-		v[i * NSTAGE + 14] = OPT(remarks);
-#undef OPT
-	}
+	for (i = 0; i < run->nbatch; i++)
+		staged_values(run, &run->batch[i], &v[i * NSTAGE]);
 	ok = db_bulk(run->db, &tab, STMT_STAGE, run->nbatch, NSTAGE, v) >= 0 &&
 	    db_exec(run->db, &tab, STMT_PROGRESS, "ii", run->rows, run->job) >= 0;
 	free(v);
@@ -561,63 +591,215 @@ row_empty(const struct xlsx_row *row)
 	return 1;
 }
 
-/* Read and stage the whole sheet.  Returns 1, or 0 with run->error. */
+/*
+ * next_row: read on to the next data row (past the header, which it
+ * finds first, and empty rows) and check it into *s.  Returns 1, 0 at the
+ * end of the sheet (or when no header came in time), -1 with run->error
+ * when the file cannot be read.
+ */
+static int
+next_row(struct run *run, struct staged *s)
+{
+	struct xlsx_row row;
+	double t0 = now_s(), t1;
+	int rc;
+
+	while ((rc = xlsx_next_row(run->xr, &row)) == 1) {
+		if (!run->have_head) {
+			if (map_header(run, &row))
+				run->have_head = 1;
+			else if (row.rownum >= HEAD_ROWS) {
+				rc = 0;
+				break;
+			}
+			continue;
+		}
+		if (row_empty(&row))
+			continue;
+		t1 = now_s();
+		run->took[PH_READ] += t1 - t0;
+		run->rows++;
+		check_row(run, &row, s);
+		run->took[PH_CHECK] += now_s() - t1;
+		return 1;
+	}
+	run->took[PH_READ] += now_s() - t0;
+	if (rc < 0) {
+		run->error = xlsx_status_text(xlsx_error(run->xr));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * tsv_row: append *s to run->tsv as a LOAD DATA line: tab-separated, \N
+ * for NULL, and backslash, tab, newline and carriage return escaped (so
+ * "\N" or "NULL" typed in a cell stays text).  Returns 1, or 0 when out
+ * of memory.
+ */
+static int
+tsv_row(struct run *run, const struct staged *s)
+{
+	static const char esc[256] = {
+		['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r'
+	};
+	const char *v[NSTAGE], *p;
+	size_t i, need = 0;
+	char *o, *nt;
+
+	staged_values(run, s, v);
+	for (i = 0; i < NSTAGE; i++)
+		need += v[i] ? 2 * strlen(v[i]) + 1 : 3;
+	if (run->tlen + need > run->tcap) {
+		if ((nt = realloc(run->tsv, run->tlen + need + 65536)) == NULL)
+			return 0;
+		run->tsv = nt;
+		run->tcap = run->tlen + need + 65536;
+	}
+	o = run->tsv + run->tlen;
+	for (i = 0; i < NSTAGE; i++) {
+		if (v[i] == NULL) {
+			*o++ = '\\';
+			*o++ = 'N';
+		} else
+			for (p = v[i]; *p; p++) {
+				if (esc[(unsigned char)*p]) {
+					*o++ = '\\';
+					*o++ = esc[(unsigned char)*p];
+				} else
+					*o++ = *p;
+			}
+		*o++ = i + 1 < NSTAGE ? '\t' : '\n';
+	}
+	run->tlen = (size_t)(o - run->tsv);
+	return 1;
+}
+
+/*
+ * progress: tell the page how many rows are read (and beat the job's
+ * heartbeat), at most four times a second, on a connection of its own:
+ * the job's is busy loading.  Returns 1, or 0 on a database error.
+ */
+static int
+progress(struct run *run)
+{
+	double now = now_s();
+
+	if (now - run->progress_at < 0.25)
+		return 1;
+	run->progress_at = now;
+	if (run->pdb == NULL && (run->pdb = db_open()) == NULL)
+		return 0;
+	return db_exec(run->pdb, &tab, STMT_PROGRESS, "ii", run->rows,
+	    run->job) >= 0;
+}
+
+/*
+ * fill: db_load()'s source: at most `size` bytes of the next checked rows
+ * as LOAD DATA lines.  Returns the bytes, 0 at the end, -1 with
+ * run->error when the file cannot be read or the progress not written.
+ */
+static int
+fill(void *arg, char *buf, unsigned size)
+{
+	struct run *run = arg;
+	struct staged s;
+	size_t n;
+	int rc;
+
+	while (run->tlen - run->toff < size && !run->eof) {
+		if (run->toff > 0) {
+			memmove(run->tsv, run->tsv + run->toff,
+			    run->tlen - run->toff);
+			run->tlen -= run->toff;
+			run->toff = 0;
+		}
+		if ((rc = next_row(run, &s)) < 0)
+			return -1;
+		if (rc == 0)
+			run->eof = 1;
+		else if (!tsv_row(run, &s) || !progress(run)) {
+			run->error = "系统繁忙，导入中断，请稍后重新导入";
+			return -1;
+		}
+	}
+	if ((n = run->tlen - run->toff) == 0)
+		return 0;
+	if (n > size)
+		n = size;
+	memcpy(buf, run->tsv + run->toff, n);
+	run->toff += n;
+	return (int)n;
+}
+
+/*
+ * stage_bulk: the same as the LOAD DATA, by array binding in batches of
+ * BATCH rows, for a server whose local_infile is off.  Returns 1, or 0
+ * with run->error.
+ */
+static int
+stage_bulk(struct run *run)
+{
+	int rc;
+
+	if (run->batch == NULL &&
+	    (run->batch = calloc(BATCH, sizeof(*run->batch))) == NULL) {
+		run->error = "系统繁忙，导入中断，请稍后重新导入";
+		return 0;
+	}
+	while ((rc = next_row(run, &run->batch[run->nbatch])) == 1)
+		if (++run->nbatch == BATCH && !flush(run)) {
+			run->error = "系统繁忙，导入中断，请稍后重新导入";
+			return 0;
+		}
+	return rc == 0;
+}
+
+/*
+ * Read, check and stage the whole sheet: streamed into one LOAD DATA
+ * LOCAL INFILE, so MariaDB inserts while the next rows are read and
+ * checked.  Returns 1, or 0 with run->error.
+ */
 static int
 read_sheet(struct run *run, const char *path)
 {
 	/* A roster has a dozen columns: 64 MB of XML is ~200 000 rows. */
 	static const struct xlsx_limits lim = { 256u << 20, 200, 64 };
-	struct xlsx_reader *xr;
-	struct xlsx_row row;
 	enum xlsx_status st;
-	int have_head = 0, rc;
+	double t0, inside;
+	int64_t n;
 
-	if ((xr = xlsx_open(path, &lim, &st)) == NULL) {
+	if ((run->xr = xlsx_open(path, &lim, &st)) == NULL) {
 		run->error = xlsx_status_text(st);
 		return 0;
 	}
-	double t0 = now_s(), t1;
-
-	while ((rc = xlsx_next_row(xr, &row)) == 1) {
-		t1 = now_s();
-		run->took[PH_READ] += t1 - t0;
-		t0 = t1;
-		if (!have_head) {
-			if (map_header(run, &row))
-				have_head = 1;
-			else if (row.rownum >= HEAD_ROWS)
-				break;
-			continue;
-		}
-		if (row_empty(&row))
-			continue;
-		run->rows++;
-		check_row(run, &row, &run->batch[run->nbatch++]);
-		t1 = now_s();
-		run->took[PH_CHECK] += t1 - t0;
-		t0 = t1;
-		if (run->nbatch == BATCH && !flush(run)) {
-			run->error = "系统繁忙，导入中断，请稍后重新导入";
-			xlsx_close(xr);
-			return 0;
-		}
-		t1 = now_s();
-		run->took[PH_STAGE] += t1 - t0;
-		t0 = t1;
-	}
-	run->took[PH_READ] += now_s() - t0;
 	t0 = now_s();
-	if (rc < 0)
-		run->error = xlsx_status_text(xlsx_error(xr));
-	else if (!have_head)
+	inside = run->took[PH_READ] + run->took[PH_CHECK];
+	n = db_load(run->db, &tab, STMT_LOAD, fill, run);
+	if (n == DB_LOAD_REFUSED) {
+		log_warn("import %lld: LOAD DATA LOCAL refused (the server's"
+		    " local_infile is off); staging by array binding, slower",
+		    (long long)run->job);
+		n = stage_bulk(run) ? 0 : -1;
+	}
+	/* Staging is the time not spent reading or checking meanwhile. */
+	run->took[PH_STAGE] += now_s() - t0 -
+	    (run->took[PH_READ] + run->took[PH_CHECK] - inside);
+	t0 = now_s();
+	if (n < 0) {
+		if (run->error == NULL)
+			run->error = "系统繁忙，导入中断，请稍后重新导入";
+	} else if (!run->have_head)
 		run->error = "未找到表头：请使用系统提供的“职工名册模板”，"
 		    "表头须包含“姓名”“证件号码”“手机号码”";
 	else if (run->rows == 0)
 		run->error = "文件中没有职工数据（表头以下都是空行）";
-	else if (!flush(run))
+	else if (!flush(run) || db_exec(run->db, &tab, STMT_PROGRESS, "ii",
+	    run->rows, run->job) < 0)
 		run->error = "系统繁忙，导入中断，请稍后重新导入";
 	run->took[PH_STAGE] += now_s() - t0;
-	xlsx_close(xr);
+	xlsx_close(run->xr);
+	run->xr = NULL;
 	return run->error == NULL;
 }
 
@@ -635,8 +817,7 @@ merge_txn(struct db *db, void *arg)
 	char detail[64];
 	int i;
 
-	if (db_exec(db, &tab, STMT_OTHER_UNIT, "ii", m->job, m->unit) < 0 ||
-	    db_exec(db, &tab, STMT_EXISTED, "i", m->job) < 0 ||
+	if (db_exec(db, &tab, STMT_SETTLE, "ii", m->unit, m->job) < 0 ||
 	    db_exec(db, &tab, STMT_UPSERT, "ii", m->unit, m->job) < 0 ||
 	    db_exec(db, &tab, STMT_MEMBERSHIP, "ii", m->job, m->unit) < 0 ||
 	    (r = db_query(db, &tab, STMT_COUNTS, "i", m->job)) == NULL)
@@ -718,12 +899,11 @@ run_job(struct db *db, int64_t id)
 	memset(&run, 0, sizeof(run));
 	run.db = db;
 	run.job = id;
+	snprintf(run.jobtext, sizeof(run.jobtext), "%lld", (long long)id);
 	today(run.today);
 	if (import_get(db, id, &j) != 1 ||
 	    db_exec(db, &tab, STMT_CLEAR, "i", id) < 0 ||
 	    db_exec(db, &tab, STMT_START, "i", id) < 0)
-		return -1;
-	if ((run.batch = calloc(BATCH, sizeof(*run.batch))) == NULL)
 		return -1;
 	if (store_get(db, j.attachment_id, &a) != 1)
 		run.error = "找不到上传的文件，请重新导入";
@@ -759,6 +939,8 @@ run_job(struct db *db, int64_t id)
 	    run.took[PH_MERGE], run.took[PH_RESULT], now_s() - t0);
 	seen_free(&run.seen);
 	free(run.batch);
+	free(run.tsv);
+	db_close(run.pdb);
 	return 1;
 }
 
