@@ -768,6 +768,13 @@ sst_begin(struct xlsx_reader *r)
 	return r->sstlen;
 }
 
+/* is_name: 1 when the tag or attribute name `n` is `w`. */
+static int
+is_name(const char *n, const char *w)
+{
+	return n[0] == w[0] && strcmp(n, w) == 0;
+}
+
 /* What the shared-strings callbacks are in. */
 struct sst_state {
 	size_t	 start;		/* offset of the string being read */
@@ -786,7 +793,7 @@ sst_open_el(void *ctx, const xmlChar *lname, const xmlChar *prefix,
 
 	(void)prefix, (void)uri, (void)nns, (void)ns, (void)nattr, (void)ndef;
 	(void)attr;
-	if (strcmp(n, "si") == 0) {
+	if (is_name(n, "si")) {
 		if (ss->insi)
 			sst_end(r, ss->start);
 		if (r->sstlen > SST_MAX - 2) {
@@ -799,9 +806,9 @@ sst_open_el(void *ctx, const xmlChar *lname, const xmlChar *prefix,
 		}
 		ss->insi = 1;
 		ss->intx = ss->rph = 0;
-	} else if (ss->insi && strcmp(n, "rPh") == 0)
+	} else if (ss->insi && is_name(n, "rPh"))
 		ss->rph++;
-	else if (ss->insi && !ss->rph && strcmp(n, "t") == 0)
+	else if (ss->insi && !ss->rph && is_name(n, "t"))
 		ss->intx = 1;
 }
 
@@ -814,12 +821,12 @@ sst_close_el(void *ctx, const xmlChar *lname, const xmlChar *prefix,
 	const char		*n = (const char *)lname;
 
 	(void)prefix, (void)uri;
-	if (strcmp(n, "si") == 0 && ss->insi) {
+	if (is_name(n, "si") && ss->insi) {
 		sst_end(p->r, ss->start);
 		ss->insi = ss->intx = ss->rph = 0;
-	} else if (strcmp(n, "rPh") == 0 && ss->rph > 0)
+	} else if (is_name(n, "rPh") && ss->rph > 0)
 		ss->rph--;
-	else if (strcmp(n, "t") == 0)
+	else if (is_name(n, "t"))
 		ss->intx = 0;
 }
 
@@ -1148,7 +1155,7 @@ row_begin(struct xlsx_reader *r, const xmlChar **attr, int nattr)
 	int	 i;
 
 	for (i = 0; i < nattr; i++)
-		if (strcmp((const char *)attr[5 * i], "r") == 0)
+		if (is_name((const char *)attr[5 * i], "r"))
 			n = parse_size(attr_val(attr, i, buf, sizeof(buf)));
 	r->rownum = n ? n : r->lastrow + 1;
 	r->lastrow = r->rownum;
@@ -1178,21 +1185,21 @@ cell_begin(struct xlsx_reader *r, const xmlChar **attr, int nattr)
 	r->ctype = CT_NUM;
 	for (i = 0; i < nattr; i++) {
 		n = (const char *)attr[5 * i];
-		if (strcmp(n, "r") == 0)
+		if (is_name(n, "r"))
 			col = parse_col(attr_val(attr, i, buf, sizeof(buf)));
-		else if (strcmp(n, "t") == 0) {
+		else if (is_name(n, "t")) {
 			v = attr_val(attr, i, buf, sizeof(buf));
-			if (strcmp(v, "s") == 0)
+			if (is_name(v, "s"))
 				r->ctype = CT_SST;
-			else if (strcmp(v, "inlineStr") == 0)
+			else if (is_name(v, "inlineStr"))
 				r->ctype = CT_INLINE;
-			else if (strcmp(v, "b") == 0)
+			else if (is_name(v, "b"))
 				r->ctype = CT_BOOL;
-			else if (strcmp(v, "e") == 0)
+			else if (is_name(v, "e"))
 				r->ctype = CT_ERR;
-			else if (strcmp(v, "d") == 0)
+			else if (is_name(v, "d"))
 				r->ctype = CT_DATE;
-			else if (strcmp(v, "n") == 0)
+			else if (is_name(v, "n"))
 				r->ctype = CT_NUM;
 			else
 				r->ctype = CT_STR;
@@ -1378,17 +1385,17 @@ sheet_open_el(void *ctx, const xmlChar *lname, const xmlChar *prefix,
 
 	(void)prefix, (void)uri, (void)nns, (void)ns, (void)ndef;
 	if (!r->insd) {
-		if (strcmp(n, "sheetData") == 0)
+		if (is_name(n, "sheetData"))
 			r->insd = 1;
 		return;
 	}
-	if (strcmp(n, "row") == 0) {
+	if (is_name(n, "row")) {
 		row_begin(r, attr, nattr);
 		return;
 	}
 	if (!r->inrow)
 		return;
-	if (strcmp(n, "c") == 0) {
+	if (is_name(n, "c")) {
 		if (r->incell && !cell_end(r))
 			part_stop(p, r->err);
 		else
@@ -1397,13 +1404,13 @@ sheet_open_el(void *ctx, const xmlChar *lname, const xmlChar *prefix,
 	}
 	if (!r->incell)
 		return;
-	if (strcmp(n, "v") == 0)
+	if (is_name(n, "v"))
 		r->inv = 1;
-	else if (strcmp(n, "is") == 0)
+	else if (is_name(n, "is"))
 		r->inis = 1;
-	else if (r->inis && strcmp(n, "rPh") == 0)
+	else if (r->inis && is_name(n, "rPh"))
 		r->rph++;
-	else if (r->inis && !r->rph && strcmp(n, "t") == 0)
+	else if (r->inis && !r->rph && is_name(n, "t"))
 		r->intx = 1;
 }
 
@@ -1419,14 +1426,14 @@ sheet_close_el(void *ctx, const xmlChar *lname, const xmlChar *prefix,
 	(void)prefix, (void)uri;
 	if (!r->insd)
 		return;
-	if (strcmp(n, "sheetData") == 0) {
+	if (is_name(n, "sheetData")) {
 		r->done = 1;	/* nothing after it matters */
 		part_stop(p, XLSX_OK);
 		return;
 	}
 	if (!r->inrow)
 		return;
-	if (strcmp(n, "row") == 0) {
+	if (is_name(n, "row")) {
 		if (r->incell && !cell_end(r))
 			part_stop(p, r->err);
 		else if (!r->hascell)
@@ -1437,16 +1444,16 @@ sheet_close_el(void *ctx, const xmlChar *lname, const xmlChar *prefix,
 	}
 	if (!r->incell)
 		return;
-	if (strcmp(n, "c") == 0) {
+	if (is_name(n, "c")) {
 		if (!cell_end(r))
 			part_stop(p, r->err);
-	} else if (strcmp(n, "v") == 0)
+	} else if (is_name(n, "v"))
 		r->inv = 0;
-	else if (strcmp(n, "is") == 0)
+	else if (is_name(n, "is"))
 		r->inis = r->intx = r->rph = 0;
-	else if (strcmp(n, "rPh") == 0 && r->rph > 0)
+	else if (is_name(n, "rPh") && r->rph > 0)
 		r->rph--;
-	else if (strcmp(n, "t") == 0)
+	else if (is_name(n, "t"))
 		r->intx = 0;
 }
 
