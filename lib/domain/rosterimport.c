@@ -244,11 +244,20 @@ import_recent(struct db *db, int64_t unit)
 
 /* ---- checking rows ------------------------------------------------- */
 
-/* A set of "type:number" keys with the row each was first seen on. */
+/*
+ * A set of "type:number" keys with the row each was first seen on: open
+ * addressing, each slot holding the key's hash so a probe rarely has to
+ * look at the key itself.
+ */
+struct seen_slot {
+	size_t	 hash;
+	char	*key;		/* NULL: empty */
+	size_t	 row;
+};
+
 struct seen {
-	char	**key;
-	size_t	 *row;
-	size_t	  cap, n;
+	struct seen_slot *v;
+	size_t		  cap, n;
 };
 
 static size_t
@@ -265,38 +274,30 @@ hash(const char *s)
 static size_t
 seen_add(struct seen *s, const char *key, size_t row)
 {
-	size_t i, j, ncap;
-	char **nk;
-	size_t *nr;
+	struct seen_slot *nv;
+	size_t i, j, ncap, h = hash(key);
 
 	if (s->n * 2 >= s->cap) {
 		ncap = s->cap ? s->cap * 2 : 4096;
-		nk = calloc(ncap, sizeof(*nk));
-		nr = calloc(ncap, sizeof(*nr));
-		if (nk == NULL || nr == NULL) {
-			free(nk);
-			free(nr);
+		if ((nv = calloc(ncap, sizeof(*nv))) == NULL)
 			return 0;	/* cannot tell: treat as new */
-		}
 		for (i = 0; i < s->cap; i++)
-			if (s->key[i]) {
-				for (j = hash(s->key[i]) & (ncap - 1); nk[j];
+			if (s->v[i].key) {
+				for (j = s->v[i].hash & (ncap - 1); nv[j].key;
 				    j = (j + 1) & (ncap - 1))
 					;
-				nk[j] = s->key[i];
-				nr[j] = s->row[i];
+				nv[j] = s->v[i];
 			}
-		free(s->key);
-		free(s->row);
-		s->key = nk;
-		s->row = nr;
+		free(s->v);
+		s->v = nv;
 		s->cap = ncap;
 	}
-	for (i = hash(key) & (s->cap - 1); s->key[i]; i = (i + 1) & (s->cap - 1))
-		if (strcmp(s->key[i], key) == 0)
-			return s->row[i];
-	if ((s->key[i] = strdup(key)) != NULL) {
-		s->row[i] = row;
+	for (i = h & (s->cap - 1); s->v[i].key; i = (i + 1) & (s->cap - 1))
+		if (s->v[i].hash == h && strcmp(s->v[i].key, key) == 0)
+			return s->v[i].row;
+	if ((s->v[i].key = strdup(key)) != NULL) {
+		s->v[i].hash = h;
+		s->v[i].row = row;
 		s->n++;
 	}
 	return 0;
@@ -308,9 +309,8 @@ seen_free(struct seen *s)
 	size_t i;
 
 	for (i = 0; i < s->cap; i++)
-		free(s->key[i]);
-	free(s->key);
-	free(s->row);
+		free(s->v[i].key);
+	free(s->v);
 }
 
 /* One staged row: every value as text (NULL = SQL NULL). */
@@ -445,6 +445,26 @@ refusal(const struct run *run, const struct xlsx_row *row, struct parsed *p)
 }
 
 /*
+ * utoa: `v` in decimal into buf of `size` bytes (as snprintf would, cut
+ * short if need be); returns the end of what was written.
+ */
+static char *
+utoa(char *buf, size_t size, size_t v)
+{
+	char tmp[24], *t = tmp + sizeof(tmp);
+	size_t n;
+
+	do
+		*--t = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if ((n = (size_t)(tmp + sizeof(tmp) - t)) >= size)
+		n = size - 1;
+	memcpy(buf, t, n);
+	buf[n] = '\0';
+	return buf + n;
+}
+
+/*
  * Check one data row into *s.  A refusal sets status "fail" and the
  * message; a doubt (age 60 and over, a card failing Luhn) sets "warn".
  */
@@ -453,28 +473,30 @@ check_row(struct run *run, const struct xlsx_row *row, struct staged *s)
 {
 	const char *why, *warn = NULL;
 	struct parsed p;
-	char key[48], tmp[256];
+	char key[64], tmp[256], *o;
 	size_t first;
 
 	memset(s, 0, sizeof(*s));
 	memset(&p, 0, sizeof(p));
-	snprintf(s->row_no, sizeof(s->row_no), "%zu", row->rownum);
+	utoa(s->row_no, sizeof(s->row_no), row->rownum);
 	put(s->name, sizeof(s->name), cell(run, row, RC_NAME)->text);
 	put(s->id_number, sizeof(s->id_number), cell(run, row, RC_ID_NUMBER)->text);
 	put(s->phone, sizeof(s->phone), cell(run, row, RC_PHONE)->text);
 	why = refusal(run, row, &p);
-	snprintf(s->id_type, sizeof(s->id_type), "%d", p.type ? p.type : 1);
+	utoa(s->id_type, sizeof(s->id_type), (size_t)(p.type ? p.type : 1));
 	if (why == NULL) {
-		snprintf(key, sizeof(key), "%d:%s", p.type, p.id);
+		o = utoa(key, sizeof(key) - sizeof(p.id) - 1, (size_t)p.type);
+		*o++ = ':';
+		memcpy(o, p.id, sizeof(p.id));	/* NUL-terminated within */
 		if ((first = seen_add(&run->seen, key, row->rownum)) != 0) {
 			snprintf(tmp, sizeof(tmp), "与第%zu行的证件号码重复", first);
 			put(s->message, sizeof(s->message), tmp);
-			snprintf(s->status, sizeof(s->status), "fail");
+			strcpy(s->status, "fail");
 			return;
 		}
 	}
 	if (why) {
-		snprintf(s->status, sizeof(s->status), "fail");
+		strcpy(s->status, "fail");
 		put(s->message, sizeof(s->message), why);
 		return;
 	}
@@ -497,7 +519,7 @@ check_row(struct run *run, const struct xlsx_row *row, struct staged *s)
 	put(s->bank_name, sizeof(s->bank_name), tmp);
 	valid_text_trim(cell(run, row, RC_REMARKS)->text, tmp, sizeof(tmp));
 	put(s->remarks, sizeof(s->remarks), tmp);
-	snprintf(s->status, sizeof(s->status), "%s", warn ? "warn" : "ok");
+	strcpy(s->status, warn ? "warn" : "ok");
 	if (warn)
 		put(s->message, sizeof(s->message), warn);
 }
