@@ -214,8 +214,10 @@ sql "INSERT INTO session (token_hash, kind, subject_id, csrf, created_at, last_s
 # plain SQL, timed inside one mariadb session with the programs' settings
 # (lib/core/db.c: READ COMMITTED, strict mode).  The merge is rolled back
 # and the staged rows deleted, so the import below meets the database as
-# it was.  Staging job 0: no import_job has that id.
-FLOOR_OUT=$(mariadb --no-defaults --local-infile=1 --socket="$RUN/sock/db.sock" -uroot -N huzhu <<SQL
+# it was.  Staging job 0: no import_job has that id.  Three times, the
+# median kept: the first pays for the 100 000 members just inserted.
+floor_once() {
+	mariadb --no-defaults --local-infile=1 --socket="$RUN/sock/db.sock" -uroot -N huzhu <<SQL
 SET time_zone = '+08:00', tx_isolation = 'READ-COMMITTED',
     sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION';
 SET @t0 = NOW(6);
@@ -228,13 +230,17 @@ BEGIN;
 $(floor_merge 0 "$IUNIT")
 SET @t2 = NOW(6);
 ROLLBACK;
-SELECT TIMESTAMPDIFF(MICROSECOND, @t0, @t1) / 1e6, TIMESTAMPDIFF(MICROSECOND, @t1, @t2) / 1e6,
+SELECT TIMESTAMPDIFF(MICROSECOND, @t0, @t2) / 1e6, TIMESTAMPDIFF(MICROSECOND, @t0, @t1) / 1e6,
+       TIMESTAMPDIFF(MICROSECOND, @t1, @t2) / 1e6,
        (SELECT COUNT(*) FROM import_row WHERE job_id = 0), @added, @failed;
 DELETE FROM import_row WHERE job_id = 0;
 SQL
-)
-read -r FLOOR_LOAD FLOOR_MERGE FLOOR_ROWS FLOOR_ADDED FLOOR_FAILED <<<"$FLOOR_OUT"
-FLOOR_S=$(awk -v a="$FLOOR_LOAD" -v b="$FLOOR_MERGE" 'BEGIN { printf "%.2f", a + b }')
+}
+FLOOR_OUT=$(for _ in 1 2 3; do floor_once; done | sort -n | sed -n 2p)
+read -r FLOOR_S FLOOR_LOAD FLOOR_MERGE FLOOR_ROWS FLOOR_ADDED FLOOR_FAILED <<<"$FLOOR_OUT"
+FLOOR_S=$(awk -v a="$FLOOR_S" 'BEGIN { printf "%.2f", a }')
+FLOOR_LOAD=$(awk -v a="$FLOOR_LOAD" 'BEGIN { printf "%.2f", a }')
+FLOOR_MERGE=$(awk -v a="$FLOOR_MERGE" 'BEGIN { printf "%.2f", a }')
 
 T0=$(date +%s.%N)
 curl -fsS -o /dev/null -b "hz_u=$UTOK" -F "_csrf=$(printf 'c%.0s' $(seq 64))" \
@@ -256,15 +262,19 @@ read -r PYR_S PYR_RSS <<<"$PYR_OUT"
 # The job's phases, as hz-jobs logs them when it ends (lib/domain/rosterimport.c).
 PHASES=$(grep -a "hz-jobs\[[0-9]*\] info: import $JOB: " "$RUN/log/huzhu.log" | tail -1 |
 	sed -n 's/.* read \([0-9.]*\) s, check \([0-9.]*\) s, stage \([0-9.]*\) s, merge \([0-9.]*\) s, result \([0-9.]*\) s.*/\1 \2 \3 \4 \5/p')
-read -r PH_READ PH_CHECK PH_STAGE PH_MERGE PH_RESULT <<<"${PHASES:-? ? ? ? ?}"
+read -r PH_READ PH_CHECK PH_STAGE PH_MERGE PH_RESULT <<<"${PHASES:-0 0 0 0 0}"
+# Rows in the staging table, from the upload's first byte: reading,
+# checking and what staging took beyond them (it streams meanwhile).
+PH_IN=$(awk -v a="$PH_READ" -v b="$PH_CHECK" -v c="$PH_STAGE" 'BEGIN { printf "%.2f", a + b + c }')
 line() { printf '%-34s %10s %-8s %s\n' "$@"; }
+sec() { awk -v a="$1" 'BEGIN { printf "%.2f", a }'; }
 line "import $IMPORT_ROWS-row roster" "$IMP_S" "s" "upload to result, $STATE: $ADDED added, $FAILED failed; job ${JOB_S} s; hz-jobs peak RSS $((JOBS_RSS / 1024)) MB"
-line "import read" "$PH_READ" "s" "xlsx to rows; openpyxl reading takes $(ratio "$PYR_S" "$PH_READ") x"
-line "import check" "$PH_CHECK" "s" "every row's fields, duplicates"
-line "import stage" "$PH_STAGE" "s" "into import_row; $(ratio "$PH_STAGE" "$FLOOR_LOAD") x the floor's LOAD DATA"
-line "import merge" "$PH_MERGE" "s" "into member, membership; $(ratio "$PH_MERGE" "$FLOOR_MERGE") x the floor's merge"
-line "import result workbook" "$PH_RESULT" "s" "the failed and flagged rows"
-line "import floor" "$FLOOR_S" "s" "LOAD DATA $FLOOR_LOAD s + merge $FLOOR_MERGE s in SQL: $FLOOR_ROWS rows, $FLOOR_ADDED added, $FLOOR_FAILED failed"
+line "import read" "$(sec "$PH_READ")" "s" "xlsx to rows; openpyxl reading takes $(ratio "$PYR_S" "$PH_READ") x"
+line "import check" "$(sec "$PH_CHECK")" "s" "every row's fields, duplicates"
+line "import stage" "$(sec "$PH_STAGE")" "s" "into import_row, beyond reading and checking; all three $PH_IN s, $(ratio "$PH_IN" "$FLOOR_LOAD") x the floor's LOAD DATA"
+line "import merge" "$(sec "$PH_MERGE")" "s" "into member, membership; $(ratio "$PH_MERGE" "$FLOOR_MERGE") x the floor's merge"
+line "import result workbook" "$(sec "$PH_RESULT")" "s" "the failed and flagged rows"
+line "import floor" "$FLOOR_S" "s" "LOAD DATA $FLOOR_LOAD s + merge $FLOOR_MERGE s in SQL (median of 3): $FLOOR_ROWS rows, $FLOOR_ADDED added, $FLOOR_FAILED failed"
 line "import vs floor" "$(ratio "$IMP_S" "$FLOOR_S")" "x" "upload to result over the floor"
 line "same file, openpyxl read-only" "$PYR_S" "s" "reading only, peak RSS $((PYR_RSS / 1024)) MB"
 line "import vs openpyxl reading" "$(ratio "$PYR_S" "$IMP_S")" "x"
