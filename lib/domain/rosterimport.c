@@ -14,14 +14,12 @@
 #include "kind.h"
 #include "log.h"
 #include "roster.h"
+#include "rostercheck.h"
 #include "rosterimport.h"
 #include "store.h"
 #include "valid.h"
 #include "xlsx.h"
 #include "xlsxread.h"
-
-/* SPEC: a member aged 60 or more at import is a warning, never a block. */
-#define AGE_WARN	60
 
 #define BATCH		1000	/* rows per array-bound insert (local_infile off) */
 #define NSTAGE		15	/* columns of STMT_STAGE */
@@ -242,100 +240,6 @@ import_recent(struct db *db, int64_t unit)
 	return db_query(db, &tab, STMT_RECENT, "i", unit);
 }
 
-/* ---- checking rows ------------------------------------------------- */
-
-/*
- * A set of "type:number" keys with the row each was first seen on: open
- * addressing, each slot holding the key's hash so a probe rarely has to
- * look at the key itself.
- */
-struct seen_slot {
-	size_t	 hash;
-	char	*key;		/* NULL: empty */
-	size_t	 row;
-};
-
-struct seen {
-	struct seen_slot *v;
-	size_t		  cap, n;
-};
-
-static size_t
-hash(const char *s)
-{
-	size_t h = 1469598103934665603ULL;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
-
-/* Returns the row `key` was first seen on, or 0 after recording it. */
-static size_t
-seen_add(struct seen *s, const char *key, size_t row)
-{
-	struct seen_slot *nv;
-	size_t i, j, ncap, h = hash(key);
-
-	if (s->n * 2 >= s->cap) {
-		ncap = s->cap ? s->cap * 2 : 4096;
-		if ((nv = calloc(ncap, sizeof(*nv))) == NULL)
-			return 0;	/* cannot tell: treat as new */
-		for (i = 0; i < s->cap; i++)
-			if (s->v[i].key) {
-				for (j = s->v[i].hash & (ncap - 1); nv[j].key;
-				    j = (j + 1) & (ncap - 1))
-					;
-				nv[j] = s->v[i];
-			}
-		free(s->v);
-		s->v = nv;
-		s->cap = ncap;
-	}
-	for (i = h & (s->cap - 1); s->v[i].key; i = (i + 1) & (s->cap - 1))
-		if (s->v[i].hash == h && strcmp(s->v[i].key, key) == 0)
-			return s->v[i].row;
-	if ((s->v[i].key = strdup(key)) != NULL) {
-		s->v[i].hash = h;
-		s->v[i].row = row;
-		s->n++;
-	}
-	return 0;
-}
-
-static void
-seen_free(struct seen *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->cap; i++)
-		free(s->v[i].key);
-	free(s->v);
-}
-
-/* One staged row: every value as text (NULL = SQL NULL). */
-struct staged {
-	char	 row_no[12], status[5], message[300], id_type[4];
-	char	 id_number[64], name[100], gender[2], birth[11], phone[40];
-	char	 si_type[64], si_card[64], bank_card[40], bank_name[128];
-	char	 remarks[256];
-};
-
-/* Copy at most size-1 bytes without cutting a UTF-8 character. */
-static void
-put(char *dst, size_t size, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n >= size) {
-		n = size - 1;
-		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
-
 /* The phases of a job, timed for the log (and `make bench`). */
 enum phase { PH_READ, PH_CHECK, PH_STAGE, PH_MERGE, PH_RESULT, PH__MAX };
 
@@ -355,10 +259,8 @@ struct run {
 	char		 jobtext[24];	/* the job id as text, for staging */
 	struct xlsx_reader *xr;
 	int		 have_head;
-	int		 col[RC__MAX];	/* sheet column of each, -1 if absent */
-	struct seen	 seen;
+	struct roster_check check;
 	int64_t		 rows;
-	char		 today[11];
 	const char	*error;		/* why the whole file failed */
 
 	/* Staging by LOAD DATA: the lines made and not yet handed over. */
@@ -371,158 +273,6 @@ struct run {
 	struct staged	*batch;
 	size_t		 nbatch;
 };
-
-/* A cell's text, "" when the column is absent or the row is short. */
-static const struct xlsx_cell *
-cell(const struct run *run, const struct xlsx_row *row, enum roster_col c)
-{
-	static const struct xlsx_cell empty = { "", 0, 0 };
-	int i = run->col[c];
-
-	return i >= 0 && (size_t)i < row->ncells ? &row->cells[i] : &empty;
-}
-
-static int
-id_type_of(const char *label)
-{
-	char t[64];
-	int i;
-
-	valid_text_norm(label, t, sizeof(t));
-	if (*t == '\0' || strcmp(t, "身份证") == 0)
-		return ID_RESIDENT;
-	for (i = 1; i < ID__MAX; i++)
-		if (strcmp(t, id_type_label(i)) == 0)
-			return i;
-	return 0;
-}
-
-/* The parsed required fields of a row. */
-struct parsed {
-	int	 type, luhn;
-	char	 name[128], id[32], phone[12], card[20];
-};
-
-/* Why a row is refused, or NULL with *p filled. */
-static const char *
-refusal(const struct run *run, const struct xlsx_row *row, struct parsed *p)
-{
-	const struct xlsx_cell *idc = cell(run, row, RC_ID_NUMBER);
-	const struct xlsx_cell *card = cell(run, row, RC_BANK_CARD);
-	const char *why = NULL;
-
-	p->luhn = 1;
-	p->type = id_type_of(cell(run, row, RC_ID_TYPE)->text);
-	if (*cell(run, row, RC_NAME)->text == '\0')
-		return "姓名未填写";
-	if (!valid_name(cell(run, row, RC_NAME)->text, p->name, sizeof(p->name),
-	    &why))
-		return why;
-	if (p->type == 0)
-		return "证件类型不正确";
-	if (*idc->text == '\0')
-		return "证件号码未填写";
-	if (idc->is_number && p->type == ID_RESIDENT)
-		return "证件号码被存成了数字（Excel 会丢掉后几位），"
-		    "请把该列设为文本后重新填写";
-	if (!valid_id_number(p->type, idc->text, p->id, &why))
-		return why;
-	if (*cell(run, row, RC_PHONE)->text == '\0')
-		return "手机号码未填写";
-	if (!valid_phone(cell(run, row, RC_PHONE)->text, p->phone, &why))
-		return why;
-	if (strcmp(p->name, ROSTER_EXAMPLE_NAME) == 0 &&
-	    strcmp(p->id, ROSTER_EXAMPLE_ID) == 0)
-		return "这是模板中的示例行（张三），请删除后再导入";
-	if (*card->text == '\0')
-		return NULL;
-	if (card->is_number && card->len > 15)
-		return "银行卡号被存成了数字（Excel 会丢掉后几位），"
-		    "请把该列设为文本后重新填写";
-	if (!valid_bank_card(card->text, p->card, &p->luhn, &why))
-		return why;
-	return NULL;
-}
-
-/*
- * utoa: `v` in decimal into buf of `size` bytes (as snprintf would, cut
- * short if need be); returns the end of what was written.
- */
-static char *
-utoa(char *buf, size_t size, size_t v)
-{
-	char tmp[24], *t = tmp + sizeof(tmp);
-	size_t n;
-
-	do
-		*--t = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	if ((n = (size_t)(tmp + sizeof(tmp) - t)) >= size)
-		n = size - 1;
-	memcpy(buf, t, n);
-	buf[n] = '\0';
-	return buf + n;
-}
-
-/*
- * Check one data row into *s.  A refusal sets status "fail" and the
- * message; a doubt (age 60 and over, a card failing Luhn) sets "warn".
- */
-static void
-check_row(struct run *run, const struct xlsx_row *row, struct staged *s)
-{
-	const char *why, *warn = NULL;
-	struct parsed p;
-	char key[64], tmp[256], *o;
-	size_t first;
-
-	memset(s, 0, sizeof(*s));
-	memset(&p, 0, sizeof(p));
-	utoa(s->row_no, sizeof(s->row_no), row->rownum);
-	put(s->name, sizeof(s->name), cell(run, row, RC_NAME)->text);
-	put(s->id_number, sizeof(s->id_number), cell(run, row, RC_ID_NUMBER)->text);
-	put(s->phone, sizeof(s->phone), cell(run, row, RC_PHONE)->text);
-	why = refusal(run, row, &p);
-	utoa(s->id_type, sizeof(s->id_type), (size_t)(p.type ? p.type : 1));
-	if (why == NULL) {
-		o = utoa(key, sizeof(key) - sizeof(p.id) - 1, (size_t)p.type);
-		*o++ = ':';
-		memcpy(o, p.id, sizeof(p.id));	/* NUL-terminated within */
-		if ((first = seen_add(&run->seen, key, row->rownum)) != 0) {
-			snprintf(tmp, sizeof(tmp), "与第%zu行的证件号码重复", first);
-			put(s->message, sizeof(s->message), tmp);
-			strcpy(s->status, "fail");
-			return;
-		}
-	}
-	if (why) {
-		strcpy(s->status, "fail");
-		put(s->message, sizeof(s->message), why);
-		return;
-	}
-	put(s->name, sizeof(s->name), p.name);
-	put(s->id_number, sizeof(s->id_number), p.id);
-	put(s->phone, sizeof(s->phone), p.phone);
-	if (p.type == ID_RESIDENT && id_birth_gender(p.id, s->birth, s->gender) &&
-	    age_on(s->birth, run->today) >= AGE_WARN)
-		warn = "年满60周岁，已导入，请确认是否在职";
-	if (*cell(run, row, RC_BANK_CARD)->text) {
-		put(s->bank_card, sizeof(s->bank_card), p.card);
-		if (!p.luhn && warn == NULL)
-			warn = "银行卡号未通过校验，已导入，请核对";
-	}
-	valid_text_norm(cell(run, row, RC_SI_TYPE)->text, tmp, sizeof(tmp));
-	put(s->si_type, sizeof(s->si_type), tmp);
-	valid_text_norm(cell(run, row, RC_SI_CARD)->text, tmp, sizeof(tmp));
-	put(s->si_card, sizeof(s->si_card), tmp);
-	valid_text_trim(cell(run, row, RC_BANK_NAME)->text, tmp, sizeof(tmp));
-	put(s->bank_name, sizeof(s->bank_name), tmp);
-	valid_text_trim(cell(run, row, RC_REMARKS)->text, tmp, sizeof(tmp));
-	put(s->remarks, sizeof(s->remarks), tmp);
-	strcpy(s->status, warn ? "warn" : "ok");
-	if (warn)
-		put(s->message, sizeof(s->message), warn);
-}
 
 /*
  * staged_values: the STMT_STAGE / STMT_LOAD columns of *s into v[NSTAGE]
@@ -572,47 +322,6 @@ flush(struct run *run)
 	return ok;
 }
 
-/* Find the header row and map the columns by their titles. */
-static int
-map_header(struct run *run, const struct xlsx_row *row)
-{
-	char t[128], *star;
-	size_t i, c, found = 0;
-
-	for (c = 0; c < RC__MAX; c++)
-		run->col[c] = -1;
-	for (i = 0; i < row->ncells; i++) {
-		valid_text_norm(row->cells[i].text, t, sizeof(t));
-		if ((star = strchr(t, '*')) != NULL)	/* "姓名*" */
-			*star = '\0';
-		for (c = 0; c < RC__MAX; c++)
-			if (run->col[c] < 0 && strcmp(t, roster_columns[c].title) == 0) {
-				run->col[c] = (int)i;
-				found++;
-			}
-	}
-	/* Old templates say 居民身份证号; accept it for 证件号码. */
-	for (i = 0; run->col[RC_ID_NUMBER] < 0 && i < row->ncells; i++) {
-		valid_text_norm(row->cells[i].text, t, sizeof(t));
-		if (strncmp(t, "居民身份证号", strlen("居民身份证号")) == 0)
-			run->col[RC_ID_NUMBER] = (int)i;
-	}
-	return run->col[RC_NAME] >= 0 && run->col[RC_ID_NUMBER] >= 0 &&
-	    run->col[RC_PHONE] >= 0;
-}
-
-static int
-row_empty(const struct xlsx_row *row)
-{
-	size_t i;
-
-	for (i = 0; i < row->ncells; i++)
-		if (row->cells[i].len > 0 && strspn(row->cells[i].text, " \t") !=
-		    row->cells[i].len)
-			return 0;
-	return 1;
-}
-
 /*
  * next_row: read on to the next data row (past the header, which it
  * finds first, and empty rows) and check it into *s.  Returns 1, 0 at the
@@ -628,7 +337,7 @@ next_row(struct run *run, struct staged *s)
 
 	while ((rc = xlsx_next_row(run->xr, &row)) == 1) {
 		if (!run->have_head) {
-			if (map_header(run, &row))
+			if (rcheck_header(&run->check, &row))
 				run->have_head = 1;
 			else if (row.rownum >= HEAD_ROWS) {
 				rc = 0;
@@ -636,12 +345,12 @@ next_row(struct run *run, struct staged *s)
 			}
 			continue;
 		}
-		if (row_empty(&row))
+		if (rcheck_empty(&row))
 			continue;
 		t1 = now_s();
 		run->took[PH_READ] += t1 - t0;
 		run->rows++;
-		check_row(run, &row, s);
+		rcheck_row(&run->check, &row, s);
 		run->took[PH_CHECK] += now_s() - t1;
 		return 1;
 	}
@@ -922,7 +631,7 @@ run_job(struct db *db, int64_t id)
 	run.db = db;
 	run.job = id;
 	snprintf(run.jobtext, sizeof(run.jobtext), "%lld", (long long)id);
-	today(run.today);
+	today(run.check.today);
 	if (import_get(db, id, &j) != 1 ||
 	    db_exec(db, &tab, STMT_CLEAR, "i", id) < 0 ||
 	    db_exec(db, &tab, STMT_START, "i", id) < 0)
@@ -959,7 +668,7 @@ run_job(struct db *db, int64_t id)
 	    ok ? "done" : run.error ? run.error : "error",
 	    run.took[PH_READ], run.took[PH_CHECK], run.took[PH_STAGE],
 	    run.took[PH_MERGE], run.took[PH_RESULT], now_s() - t0);
-	seen_free(&run.seen);
+	rcheck_free(&run.check);
 	free(run.batch);
 	free(run.tsv);
 	db_close(run.pdb);
