@@ -1,8 +1,4 @@
--- A unit's 参保记录 counted by year and plan from the key alone: the unit
--- portal's first view of a unit of 20 000 reads no coverage row to say
--- how many it has (lib/domain/coverage.c STMT_COUNT_UNIT).  It replaces
--- coverage_unit (unit_id, ends), of which it is an extension, so the
--- optimizer cannot pick the narrower key and read every row.
-ALTER TABLE coverage
-  DROP KEY coverage_unit,
-  ADD KEY coverage_unit (unit_id, ends, starts, plan_id);
+-- A unit's applications by period, for its 参保记录 count
+-- (lib/domain/coverage.c STMT_COUNT_UNIT sums their headcounts).
+ALTER TABLE enroll
+  ADD KEY IF NOT EXISTS enroll_unit_period (unit_id, period_start, period_end);

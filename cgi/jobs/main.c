@@ -5,6 +5,7 @@
  * UPDATE SKIP LOCKED.
  */
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
@@ -101,10 +102,32 @@ run_due(struct db *db, time_t last[NTASKS])
 	return busy;
 }
 
+/*
+ * idle: nothing to do; nap a quarter of a second.  Where the programs
+ * share the epoch (one host), wake as soon as it moves: a change was
+ * committed, perhaps an import queued or an SMS to send, which then
+ * starts within 20 ms instead of up to 250.  Reading the epoch is one
+ * load from a mapped page.
+ */
+static void
+idle(void)
+{
+	struct timespec quarter = { 0, 250 * 1000 * 1000 };
+	struct timespec step = { 0, 20 * 1000 * 1000 };
+	uint64_t seen = epoch_now();
+	int i;
+
+	if (!epoch_on()) {
+		nanosleep(&quarter, NULL);
+		return;
+	}
+	for (i = 0; i < 12 && !stop && epoch_now() == seen; i++)
+		nanosleep(&step, NULL);
+}
+
 int
 main(void)
 {
-	struct timespec idle = { 0, 250 * 1000 * 1000 };
 	struct sigaction sa = { .sa_handler = on_signal };
 	time_t last[NTASKS] = { 0 };
 	struct db *db = NULL;
@@ -125,9 +148,10 @@ main(void)
 			sleep(2);
 			continue;
 		}
-		/* Busy while there is work; otherwise poll four times a second. */
+		/* Busy while there is work; otherwise poll four times a
+		 * second, or sooner when the epoch moves. */
 		if (!run_due(db, last))
-			nanosleep(&idle, NULL);
+			idle();
 	}
 	db_close(db);
 	curl_global_cleanup();

@@ -3,6 +3,7 @@
  * deadlock retry; reconnect on a lost connection outside transactions.
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -24,6 +25,10 @@ struct db {
 	int		 changed;	/* db_changed() not yet published */
 	unsigned	 err;
 	int64_t		 insert_id;
+	/* While db_load() runs: where the LOAD DATA LOCAL rows come from. */
+	int		(*fill)(void *, char *, unsigned);
+	void		*fill_arg;
+	int		 filled;	/* fill was called */
 };
 
 struct db_res {
@@ -56,17 +61,58 @@ db_log_down(unsigned err, const char *what)
 	log_err("db unreachable (%u): %s", err, what);
 }
 
+/*
+ * The LOAD DATA LOCAL INFILE handler of every connection.  It never opens
+ * a file, whatever name the server asks for: it hands over what db->fill
+ * writes while db_load() runs, and refuses at any other time.
+ */
+static int
+infile_init(void **ptr, const char *name, void *arg)
+{
+	struct db *db = arg;
+
+	(void)name;
+	*ptr = db;
+	return db->fill == NULL;
+}
+
+static int
+infile_read(void *ptr, char *buf, unsigned int size)
+{
+	struct db *db = ptr;
+
+	db->filled = 1;
+	return db->fill(db->fill_arg, buf, size);
+}
+
+static void
+infile_end(void *ptr)
+{
+	(void)ptr;
+}
+
+static int
+infile_error(void *ptr, char *buf, unsigned int size)
+{
+	(void)ptr;
+	snprintf(buf, size, "LOAD DATA LOCAL: no data source");
+	return CR_UNKNOWN_ERROR;
+}
+
 /* Connect (or reconnect) db->my.  Returns 1 on success. */
 static int
 db_connect(struct db *db)
 {
 	const char *sock = conf_str(CONF_DB_SOCKET);
-	unsigned int timeout = 10;
+	unsigned int timeout = 10, on = 1;
 
 	if ((db->my = mysql_init(NULL)) == NULL)
 		return 0;
 	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(db->my, MYSQL_OPT_LOCAL_INFILE, &on);
+	mysql_set_local_infile_handler(db->my, infile_init, infile_read,
+	    infile_end, infile_error, db);
 	mysql_options(db->my, MYSQL_INIT_COMMAND,
 	    "SET time_zone = '+08:00', "
 	    "tx_isolation = 'READ-COMMITTED', "
@@ -327,6 +373,44 @@ out:
 	free(bind);
 	free(cols);
 	free(ind);
+	return rc;
+}
+
+int64_t
+db_load(struct db *db, const struct db_table *t, int stmt,
+    int (*fill)(void *arg, char *buf, unsigned size), void *arg)
+{
+	const char *sql;
+	int64_t rc;
+
+	if (stmt < 0 || (size_t)stmt >= t->n)
+		abort();	/* programming error, not user input */
+	sql = t->sql[stmt];
+	db->err = 0;
+	if (db->my == NULL && !db_connect(db))
+		return -1;
+	db->fill = fill;
+	db->fill_arg = arg;
+	db->filled = 0;
+	if (mysql_real_query(db->my, sql, strlen(sql)) == 0)
+		rc = (int64_t)mysql_affected_rows(db->my);
+	else {
+		db->err = mysql_errno(db->my);
+		rc = -1;
+		/* 4166 (MariaDB), 1148 (before 10.5): local_infile is off. */
+		if (!db->filled && (db->err == 4166 || db->err == 1148))
+			rc = DB_LOAD_REFUSED;
+		else if (lost(db->err)) {
+			db->down = 1;
+			db_log_down(db->err, mysql_error(db->my));
+			if (!db->in_txn)
+				db_disconnect(db);
+		} else if (db->err != CR_UNKNOWN_ERROR)	/* fill stopped it */
+			log_err("db load %d/%d: error %u: %s", t->slot, stmt,
+			    db->err, mysql_error(db->my));
+	}
+	db->fill = NULL;
+	db->fill_arg = NULL;
 	return rc;
 }
 

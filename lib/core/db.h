@@ -143,6 +143,23 @@ int64_t db_one_int(struct db *db, const struct db_table *t, int stmt,
 int64_t db_bulk(struct db *db, const struct db_table *t, int stmt,
     size_t nrows, size_t ncols, const char *const *vals);
 
+/*
+ * db_load: run statement `stmt` of `t`, a LOAD DATA LOCAL INFILE (SQL
+ * text without parameters: not prepared), with its data from `fill`:
+ * fill(arg, buf, size) writes at most `size` bytes of the next lines into
+ * buf and returns how many, 0 at the end, or -1 to stop (then the lines
+ * already sent stay loaded, as at the end, and db_load fails).  The server
+ * inserts while fill makes the next lines: the database's own fastest way
+ * in.  Returns the rows loaded; -1 on error (logged, unless fill stopped
+ * it); DB_LOAD_REFUSED when the server does not allow LOAD DATA LOCAL
+ * (local_infile off), before fill was called: the caller may fall back to
+ * db_bulk().  Every connection's handler serves only this call's data and
+ * never opens a file, whatever the server asks.
+ */
+#define DB_LOAD_REFUSED	(-2)
+int64_t db_load(struct db *db, const struct db_table *t, int stmt,
+    int (*fill)(void *arg, char *buf, unsigned size), void *arg);
+
 int64_t db_insert_id(struct db *db);
 unsigned db_errno(struct db *db);	/* last server/client error number */
 

@@ -232,8 +232,9 @@ norm_how(const char *in, char *out, size_t outsz, int fold_width)
 {
 	const unsigned char *s = (const unsigned char *)(in ? in : "");
 	const unsigned char *first = NULL, *end = NULL, *p;
+	const char *src;
 	uint32_t c;
-	size_t n, k, len = 0;
+	size_t n, k, i, len = 0;
 	char enc[4];
 
 	if (outsz == 0)
@@ -252,14 +253,27 @@ norm_how(const char *in, char *out, size_t outsz, int fold_width)
 	}
 	if (first != NULL) {
 		for (p = first; p < end; p += n) {
-			n = utf8_decode(p, &c);	/* validated above */
-			k = utf8_encode(fold_width ? fold(c) : c, enc);
+			/* Validated above: a character that does not fold is
+			 * copied as it is. */
+			if (*p < 0x80) {
+				n = k = 1;
+				src = (const char *)p;
+			} else {
+				n = utf8_decode(p, &c);
+				if (fold_width && fold(c) != c) {
+					k = utf8_encode(fold(c), enc);
+					src = enc;
+				} else {
+					k = n;
+					src = (const char *)p;
+				}
+			}
 			if (len + k >= outsz) {
 				out[0] = '\0';
 				return NORM_TOOLONG;
 			}
-			memcpy(out + len, enc, k);
-			len += k;
+			for (i = 0; i < k; i++)
+				out[len++] = src[i];
 		}
 	}
 	out[len] = '\0';

@@ -1,13 +1,17 @@
 /*
  * xlsxread.c -- stream the first worksheet of an .xlsx, row by row.
  *
- * The package is opened with libzip; every XML part is parsed by libxml2's
- * xmlTextReader fed straight from the inflating zip entry, so only the
- * shared-strings table (one arena plus an offset array) and one row are
- * ever held in memory.  Bytes are counted as they are inflated: the sizes in
- * the zip headers are checked first but never trusted.  Any DTD is refused
- * (both by looking at the raw bytes and by the reader's node type), and no
- * entity substitution or network access is enabled.
+ * The package is opened with libzip and every XML part is parsed by
+ * libxml2 straight from the inflating zip entry: the small parts (rels,
+ * workbook) with its xmlTextReader, the worksheet and the shared strings,
+ * where the time goes, with its SAX2 push parser fed a piece at a time
+ * (the reader builds and frees a node per tag, and costs twice as much).
+ * So only the shared-strings table (one arena plus an offset array) and
+ * the rows of one piece of the sheet are ever held in memory.  Bytes are
+ * counted as they are inflated: the sizes in the zip headers are checked
+ * first but never trusted.  Any DTD is refused (both by looking at the raw
+ * bytes and by the parser: a DOCTYPE, an entity reference or declaration
+ * stops it), and no entity substitution or network access is enabled.
  */
 #include <sys/types.h>
 
@@ -30,14 +34,18 @@
 #define SST_MAX		(UINT32_MAX - 16)	/* shared-string arena */
 #define XML_OPTIONS	(XML_PARSE_NONET | XML_PARSE_NOERROR | \
 			 XML_PARSE_NOWARNING | XML_PARSE_COMPACT)
+#define FEED		16384		/* bytes per push to the SAX parser */
 
 const struct xlsx_limits xlsx_limits_default = { 512 * MIB, 200, 256 };
 
-/* One zip entry being inflated into an xmlTextReader. */
+/* One zip entry being inflated into an xmlTextReader or a push parser. */
 struct part {
 	struct xlsx_reader	*r;
 	zip_file_t		*zf;
 	xmlTextReaderPtr	 x;
+	xmlParserCtxtPtr	 push;		/* SAX2 push parser, or NULL */
+	void			*state;		/* its callbacks' own state */
+	int			 stopped;	/* the callbacks stopped it */
 	zip_uint64_t		 comp;		/* compressed size (header) */
 	zip_uint64_t		 got;		/* bytes inflated so far */
 	int			 dtd;		/* bytes of "<!D" matched */
@@ -56,13 +64,20 @@ struct rels {
 	size_t		 n, cap;
 };
 
-/* Where the value of column `i` of the current row lives. */
+/* Where the value of column `col` of a row lives. */
 struct slot {
 	const char	*ext;		/* shared string or constant, or NULL */
 	size_t		 off;		/* else: offset in the row arena */
 	size_t		 len;
+	size_t		 col;		/* in the queue: its column */
 	int		 is_number;
 	int		 set;
+};
+
+/* A complete row waiting in the queue: its non-empty cells are the slots
+ * qs[first .. first + n). */
+struct qrow {
+	size_t	 rownum, ncells, first, n;
 };
 
 enum ctype { CT_NUM, CT_SST, CT_STR, CT_INLINE, CT_BOOL, CT_ERR, CT_DATE };
@@ -81,12 +96,21 @@ struct xlsx_reader {
 
 	/* the worksheet */
 	struct part		 sheet;
+	int			 insd;		/* inside <sheetData> */
 	int			 done;
 	size_t			 lastrow;
 
-	/* the current row */
+	/* Rows the parser completed from the last piece fed, not yet
+	 * returned; their texts are in the arena, which is emptied (but for
+	 * a row still open) before the next piece. */
+	struct qrow		*q;
+	size_t			 nq, qhead, qcap;
+	struct slot		*qs;
+	size_t			 nqs, qscap;
+
+	/* the current row: its text from arena[rowbase] */
 	int			 inrow, hascell;
-	size_t			 rownum, ncells, nextcol;
+	size_t			 rownum, ncells, nextcol, rowbase;
 	char			*arena;
 	size_t			 alen, acap;
 	struct slot		*slots;
@@ -164,26 +188,36 @@ ends_with(const char *s, const char *suffix)
 /*
  * dtd_seen: feed `n` bytes to the "<!D" matcher of `p`; NUL bytes are
  * skipped so UTF-16 and UTF-32 text is caught too.  Returns 1 once a
- * document type declaration has started.
+ * document type declaration has started.  Only a '!' can complete "<!",
+ * so the bytes are searched for it and looked at only around each one:
+ * the state before a '!' is set by the last byte before it that is not
+ * NUL ('<' or anything else).
  */
 static int
 dtd_seen(struct part *p, const char *buf, size_t n)
 {
-	size_t	 i;
+	const char	*s = buf, *end = buf + n, *bang, *stop, *q;
 
-	for (i = 0; i < n; i++) {
-		char c = buf[i];
-
-		if (c == '\0')
-			continue;
-		if (p->dtd == 2 && c == 'D')
-			return 1;
-		if (c == '<')
-			p->dtd = 1;
-		else if (p->dtd == 1 && c == '!')
-			p->dtd = 2;
-		else
-			p->dtd = 0;
+	while (s < end) {
+		if (p->dtd == 2) {	/* after "<!": the next character decides */
+			while (s < end && *s == '\0')
+				s++;
+			if (s == end)
+				return 0;
+			if (*s == 'D')
+				return 1;
+			p->dtd = 0;	/* and *s is looked at below */
+		}
+		bang = memchr(s, '!', (size_t)(end - s));
+		stop = bang ? bang : end;
+		for (q = stop; q > s && q[-1] == '\0'; q--)
+			;
+		if (q > s)
+			p->dtd = q[-1] == '<';
+		if (bang == NULL)
+			return 0;
+		p->dtd = p->dtd == 1 ? 2 : 0;
+		s = bang + 1;
 	}
 	return 0;
 }
@@ -229,12 +263,14 @@ part_read(void *ctx, char *buf, int len)
 
 /*
  * part_open: check entry `name` against the limits and start an
- * xmlTextReader on it.  Returns XLSX_OK, or XLSX_NO_SHEET when the entry
- * does not exist (so callers can fall back), or an error.  Undo with
- * part_close().
+ * xmlTextReader on it, or, when `sax` is given, a push parser calling it
+ * with `p` as its context and `state` as p->state (fed by part_feed()).
+ * Returns XLSX_OK, or XLSX_NO_SHEET when the entry does not exist (so
+ * callers can fall back), or an error.  Undo with part_close().
  */
 static enum xlsx_status
-part_open(struct xlsx_reader *r, const char *name, struct part *p)
+part_open(struct xlsx_reader *r, const char *name, struct part *p,
+    xmlSAXHandler *sax, void *state)
 {
 	zip_int64_t	 idx;
 	zip_stat_t	 sb;
@@ -271,8 +307,16 @@ part_open(struct xlsx_reader *r, const char *name, struct part *p)
 			return XLSX_BAD_XML;
 		}
 	}
-	p->x = xmlReaderForIO(part_read, NULL, p, name, NULL, XML_OPTIONS);
-	if (p->x == NULL) {
+	p->state = state;
+	if (sax != NULL) {
+		/* No bytes yet: the encoding is detected from the first piece. */
+		if ((p->push = xmlCreatePushParserCtxt(sax, p, NULL, 0, name))
+		    != NULL)
+			xmlCtxtUseOptions(p->push, XML_OPTIONS);
+	} else
+		p->x = xmlReaderForIO(part_read, NULL, p, name, NULL,
+		    XML_OPTIONS);
+	if (p->x == NULL && p->push == NULL) {
 		zip_fclose(p->zf);
 		p->zf = NULL;
 		return XLSX_NOMEM;
@@ -286,10 +330,111 @@ part_close(struct part *p)
 {
 	if (p->x != NULL)
 		xmlFreeTextReader(p->x);
+	if (p->push != NULL) {
+		if (p->push->myDoc != NULL)
+			xmlFreeDoc(p->push->myDoc);
+		xmlFreeParserCtxt(p->push);
+	}
 	if (p->zf != NULL)
 		zip_fclose(p->zf);
 	p->x = NULL;
+	p->push = NULL;
 	p->zf = NULL;
+}
+
+/*
+ * part_stop: a callback of p's push parser found `st` (an error, or
+ * XLSX_OK when nothing more is wanted): stop parsing.  The first error
+ * is kept.
+ */
+static void
+part_stop(struct part *p, enum xlsx_status st)
+{
+	if (p->err == XLSX_OK)
+		p->err = st;
+	p->stopped = 1;
+	xmlStopParser(p->push);
+}
+
+/*
+ * part_feed: inflate the next piece of `p` into its push parser, whose
+ * callbacks run meanwhile.  Returns 1 when there is more, 0 once the
+ * whole part was parsed or the callbacks stopped the parser without an
+ * error, -1 with r->err set (malformed XML, or an error from part_read()
+ * or a callback).
+ */
+static int
+part_feed(struct xlsx_reader *r, struct part *p)
+{
+	char	 buf[FEED];
+	int	 n;
+
+	if (p->err != XLSX_OK || p->stopped)
+		goto out;
+	if ((n = part_read(p, buf, sizeof(buf))) < 0)
+		goto out;
+	/* Its return value also counts namespace errors, which are not
+	 * fatal: malformed means not well-formed, or halted (a bad encoding). */
+	xmlParseChunk(p->push, buf, n, n == 0);
+	if (p->err == XLSX_OK && !p->stopped &&
+	    (!p->push->wellFormed || p->push->disableSAX))
+		p->err = XLSX_BAD_XML;
+	if (p->err == XLSX_OK && !p->stopped && n > 0)
+		return 1;
+out:
+	if (p->err != XLSX_OK) {
+		r->err = p->err;
+		return -1;
+	}
+	return 0;
+}
+
+/* The push parsers' callbacks for what a part must not have. */
+static void
+sax_dtd(void *ctx, const xmlChar *name, const xmlChar *eid,
+    const xmlChar *sid)
+{
+	(void)name;
+	(void)eid;
+	(void)sid;
+	part_stop(ctx, XLSX_BAD_XML);
+}
+
+static void
+sax_reference(void *ctx, const xmlChar *name)
+{
+	(void)name;
+	part_stop(ctx, XLSX_BAD_XML);
+}
+
+/* No entity is known but the five predefined ones (libxml2's own). */
+static xmlEntityPtr
+sax_entity(void *ctx, const xmlChar *name)
+{
+	(void)ctx;
+	(void)name;
+	return NULL;
+}
+
+/*
+ * sax_handler: a SAX2 handler with the element and text callbacks given
+ * and the refusals above; CDATA and whitespace count as text.
+ */
+static void
+sax_handler(xmlSAXHandler *h, startElementNsSAX2Func start,
+    endElementNsSAX2Func end, charactersSAXFunc text)
+{
+	memset(h, 0, sizeof(*h));
+	h->initialized = XML_SAX2_MAGIC;
+	h->internalSubset = sax_dtd;
+	h->externalSubset = sax_dtd;
+	h->reference = sax_reference;
+	h->getEntity = sax_entity;
+	h->startElementNs = start;
+	h->endElementNs = end;
+	h->characters = text;
+	h->ignorableWhitespace = text;
+	h->cdataBlock = text;
 }
 
 /*
@@ -333,15 +478,6 @@ lname(struct part *p)
 	return n ? (const char *)n : "";
 }
 
-/* is_text: 1 for the node types that carry character data. */
-static int
-is_text(int t)
-{
-	return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA ||
-	    t == XML_READER_TYPE_WHITESPACE ||
-	    t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
-}
-
 /* rels_free: free the relationships in `rl` and empty it. */
 static void
 rels_free(struct rels *rl)
@@ -371,7 +507,7 @@ rels_load(struct xlsx_reader *r, const char *name, struct rels *rl)
 	xmlChar		*mode;
 	int		 rc;
 
-	if ((st = part_open(r, name, &p)) != XLSX_OK) {
+	if ((st = part_open(r, name, &p, NULL, NULL)) != XLSX_OK) {
 		part_close(&p);
 		return st == XLSX_NO_SHEET ? XLSX_OK : st;
 	}
@@ -516,7 +652,7 @@ first_sheet(struct xlsx_reader *r, const char *wb, const struct rels *rl,
 	char		*out = NULL;
 	int		 rc = 0;
 
-	if ((*st = part_open(r, wb, &p)) != XLSX_OK) {
+	if ((*st = part_open(r, wb, &p, NULL, NULL)) != XLSX_OK) {
 		part_close(&p);
 		return NULL;
 	}
@@ -632,6 +768,86 @@ sst_begin(struct xlsx_reader *r)
 	return r->sstlen;
 }
 
+/* is_name: 1 when the tag or attribute name `n` is `w`. */
+static int
+is_name(const char *n, const char *w)
+{
+	return n[0] == w[0] && strcmp(n, w) == 0;
+}
+
+/* What the shared-strings callbacks are in. */
+struct sst_state {
+	size_t	 start;		/* offset of the string being read */
+	int	 insi, intx, rph;
+};
+
+static void
+sst_open_el(void *ctx, const xmlChar *lname, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattr, int ndef,
+    const xmlChar **attr)
+{
+	struct part		*p = ctx;
+	struct xlsx_reader	*r = p->r;
+	struct sst_state	*ss = p->state;
+	const char		*n = (const char *)lname;
+
+	(void)prefix, (void)uri, (void)nns, (void)ns, (void)nattr, (void)ndef;
+	(void)attr;
+	if (is_name(n, "si")) {
+		if (ss->insi)
+			sst_end(r, ss->start);
+		if (r->sstlen > SST_MAX - 2) {
+			part_stop(p, XLSX_TOO_BIG);
+			return;
+		}
+		if ((ss->start = sst_begin(r)) == SIZE_MAX) {
+			part_stop(p, XLSX_NOMEM);
+			return;
+		}
+		ss->insi = 1;
+		ss->intx = ss->rph = 0;
+	} else if (ss->insi && is_name(n, "rPh"))
+		ss->rph++;
+	else if (ss->insi && !ss->rph && is_name(n, "t"))
+		ss->intx = 1;
+}
+
+static void
+sst_close_el(void *ctx, const xmlChar *lname, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	struct part		*p = ctx;
+	struct sst_state	*ss = p->state;
+	const char		*n = (const char *)lname;
+
+	(void)prefix, (void)uri;
+	if (is_name(n, "si") && ss->insi) {
+		sst_end(p->r, ss->start);
+		ss->insi = ss->intx = ss->rph = 0;
+	} else if (is_name(n, "rPh") && ss->rph > 0)
+		ss->rph--;
+	else if (is_name(n, "t"))
+		ss->intx = 0;
+}
+
+static void
+sst_text(void *ctx, const xmlChar *v, int n)
+{
+	struct part		*p = ctx;
+	struct xlsx_reader	*r = p->r;
+	struct sst_state	*ss = p->state;
+	size_t			 len = n > 0 ? (size_t)n : 0;
+
+	if (!ss->intx || len == 0)
+		return;
+	if (len > MAX_TEXT - (r->sstlen - ss->start))
+		part_stop(p, XLSX_BAD_XML);
+	else if (len > SST_MAX - r->sstlen)
+		part_stop(p, XLSX_TOO_BIG);
+	else if (!sst_put(r, (const char *)v, len))
+		part_stop(p, XLSX_NOMEM);
+}
+
 /*
  * sst_load: read the shared strings part `name` into the arena: each
  * <si> is the concatenation of its <t> texts (plain or rich-text runs),
@@ -641,68 +857,22 @@ static enum xlsx_status
 sst_load(struct xlsx_reader *r, const char *name)
 {
 	struct part	 p;
+	struct sst_state ss = { 0, 0, 0, 0 };
+	xmlSAXHandler	 sax;
 	enum xlsx_status st;
-	const char	*n, *v;
-	size_t		 start = 0, len;
-	int		 rc, t, insi = 0, intx = 0, rph = 0, empty;
+	int		 rc;
 
-	if ((st = part_open(r, name, &p)) != XLSX_OK) {
+	sax_handler(&sax, sst_open_el, sst_close_el, sst_text);
+	if ((st = part_open(r, name, &p, &sax, &ss)) != XLSX_OK) {
 		part_close(&p);
 		return st == XLSX_NO_SHEET ? XLSX_OK : st;
 	}
-	while ((rc = part_next(r, &p)) == 1) {
-		t = xmlTextReaderNodeType(p.x);
-		if (t == XML_READER_TYPE_ELEMENT) {
-			n = lname(&p);
-			empty = xmlTextReaderIsEmptyElement(p.x) == 1;
-			if (strcmp(n, "si") == 0) {
-				if (insi)
-					sst_end(r, start);
-				if (r->sstlen > SST_MAX - 2)
-					goto toobig;
-				if ((start = sst_begin(r)) == SIZE_MAX)
-					goto nomem;
-				insi = !empty;
-				intx = rph = 0;
-				if (empty)
-					sst_end(r, start);
-			} else if (insi && strcmp(n, "rPh") == 0 && !empty)
-				rph++;
-			else if (insi && !rph && strcmp(n, "t") == 0)
-				intx = !empty;
-		} else if (t == XML_READER_TYPE_END_ELEMENT) {
-			n = lname(&p);
-			if (strcmp(n, "si") == 0 && insi) {
-				sst_end(r, start);
-				insi = intx = rph = 0;
-			} else if (strcmp(n, "rPh") == 0 && rph > 0)
-				rph--;
-			else if (strcmp(n, "t") == 0)
-				intx = 0;
-		} else if (intx && is_text(t)) {
-			v = (const char *)xmlTextReaderConstValue(p.x);
-			len = v ? strlen(v) : 0;
-			if (len > MAX_TEXT - (r->sstlen - start)) {
-				r->err = XLSX_BAD_XML;
-				rc = -1;
-				break;
-			}
-			if (len > SST_MAX - r->sstlen)
-				goto toobig;
-			if (len > 0 && !sst_put(r, v, len))
-				goto nomem;
-		}
-	}
-	if (rc == 0 && insi)
-		sst_end(r, start);
+	while ((rc = part_feed(r, &p)) == 1)
+		;
+	if (rc == 0 && ss.insi)
+		sst_end(r, ss.start);
 	part_close(&p);
 	return rc < 0 ? r->err : XLSX_OK;
-nomem:
-	part_close(&p);
-	return r->err = XLSX_NOMEM;
-toobig:
-	part_close(&p);
-	return r->err = XLSX_TOO_BIG;
 }
 
 /*
@@ -758,29 +928,35 @@ sniff(const char *path, size_t max)
 	return st;
 }
 
+static void sheet_open_el(void *, const xmlChar *, const xmlChar *,
+    const xmlChar *, int, const xmlChar **, int, int, const xmlChar **);
+static void sheet_close_el(void *, const xmlChar *, const xmlChar *,
+    const xmlChar *);
+static void sheet_text(void *, const xmlChar *, int);
+
 /*
- * sheet_start: open the worksheet `name` and read up to its <sheetData>.
- * Returns XLSX_OK (r->done set if the sheet has no data) or an error.
+ * sheet_start: open the worksheet `name` and parse up to its <sheetData>
+ * (the rows of the piece that holds it are queued already).  Returns
+ * XLSX_OK (r->done set if the sheet has no data) or an error found before
+ * <sheetData>; one after it is returned by xlsx_next_row() after the
+ * rows before it.
  */
 static enum xlsx_status
 sheet_start(struct xlsx_reader *r, const char *name)
 {
+	xmlSAXHandler	 sax;
 	enum xlsx_status st;
-	int		 rc;
+	int		 rc = 0;
 
-	if ((st = part_open(r, name, &r->sheet)) != XLSX_OK) {
+	sax_handler(&sax, sheet_open_el, sheet_close_el, sheet_text);
+	if ((st = part_open(r, name, &r->sheet, &sax, r)) != XLSX_OK) {
 		part_close(&r->sheet);
 		return st;
 	}
-	while ((rc = part_next(r, &r->sheet)) == 1) {
-		if (xmlTextReaderNodeType(r->sheet.x) ==
-		    XML_READER_TYPE_ELEMENT &&
-		    strcmp(lname(&r->sheet), "sheetData") == 0) {
-			if (xmlTextReaderIsEmptyElement(r->sheet.x) == 1)
-				r->done = 1;
-			return XLSX_OK;
-		}
-	}
+	while (!r->insd && (rc = part_feed(r, &r->sheet)) == 1)
+		;
+	if (r->insd)
+		return XLSX_OK;
 	if (rc < 0)
 		return r->err;
 	r->done = 1;
@@ -953,23 +1129,40 @@ parse_size(const char *s)
 	return v;
 }
 
-/* row_begin: the reader is on a <row> element; reset the row state. */
-static void
-row_begin(struct xlsx_reader *r)
+/*
+ * attr_val: the value of SAX2 attribute `i` of `attr` into `buf` (NUL-
+ * terminated; a longer value is cut to size - 1 bytes, which reads the
+ * same in parse_col(), parse_size() and the type names).
+ */
+static const char *
+attr_val(const xmlChar **attr, int i, char *buf, size_t size)
 {
-	size_t	 n = 0;
+	size_t	 n = (size_t)(attr[5 * i + 4] - attr[5 * i + 3]);
 
-	while (xmlTextReaderMoveToNextAttribute(r->sheet.x) == 1)
-		if (strcmp(lname(&r->sheet), "r") == 0)
-			n = parse_size((const char *)
-			    xmlTextReaderConstValue(r->sheet.x));
-	xmlTextReaderMoveToElement(r->sheet.x);
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, attr[5 * i + 3], n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* row_begin: a <row> starts (its `nattr` attributes); reset the row. */
+static void
+row_begin(struct xlsx_reader *r, const xmlChar **attr, int nattr)
+{
+	char	 buf[64];
+	size_t	 n = 0;
+	int	 i;
+
+	for (i = 0; i < nattr; i++)
+		if (is_name((const char *)attr[5 * i], "r"))
+			n = parse_size(attr_val(attr, i, buf, sizeof(buf)));
 	r->rownum = n ? n : r->lastrow + 1;
 	r->lastrow = r->rownum;
 	if (r->slotsused)
 		memset(r->slots, 0, r->slotsused * sizeof(*r->slots));
 	r->slotsused = 0;
-	r->alen = 0;
+	r->rowbase = r->alen;
 	r->ncells = 0;
 	r->nextcol = 0;
 	r->hascell = 0;
@@ -978,41 +1171,40 @@ row_begin(struct xlsx_reader *r)
 }
 
 /*
- * cell_begin: the reader is on a <c> element; note its column and type.
- * Cells beyond max_columns are read but dropped (col = SIZE_MAX).
+ * cell_begin: a <c> starts; note its column and type.  Cells beyond
+ * max_columns are read but dropped (col = SIZE_MAX).
  */
 static void
-cell_begin(struct xlsx_reader *r)
+cell_begin(struct xlsx_reader *r, const xmlChar **attr, int nattr)
 {
 	const char	*n, *v;
+	char		 buf[64];
 	size_t		 col = SIZE_MAX;
+	int		 i;
 
 	r->ctype = CT_NUM;
-	while (xmlTextReaderMoveToNextAttribute(r->sheet.x) == 1) {
-		n = lname(&r->sheet);
-		v = (const char *)xmlTextReaderConstValue(r->sheet.x);
-		if (v == NULL)
-			continue;
-		if (strcmp(n, "r") == 0)
-			col = parse_col(v);
-		else if (strcmp(n, "t") == 0) {
-			if (strcmp(v, "s") == 0)
+	for (i = 0; i < nattr; i++) {
+		n = (const char *)attr[5 * i];
+		if (is_name(n, "r"))
+			col = parse_col(attr_val(attr, i, buf, sizeof(buf)));
+		else if (is_name(n, "t")) {
+			v = attr_val(attr, i, buf, sizeof(buf));
+			if (is_name(v, "s"))
 				r->ctype = CT_SST;
-			else if (strcmp(v, "inlineStr") == 0)
+			else if (is_name(v, "inlineStr"))
 				r->ctype = CT_INLINE;
-			else if (strcmp(v, "b") == 0)
+			else if (is_name(v, "b"))
 				r->ctype = CT_BOOL;
-			else if (strcmp(v, "e") == 0)
+			else if (is_name(v, "e"))
 				r->ctype = CT_ERR;
-			else if (strcmp(v, "d") == 0)
+			else if (is_name(v, "d"))
 				r->ctype = CT_DATE;
-			else if (strcmp(v, "n") == 0)
+			else if (is_name(v, "n"))
 				r->ctype = CT_NUM;
 			else
 				r->ctype = CT_STR;
 		}
 	}
-	xmlTextReaderMoveToElement(r->sheet.x);
 	if (col == SIZE_MAX)
 		col = r->nextcol;
 	r->nextcol = col + 1;
@@ -1099,159 +1291,212 @@ cell_end(struct xlsx_reader *r)
 	return 1;
 }
 
-/* row_end: build the public row from the slots into *row. */
+/*
+ * row_queue: the row is complete; queue its non-empty cells (their texts
+ * stay in the arena).  Returns 1, or 0 when out of memory.
+ */
 static int
-row_end(struct xlsx_reader *r, struct xlsx_row *row)
+row_queue(struct xlsx_reader *r)
 {
-	size_t	 i;
+	struct qrow	*q;
+	size_t		 i;
 
 	r->inrow = 0;
-	if (!grow(&r->cells, &r->cellscap, r->ncells ? r->ncells : 1,
+	if (!grow(&r->q, &r->qcap, r->nq + 1, sizeof(*r->q)) ||
+	    !grow(&r->qs, &r->qscap, r->nqs + r->ncells + 1, sizeof(*r->qs)))
+		return 0;
+	q = &r->q[r->nq++];
+	q->rownum = r->rownum;
+	q->ncells = r->ncells;
+	q->first = r->nqs;
+	for (i = 0; i < r->ncells; i++)
+		if (r->slots[i].set && r->slots[i].len > 0) {
+			r->qs[r->nqs] = r->slots[i];
+			r->qs[r->nqs++].col = i;
+		}
+	q->n = r->nqs - q->first;
+	return 1;
+}
+
+/* row_pop: the first queued row into *row.  Returns 1, or -1 (NOMEM). */
+static int
+row_pop(struct xlsx_reader *r, struct xlsx_row *row)
+{
+	const struct qrow	*q = &r->q[r->qhead++];
+	const struct slot	*s;
+	size_t			 i;
+
+	if (!grow(&r->cells, &r->cellscap, q->ncells ? q->ncells : 1,
 	    sizeof(*r->cells))) {
 		r->err = XLSX_NOMEM;
+		r->qhead = r->nq;
 		return -1;
 	}
-	for (i = 0; i < r->ncells; i++) {
-		const struct slot *s = &r->slots[i];
-
-		if (!s->set || s->len == 0) {
-			r->cells[i].text = "";
-			r->cells[i].len = 0;
-			r->cells[i].is_number = 0;
-			continue;
-		}
-		r->cells[i].text = s->ext ? s->ext : r->arena + s->off;
-		r->cells[i].len = s->len;
-		r->cells[i].is_number = s->is_number;
+	for (i = 0; i < q->ncells; i++) {
+		r->cells[i].text = "";
+		r->cells[i].len = 0;
+		r->cells[i].is_number = 0;
 	}
-	row->rownum = r->rownum;
-	row->ncells = r->ncells;
+	for (i = 0; i < q->n; i++) {
+		s = &r->qs[q->first + i];
+		r->cells[s->col].text = s->ext ? s->ext : r->arena + s->off;
+		r->cells[s->col].len = s->len;
+		r->cells[s->col].is_number = s->is_number;
+	}
+	row->rownum = q->rownum;
+	row->ncells = q->ncells;
 	row->cells = r->cells;
 	return 1;
 }
 
 /*
- * on_element: handle a start tag inside <sheetData>.  Returns 0 to go
- * on, -1 on error (an empty <row/> has no cells and is skipped).
+ * queue_reset: every queued row was returned: empty the queue and the
+ * arena but for the text of a row still open, moved to its start.
  */
-static int
-on_element(struct xlsx_reader *r)
+static void
+queue_reset(struct xlsx_reader *r)
 {
-	const char	*n = lname(&r->sheet);
-	int		 empty = xmlTextReaderIsEmptyElement(r->sheet.x) == 1;
+	size_t	 base = r->inrow ? r->rowbase : r->alen, i;
 
-	if (strcmp(n, "row") == 0) {
-		row_begin(r);
-		if (empty)
-			r->inrow = 0;
-		return 0;
-	}
+	r->nq = r->qhead = r->nqs = 0;
+	if (base == 0)
+		return;
+	memmove(r->arena, r->arena + base, r->alen - base);
+	r->alen -= base;
+	r->rowbase = 0;
 	if (!r->inrow)
-		return 0;
-	if (strcmp(n, "c") == 0) {
-		if (r->incell && !cell_end(r))
-			return -1;
-		cell_begin(r);
-		if (empty && !cell_end(r))
-			return -1;
-		return 0;
-	}
-	if (!r->incell || empty)
-		return 0;
-	if (strcmp(n, "v") == 0)
-		r->inv = 1;
-	else if (strcmp(n, "is") == 0)
-		r->inis = 1;
-	else if (r->inis && strcmp(n, "rPh") == 0)
-		r->rph++;
-	else if (r->inis && !r->rph && strcmp(n, "t") == 0)
-		r->intx = 1;
-	return 0;
+		return;
+	for (i = 0; i < r->slotsused; i++)
+		if (r->slots[i].set && r->slots[i].ext == NULL)
+			r->slots[i].off -= base;
+	if (r->incell)
+		r->cstart -= base;
 }
 
-/*
- * on_end: handle an end tag.  Returns 1 when a row with cells is complete
- * (*row filled), 0 to go on, -1 on error.
- */
-static int
-on_end(struct xlsx_reader *r, struct xlsx_row *row)
+/* The worksheet's SAX callbacks: a start tag inside <sheetData>. */
+static void
+sheet_open_el(void *ctx, const xmlChar *lname, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattr, int ndef,
+    const xmlChar **attr)
 {
-	const char	*n = lname(&r->sheet);
+	struct part		*p = ctx;
+	struct xlsx_reader	*r = p->r;
+	const char		*n = (const char *)lname;
 
-	if (strcmp(n, "sheetData") == 0) {
-		r->done = 1;	/* nothing after it matters */
-		return 0;
+	(void)prefix, (void)uri, (void)nns, (void)ns, (void)ndef;
+	if (!r->insd) {
+		if (is_name(n, "sheetData"))
+			r->insd = 1;
+		return;
+	}
+	if (is_name(n, "row")) {
+		row_begin(r, attr, nattr);
+		return;
 	}
 	if (!r->inrow)
-		return 0;
-	if (strcmp(n, "row") == 0) {
+		return;
+	if (is_name(n, "c")) {
 		if (r->incell && !cell_end(r))
-			return -1;
-		if (!r->hascell) {
-			r->inrow = 0;
-			return 0;
-		}
-		return row_end(r, row);
+			part_stop(p, r->err);
+		else
+			cell_begin(r, attr, nattr);
+		return;
 	}
 	if (!r->incell)
-		return 0;
-	if (strcmp(n, "c") == 0)
-		return cell_end(r) ? 0 : -1;
-	if (strcmp(n, "v") == 0)
+		return;
+	if (is_name(n, "v"))
+		r->inv = 1;
+	else if (is_name(n, "is"))
+		r->inis = 1;
+	else if (r->inis && is_name(n, "rPh"))
+		r->rph++;
+	else if (r->inis && !r->rph && is_name(n, "t"))
+		r->intx = 1;
+}
+
+/* An end tag: a complete row with cells is queued; </sheetData> ends. */
+static void
+sheet_close_el(void *ctx, const xmlChar *lname, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	struct part		*p = ctx;
+	struct xlsx_reader	*r = p->r;
+	const char		*n = (const char *)lname;
+
+	(void)prefix, (void)uri;
+	if (!r->insd)
+		return;
+	if (is_name(n, "sheetData")) {
+		r->done = 1;	/* nothing after it matters */
+		part_stop(p, XLSX_OK);
+		return;
+	}
+	if (!r->inrow)
+		return;
+	if (is_name(n, "row")) {
+		if (r->incell && !cell_end(r))
+			part_stop(p, r->err);
+		else if (!r->hascell)
+			r->inrow = 0;
+		else if (!row_queue(r))
+			part_stop(p, XLSX_NOMEM);
+		return;
+	}
+	if (!r->incell)
+		return;
+	if (is_name(n, "c")) {
+		if (!cell_end(r))
+			part_stop(p, r->err);
+	} else if (is_name(n, "v"))
 		r->inv = 0;
-	else if (strcmp(n, "is") == 0)
+	else if (is_name(n, "is"))
 		r->inis = r->intx = r->rph = 0;
-	else if (strcmp(n, "rPh") == 0 && r->rph > 0)
+	else if (is_name(n, "rPh") && r->rph > 0)
 		r->rph--;
-	else if (strcmp(n, "t") == 0)
+	else if (is_name(n, "t"))
 		r->intx = 0;
-	return 0;
+}
+
+/* Text: kept when it is a cell's value or an inline string's <t>. */
+static void
+sheet_text(void *ctx, const xmlChar *v, int len)
+{
+	struct part		*p = ctx;
+	struct xlsx_reader	*r = p->r;
+	size_t			 n = len > 0 ? (size_t)len : 0;
+
+	if (!r->incell || r->col == SIZE_MAX ||
+	    !(r->inv || (r->inis && r->intx && !r->rph)))
+		return;
+	if (n > MAX_TEXT - (r->alen - r->cstart))
+		part_stop(p, XLSX_BAD_XML);
+	else if (!row_put(r, (const char *)v, n))
+		part_stop(p, XLSX_NOMEM);
 }
 
 /*
- * xlsx_next_row: see xlsxread.h.  Pulls nodes until a </row> that had at
- * least one <c>, the end of <sheetData>, or an error.
+ * xlsx_next_row: see xlsxread.h.  Returns the rows queued from the last
+ * piece of the sheet; when none is left, feeds the parser the next one.
+ * An error is returned after the rows completed before it.
  */
 int
 xlsx_next_row(struct xlsx_reader *r, struct xlsx_row *row)
 {
-	const char	*v;
-	size_t		 n;
-	int		 rc, t;
+	int	 rc;
 
 	if (r == NULL || row == NULL)
 		return -1;
-	if (r->err != XLSX_OK)
-		return -1;
-	while (!r->done) {
-		if ((rc = part_next(r, &r->sheet)) < 0)
+	for (;;) {
+		if (r->qhead < r->nq)
+			return row_pop(r, row);
+		if (r->err != XLSX_OK)
 			return -1;
-		if (rc == 0) {
+		if (r->done)
+			return 0;
+		queue_reset(r);
+		if ((rc = part_feed(r, &r->sheet)) == 0)
 			r->done = 1;
-			break;
-		}
-		t = xmlTextReaderNodeType(r->sheet.x);
-		if (t == XML_READER_TYPE_ELEMENT)
-			rc = on_element(r);
-		else if (t == XML_READER_TYPE_END_ELEMENT)
-			rc = on_end(r, row);
-		else if (is_text(t) && r->incell && r->col != SIZE_MAX &&
-		    (r->inv || (r->inis && r->intx && !r->rph))) {
-			v = (const char *)xmlTextReaderConstValue(r->sheet.x);
-			n = v ? strlen(v) : 0;
-			if (n > MAX_TEXT - (r->alen - r->cstart)) {
-				r->err = XLSX_BAD_XML;
-				return -1;
-			}
-			rc = row_put(r, v ? v : "", n) ? 0 : -1;
-			if (rc < 0)
-				r->err = XLSX_NOMEM;
-		} else
-			rc = 0;
-		if (rc != 0)
-			return rc;
 	}
-	return 0;
 }
 
 /* xlsx_error: the error that stopped `r`, XLSX_OK if none. */
@@ -1275,6 +1520,8 @@ xlsx_close(struct xlsx_reader *r)
 	free(r->arena);
 	free(r->slots);
 	free(r->cells);
+	free(r->q);
+	free(r->qs);
 	free(r);
 }
 

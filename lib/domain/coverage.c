@@ -111,11 +111,20 @@ static const char *const sql[STMT__MAX] = {
 	    "SELECT COALESCE(YEAR(MIN(period_start)), 0),"
 	    " COALESCE(YEAR(MAX(period_end)), 0) FROM enroll"
 	    " WHERE (? = 0 OR unit_id = ?) AND period_start IS NOT NULL",
-	/* A unit's count by its plan and year only (the unit portal's first
-	 * view): the coverage_unit key alone, no row read (014). */
+	/*
+	 * A unit's count by its plan and year only (the unit portal's first
+	 * view of a unit of 20 000): the people of its confirmed
+	 * applications, read from the applications, not counted over the
+	 * coverage rows.  The same number: 已办结 covers exactly an
+	 * application's listed people, one row each, for its period, in its
+	 * unit (enrollcheck.c enroll_cover), and the list is fixed on 上报.
+	 */
 	[STMT_COUNT_UNIT] =
-	    "SELECT COUNT(*) FROM coverage c WHERE c.unit_id = ?"
-	    " AND (? = 0 OR c.plan_id = ?) AND c.starts <= ? AND c.ends >= ?",
+	    "SELECT COALESCE(SUM(e.headcount), 0) FROM enroll e"
+	    " JOIN flow_item f ON f.type = 'enroll' AND f.item_id = e.id"
+	    " AND f.state = 'done' WHERE e.unit_id = ?"
+	    " AND (? = 0 OR e.plan_id = ?) AND e.period_start <= ?"
+	    " AND e.period_end >= ?",
 	[STMT_YEARS_MEMBER] =
 	    "SELECT COALESCE(YEAR(MIN(starts)), 0), COALESCE(YEAR(MAX(ends)), 0)"
 	    " FROM coverage WHERE member_id = ?",

@@ -36,8 +36,6 @@ enum stmt {
 	STMT_EL_NAME,
 	STMT_EL_GENDER,
 	STMT_EL_COVERED,
-	STMT_EL_AGE,
-	STMT_EL_WAIT,
 	STMT_EL_COUNT,
 	STMT_FIX,
 	STMT_LOCK_MEMBERS,
@@ -79,11 +77,25 @@ static const char *const sql[STMT__MAX] = {
 	    " bank_card = VALUES(bank_card), bank_name = VALUES(bank_name),"
 	    " remarks = VALUES(remarks), problem = NULL, warning = NULL",
 	/* Eligibility, as a set: the first problem found is kept. */
+	/*
+	 * The first pass: who each row is, no problem yet, and the warnings
+	 * (they never refuse), in one write of every row: 60+ at the
+	 * period's start, and the 等待期 of whoever does not continue a
+	 * coverage of the plan that ended the day before (an uninterrupted
+	 * renewal waits for nothing).  Params: the period's start, the age
+	 * that warns, the start, the waiting days, the plan, the start, the
+	 * 等待期 text, the application.
+	 */
 	[STMT_EL_RESET] =
 	    "UPDATE enroll_member em LEFT JOIN member m"
 	    " ON m.id_type = em.id_type AND m.id_number = em.id_number"
-	    " SET em.member_id = m.id, em.problem = NULL, em.warning = NULL"
-	    " WHERE em.enroll_id = ?",
+	    " SET em.member_id = m.id, em.problem = NULL, em.warning ="
+	    " NULLIF(CONCAT_WS('；', IF(TIMESTAMPDIFF(YEAR, m.birth_date, ?)"
+	    " >= ?, CONCAT('参保时已满', TIMESTAMPDIFF(YEAR, m.birth_date, ?),"
+	    " '周岁'), NULL), IF(? > 0 AND m.id IS NOT NULL"
+	    " AND NOT EXISTS (SELECT 1 FROM coverage c WHERE c.member_id ="
+	    " m.id AND c.plan_id = ? AND c.ends = ? - INTERVAL 1 DAY), ?,"
+	    " NULL)), '') WHERE em.enroll_id = ?",
 	[STMT_EL_UNKNOWN] =
 	    "SELECT id_type, id_number FROM enroll_member"
 	    " WHERE enroll_id = ? AND member_id IS NULL",
@@ -119,23 +131,6 @@ static const char *const sql[STMT__MAX] = {
 	    " '”参加本计划（', DATE_FORMAT(c.starts, '%Y-%m-%d'), '至',"
 	    " DATE_FORMAT(c.ends, '%Y-%m-%d'), '），保障期重叠')"
 	    " WHERE em.enroll_id = ? AND em.problem IS NULL",
-	[STMT_EL_AGE] =
-	    "UPDATE enroll_member em JOIN enroll e ON e.id = em.enroll_id"
-	    " JOIN member m ON m.id = em.member_id SET em.warning ="
-	    " CONCAT('参保时已满', TIMESTAMPDIFF(YEAR, m.birth_date,"
-	    " e.period_start), '周岁') WHERE em.enroll_id = ?"
-	    " AND em.problem IS NULL"
-	    " AND TIMESTAMPDIFF(YEAR, m.birth_date, e.period_start) >= ?",
-	/* 等待期: for whoever does not continue a coverage of the plan that
-	 * ended the day before (an uninterrupted renewal waits for nothing). */
-	[STMT_EL_WAIT] =
-	    "UPDATE enroll_member em JOIN enroll e ON e.id = em.enroll_id"
-	    " SET em.warning = CONCAT_WS('；', em.warning, CONCAT('新参保，"
-	    "等待期', ?, '天（', DATE_FORMAT(e.period_start + INTERVAL ? DAY,"
-	    " '%Y-%m-%d'), '起可申请补助）')) WHERE em.enroll_id = ?"
-	    " AND em.problem IS NULL AND NOT EXISTS (SELECT 1 FROM coverage c"
-	    " WHERE c.member_id = em.member_id AND c.plan_id = e.plan_id"
-	    " AND c.ends = e.period_start - INTERVAL 1 DAY)",
 	[STMT_EL_COUNT] =
 	    "SELECT COUNT(*), COALESCE(SUM(problem IS NOT NULL), 0)"
 	    " FROM enroll_member WHERE enroll_id = ?",
@@ -431,14 +426,20 @@ eligibility(struct db *db, int64_t id, int64_t *listed, int64_t *problems)
 	struct enroll e;
 	struct plan_terms t;
 	struct db_res *r;
-	char idn[32];
+	char idn[32], from[11], wait[120];
 	const char *why, *only;
 	int64_t n;
 	int rc;
 
 	if (enroll_get(db, id, &e) != 1 ||
 	    plan_terms_get(db, e.version_id, &t) != 1 ||
-	    db_exec(db, &tab, STMT_EL_RESET, "i", id) < 0 ||
+	    !clock_date_add(e.period_start, 0, t.waiting_days, from))
+		return RF_DB;
+	snprintf(wait, sizeof(wait), "新参保，等待期%d天（%s起可申请补助）",
+	    t.waiting_days, from);
+	if (db_exec(db, &tab, STMT_EL_RESET, "sisiissi", e.period_start,
+	    (int64_t)t.age_warn, e.period_start, (int64_t)t.waiting_days,
+	    e.plan_id, e.period_start, wait, id) < 0 ||
 	    (r = db_query(db, &tab, STMT_EL_UNKNOWN, "i", id)) == NULL)
 		return RF_DB;
 	while ((rc = db_next(r)) == 1)
@@ -455,10 +456,7 @@ eligibility(struct db *db, int64_t id, int64_t *listed, int64_t *problems)
 	    db_exec(db, &tab, STMT_EL_NAME, "i", id) < 0 ||
 	    (t.gender && db_exec(db, &tab, STMT_EL_GENDER, "sis", only, id,
 	    t.gender == 'F' ? "F" : "M") < 0) ||
-	    db_exec(db, &tab, STMT_EL_COVERED, "i", id) < 0 ||
-	    db_exec(db, &tab, STMT_EL_AGE, "ii", id, (int64_t)t.age_warn) < 0 ||
-	    (t.waiting_days > 0 && db_exec(db, &tab, STMT_EL_WAIT, "iii",
-	    (int64_t)t.waiting_days, (int64_t)t.waiting_days, id) < 0))
+	    db_exec(db, &tab, STMT_EL_COVERED, "i", id) < 0)
 		return RF_DB;
 	if ((r = db_query(db, &tab, STMT_EL_COUNT, "i", id)) == NULL)
 		return RF_DB;

@@ -14,16 +14,14 @@
 #include "kind.h"
 #include "log.h"
 #include "roster.h"
+#include "rostercheck.h"
 #include "rosterimport.h"
 #include "store.h"
 #include "valid.h"
 #include "xlsx.h"
 #include "xlsxread.h"
 
-/* SPEC: a member aged 60 or more at import is a warning, never a block. */
-#define AGE_WARN	60
-
-#define BATCH		1000	/* rows per bulk insert and progress update */
+#define BATCH		1000	/* rows per array-bound insert (local_infile off) */
 #define NSTAGE		15	/* columns of STMT_STAGE */
 #define HEAD_ROWS	10	/* the header must be within these rows */
 
@@ -36,9 +34,9 @@ enum stmt {
 	STMT_PROGRESS,
 	STMT_FAIL,
 	STMT_STAGE,
+	STMT_LOAD,
 	STMT_CLEAR,
-	STMT_OTHER_UNIT,
-	STMT_EXISTED,
+	STMT_SETTLE,
 	STMT_UPSERT,
 	STMT_MEMBERSHIP,
 	STMT_COUNTS,
@@ -84,16 +82,29 @@ static const char *const sql[STMT__MAX] = {
 	    " id_number, name, gender, birth_date, phone, si_type, si_card,"
 	    " bank_card, bank_name, remarks)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* The same columns, streamed (lib/core/db.c: db_load). */
+	[STMT_LOAD] =
+	    "LOAD DATA LOCAL INFILE 'import_row' INTO TABLE import_row"
+	    " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t'"
+	    " ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'"
+	    " (job_id, row_no, status, message, id_type, id_number, name,"
+	    " gender, birth_date, phone, si_type, si_card, bank_card,"
+	    " bank_name, remarks)",
 	[STMT_CLEAR] = "DELETE FROM import_row WHERE job_id = ?",
-	[STMT_OTHER_UNIT] =
-	    "UPDATE import_row r JOIN member m ON " SAME_PERSON
-	    " JOIN org o ON o.id = m.unit_id SET r.status = 'fail',"
-	    " r.message = CONCAT('该职工已是“', o.name, '”的会员，"
-	    "如需调入本单位请办理会籍变更')"
-	    " WHERE r.job_id = ? AND r.status <> 'fail' AND m.unit_id <> ?",
-	[STMT_EXISTED] =
-	    "UPDATE import_row r JOIN member m ON " SAME_PERSON
-	    " SET r.existed = 1 WHERE r.job_id = ? AND r.status <> 'fail'",
+	/*
+	 * Who is a member already: of another unit, the row fails (会籍变更
+	 * is the way in); of this unit or of none, the row updates them
+	 * (existed).  One pass, from the staged rows to member: STRAIGHT_JOIN,
+	 * never from every member of every other unit to the rows.
+	 */
+	[STMT_SETTLE] =
+	    "UPDATE import_row r STRAIGHT_JOIN member m ON " SAME_PERSON
+	    " LEFT JOIN org o ON o.id = m.unit_id AND m.unit_id <> ?"
+	    " SET r.existed = o.id IS NULL,"
+	    " r.status = IF(o.id IS NULL, r.status, 'fail'),"
+	    " r.message = IF(o.id IS NULL, r.message, CONCAT('该职工已是“',"
+	    " o.name, '”的会员，如需调入本单位请办理会籍变更'))"
+	    " WHERE r.job_id = ? AND r.status <> 'fail'",
 	/*
 	 * New people are added; people of this unit (or of none) updated.
 	 * unit_id is assigned last: the conditions before it see the old
@@ -122,7 +133,7 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_MEMBERSHIP] =
 	    "INSERT INTO membership (member_id, unit_id, reason)"
 	    " SELECT m.id, m.unit_id, '名册导入' FROM import_row r"
-	    " JOIN member m ON " SAME_PERSON
+	    " STRAIGHT_JOIN member m ON " SAME_PERSON
 	    " WHERE r.job_id = ? AND r.status <> 'fail' AND m.unit_id = ?"
 	    " AND NOT EXISTS (SELECT 1 FROM membership x WHERE"
 	    " x.member_id = m.id AND x.unit_id = m.unit_id"
@@ -229,240 +240,65 @@ import_recent(struct db *db, int64_t unit)
 	return db_query(db, &tab, STMT_RECENT, "i", unit);
 }
 
-/* ---- checking rows ------------------------------------------------- */
+/* The phases of a job, timed for the log (and `make bench`). */
+enum phase { PH_READ, PH_CHECK, PH_STAGE, PH_MERGE, PH_RESULT, PH__MAX };
 
-/* A set of "type:number" keys with the row each was first seen on. */
-struct seen {
-	char	**key;
-	size_t	 *row;
-	size_t	  cap, n;
-};
-
-static size_t
-hash(const char *s)
+static double
+now_s(void)
 {
-	size_t h = 1469598103934665603ULL;
+	struct timespec ts;
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
-
-/* Returns the row `key` was first seen on, or 0 after recording it. */
-static size_t
-seen_add(struct seen *s, const char *key, size_t row)
-{
-	size_t i, j, ncap;
-	char **nk;
-	size_t *nr;
-
-	if (s->n * 2 >= s->cap) {
-		ncap = s->cap ? s->cap * 2 : 4096;
-		nk = calloc(ncap, sizeof(*nk));
-		nr = calloc(ncap, sizeof(*nr));
-		if (nk == NULL || nr == NULL) {
-			free(nk);
-			free(nr);
-			return 0;	/* cannot tell: treat as new */
-		}
-		for (i = 0; i < s->cap; i++)
-			if (s->key[i]) {
-				for (j = hash(s->key[i]) & (ncap - 1); nk[j];
-				    j = (j + 1) & (ncap - 1))
-					;
-				nk[j] = s->key[i];
-				nr[j] = s->row[i];
-			}
-		free(s->key);
-		free(s->row);
-		s->key = nk;
-		s->row = nr;
-		s->cap = ncap;
-	}
-	for (i = hash(key) & (s->cap - 1); s->key[i]; i = (i + 1) & (s->cap - 1))
-		if (strcmp(s->key[i], key) == 0)
-			return s->row[i];
-	if ((s->key[i] = strdup(key)) != NULL) {
-		s->row[i] = row;
-		s->n++;
-	}
-	return 0;
-}
-
-static void
-seen_free(struct seen *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->cap; i++)
-		free(s->key[i]);
-	free(s->key);
-	free(s->row);
-}
-
-/* One staged row: every value as text (NULL = SQL NULL). */
-struct staged {
-	char	 row_no[12], status[5], message[300], id_type[4];
-	char	 id_number[64], name[100], gender[2], birth[11], phone[40];
-	char	 si_type[64], si_card[64], bank_card[40], bank_name[128];
-	char	 remarks[256];
-};
-
-/* Copy at most size-1 bytes without cutting a UTF-8 character. */
-static void
-put(char *dst, size_t size, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n >= size) {
-		n = size - 1;
-		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(dst, src, n);
-	dst[n] = '\0';
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 struct run {
+	double		 took[PH__MAX];	/* seconds spent in each phase */
 	struct db	*db;
 	int64_t		 job;
-	int		 col[RC__MAX];	/* sheet column of each, -1 if absent */
-	struct seen	 seen;
+	char		 jobtext[24];	/* the job id as text, for staging */
+	struct xlsx_reader *xr;
+	int		 have_head;
+	struct roster_check check;
+	int64_t		 rows;
+	const char	*error;		/* why the whole file failed */
+
+	/* Staging by LOAD DATA: the lines made and not yet handed over. */
+	char		*tsv;
+	size_t		 tlen, toff, tcap;
+	int		 eof;		/* the sheet is read to its end */
+	struct db	*pdb;		/* meanwhile, progress on its own */
+	double		 progress_at;
+	/* Staging by array binding (LOAD DATA LOCAL refused). */
 	struct staged	*batch;
 	size_t		 nbatch;
-	int64_t		 rows;
-	char		 today[11];
-	const char	*error;		/* why the whole file failed */
 };
-
-/* A cell's text, "" when the column is absent or the row is short. */
-static const struct xlsx_cell *
-cell(const struct run *run, const struct xlsx_row *row, enum roster_col c)
-{
-	static const struct xlsx_cell empty = { "", 0, 0 };
-	int i = run->col[c];
-
-	return i >= 0 && (size_t)i < row->ncells ? &row->cells[i] : &empty;
-}
-
-static int
-id_type_of(const char *label)
-{
-	char t[64];
-	int i;
-
-	valid_text_norm(label, t, sizeof(t));
-	if (*t == '\0' || strcmp(t, "身份证") == 0)
-		return ID_RESIDENT;
-	for (i = 1; i < ID__MAX; i++)
-		if (strcmp(t, id_type_label(i)) == 0)
-			return i;
-	return 0;
-}
-
-/* The parsed required fields of a row. */
-struct parsed {
-	int	 type, luhn;
-	char	 name[128], id[32], phone[12], card[20];
-};
-
-/* Why a row is refused, or NULL with *p filled. */
-static const char *
-refusal(const struct run *run, const struct xlsx_row *row, struct parsed *p)
-{
-	const struct xlsx_cell *idc = cell(run, row, RC_ID_NUMBER);
-	const struct xlsx_cell *card = cell(run, row, RC_BANK_CARD);
-	const char *why = NULL;
-
-	p->luhn = 1;
-	p->type = id_type_of(cell(run, row, RC_ID_TYPE)->text);
-	if (*cell(run, row, RC_NAME)->text == '\0')
-		return "姓名未填写";
-	if (!valid_name(cell(run, row, RC_NAME)->text, p->name, sizeof(p->name),
-	    &why))
-		return why;
-	if (p->type == 0)
-		return "证件类型不正确";
-	if (*idc->text == '\0')
-		return "证件号码未填写";
-	if (idc->is_number && p->type == ID_RESIDENT)
-		return "证件号码被存成了数字（Excel 会丢掉后几位），"
-		    "请把该列设为文本后重新填写";
-	if (!valid_id_number(p->type, idc->text, p->id, &why))
-		return why;
-	if (*cell(run, row, RC_PHONE)->text == '\0')
-		return "手机号码未填写";
-	if (!valid_phone(cell(run, row, RC_PHONE)->text, p->phone, &why))
-		return why;
-	if (strcmp(p->name, ROSTER_EXAMPLE_NAME) == 0 &&
-	    strcmp(p->id, ROSTER_EXAMPLE_ID) == 0)
-		return "这是模板中的示例行（张三），请删除后再导入";
-	if (*card->text == '\0')
-		return NULL;
-	if (card->is_number && card->len > 15)
-		return "银行卡号被存成了数字（Excel 会丢掉后几位），"
-		    "请把该列设为文本后重新填写";
-	if (!valid_bank_card(card->text, p->card, &p->luhn, &why))
-		return why;
-	return NULL;
-}
 
 /*
- * Check one data row into *s.  A refusal sets status "fail" and the
- * message; a doubt (age 60 and over, a card failing Luhn) sets "warn".
+ * staged_values: the STMT_STAGE / STMT_LOAD columns of *s into v[NSTAGE]
+ * (empty optional fields as NULL); pointers into *s and run.
  */
 static void
-check_row(struct run *run, const struct xlsx_row *row, struct staged *s)
+staged_values(const struct run *run, const struct staged *s,
+    const char *v[NSTAGE])
 {
-	const char *why, *warn = NULL;
-	struct parsed p;
-	char key[48], tmp[256];
-	size_t first;
-
-	memset(s, 0, sizeof(*s));
-	memset(&p, 0, sizeof(p));
-	snprintf(s->row_no, sizeof(s->row_no), "%zu", row->rownum);
-	put(s->name, sizeof(s->name), cell(run, row, RC_NAME)->text);
-	put(s->id_number, sizeof(s->id_number), cell(run, row, RC_ID_NUMBER)->text);
-	put(s->phone, sizeof(s->phone), cell(run, row, RC_PHONE)->text);
-	why = refusal(run, row, &p);
-	snprintf(s->id_type, sizeof(s->id_type), "%d", p.type ? p.type : 1);
-	if (why == NULL) {
-		snprintf(key, sizeof(key), "%d:%s", p.type, p.id);
-		if ((first = seen_add(&run->seen, key, row->rownum)) != 0) {
-			snprintf(tmp, sizeof(tmp), "与第%zu行的证件号码重复", first);
-			put(s->message, sizeof(s->message), tmp);
-			snprintf(s->status, sizeof(s->status), "fail");
-			return;
-		}
-	}
-	if (why) {
-		snprintf(s->status, sizeof(s->status), "fail");
-		put(s->message, sizeof(s->message), why);
-		return;
-	}
-	put(s->name, sizeof(s->name), p.name);
-	put(s->id_number, sizeof(s->id_number), p.id);
-	put(s->phone, sizeof(s->phone), p.phone);
-	if (p.type == ID_RESIDENT && id_birth_gender(p.id, s->birth, s->gender) &&
-	    age_on(s->birth, run->today) >= AGE_WARN)
-		warn = "年满60周岁，已导入，请确认是否在职";
-	if (*cell(run, row, RC_BANK_CARD)->text) {
-		put(s->bank_card, sizeof(s->bank_card), p.card);
-		if (!p.luhn && warn == NULL)
-			warn = "银行卡号未通过校验，已导入，请核对";
-	}
-	valid_text_norm(cell(run, row, RC_SI_TYPE)->text, tmp, sizeof(tmp));
-	put(s->si_type, sizeof(s->si_type), tmp);
-	valid_text_norm(cell(run, row, RC_SI_CARD)->text, tmp, sizeof(tmp));
-	put(s->si_card, sizeof(s->si_card), tmp);
-	valid_text_trim(cell(run, row, RC_BANK_NAME)->text, tmp, sizeof(tmp));
-	put(s->bank_name, sizeof(s->bank_name), tmp);
-	valid_text_trim(cell(run, row, RC_REMARKS)->text, tmp, sizeof(tmp));
-	put(s->remarks, sizeof(s->remarks), tmp);
-	snprintf(s->status, sizeof(s->status), "%s", warn ? "warn" : "ok");
-	if (warn)
-		put(s->message, sizeof(s->message), warn);
+#define OPT(f) (*s->f ? s->f : NULL)
+	v[0] = run->jobtext;
+	v[1] = s->row_no;
+	v[2] = s->status;
+	v[3] = OPT(message);
+	v[4] = s->id_type;
+	v[5] = s->id_number;
+	v[6] = s->name;
+	v[7] = OPT(gender);
+	v[8] = OPT(birth);
+	v[9] = OPT(phone);
+	v[10] = OPT(si_type);
+	v[11] = OPT(si_card);
+	v[12] = OPT(bank_card);
+	v[13] = OPT(bank_name);
+	v[14] = OPT(remarks);
+#undef OPT
 }
 
 /* Stage the batch in one round trip and report progress. */
@@ -470,8 +306,6 @@ static int
 flush(struct run *run)
 {
 	const char **v;
-	struct staged *s;
-	char job[24], *opt;
 	size_t i;
 	int ok;
 
@@ -479,27 +313,8 @@ flush(struct run *run)
 		return 1;
 	if ((v = calloc(run->nbatch * NSTAGE, sizeof(*v))) == NULL)
 		return 0;
-	snprintf(job, sizeof(job), "%lld", (long long)run->job);
-	for (i = 0; i < run->nbatch; i++) {
-		s = &run->batch[i];
-		v[i * NSTAGE + 0] = job;
-		v[i * NSTAGE + 1] = s->row_no;
-		v[i * NSTAGE + 2] = s->status;
-#define OPT(f) (opt = s->f, *opt ? opt : NULL)
-		v[i * NSTAGE + 3] = OPT(message);
-		v[i * NSTAGE + 4] = s->id_type;
-		v[i * NSTAGE + 5] = s->id_number;
-		v[i * NSTAGE + 6] = s->name;
-		v[i * NSTAGE + 7] = OPT(gender);
-		v[i * NSTAGE + 8] = OPT(birth);
-		v[i * NSTAGE + 9] = OPT(phone);
-		v[i * NSTAGE + 10] = OPT(si_type);
-		v[i * NSTAGE + 11] = OPT(si_card);
-		v[i * NSTAGE + 12] = OPT(bank_card);
-		v[i * NSTAGE + 13] = OPT(bank_name);
-		v[i * NSTAGE + 14] = OPT(remarks);
-#undef OPT
-	}
+	for (i = 0; i < run->nbatch; i++)
+		staged_values(run, &run->batch[i], &v[i * NSTAGE]);
 	ok = db_bulk(run->db, &tab, STMT_STAGE, run->nbatch, NSTAGE, v) >= 0 &&
 	    db_exec(run->db, &tab, STMT_PROGRESS, "ii", run->rows, run->job) >= 0;
 	free(v);
@@ -507,90 +322,215 @@ flush(struct run *run)
 	return ok;
 }
 
-/* Find the header row and map the columns by their titles. */
+/*
+ * next_row: read on to the next data row (past the header, which it
+ * finds first, and empty rows) and check it into *s.  Returns 1, 0 at the
+ * end of the sheet (or when no header came in time), -1 with run->error
+ * when the file cannot be read.
+ */
 static int
-map_header(struct run *run, const struct xlsx_row *row)
+next_row(struct run *run, struct staged *s)
 {
-	char t[128], *star;
-	size_t i, c, found = 0;
+	struct xlsx_row row;
+	double t0 = now_s(), t1;
+	int rc;
 
-	for (c = 0; c < RC__MAX; c++)
-		run->col[c] = -1;
-	for (i = 0; i < row->ncells; i++) {
-		valid_text_norm(row->cells[i].text, t, sizeof(t));
-		if ((star = strchr(t, '*')) != NULL)	/* "姓名*" */
-			*star = '\0';
-		for (c = 0; c < RC__MAX; c++)
-			if (run->col[c] < 0 && strcmp(t, roster_columns[c].title) == 0) {
-				run->col[c] = (int)i;
-				found++;
+	while ((rc = xlsx_next_row(run->xr, &row)) == 1) {
+		if (!run->have_head) {
+			if (rcheck_header(&run->check, &row))
+				run->have_head = 1;
+			else if (row.rownum >= HEAD_ROWS) {
+				rc = 0;
+				break;
 			}
+			continue;
+		}
+		if (rcheck_empty(&row))
+			continue;
+		t1 = now_s();
+		run->took[PH_READ] += t1 - t0;
+		run->rows++;
+		rcheck_row(&run->check, &row, s);
+		run->took[PH_CHECK] += now_s() - t1;
+		return 1;
 	}
-	/* Old templates say 居民身份证号; accept it for 证件号码. */
-	for (i = 0; run->col[RC_ID_NUMBER] < 0 && i < row->ncells; i++) {
-		valid_text_norm(row->cells[i].text, t, sizeof(t));
-		if (strncmp(t, "居民身份证号", strlen("居民身份证号")) == 0)
-			run->col[RC_ID_NUMBER] = (int)i;
+	run->took[PH_READ] += now_s() - t0;
+	if (rc < 0) {
+		run->error = xlsx_status_text(xlsx_error(run->xr));
+		return -1;
 	}
-	return run->col[RC_NAME] >= 0 && run->col[RC_ID_NUMBER] >= 0 &&
-	    run->col[RC_PHONE] >= 0;
+	return 0;
 }
 
+/*
+ * tsv_row: append *s to run->tsv as a LOAD DATA line: tab-separated, \N
+ * for NULL, and backslash, tab, newline and carriage return escaped (so
+ * "\N" or "NULL" typed in a cell stays text).  Returns 1, or 0 when out
+ * of memory.
+ */
 static int
-row_empty(const struct xlsx_row *row)
+tsv_row(struct run *run, const struct staged *s)
 {
-	size_t i;
+	static const char esc[256] = {
+		['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r'
+	};
+	const char *v[NSTAGE], *p;
+	size_t i, need = 0;
+	char *o, *nt;
 
-	for (i = 0; i < row->ncells; i++)
-		if (row->cells[i].len > 0 && strspn(row->cells[i].text, " \t") !=
-		    row->cells[i].len)
+	staged_values(run, s, v);
+	for (i = 0; i < NSTAGE; i++)
+		need += v[i] ? 2 * strlen(v[i]) + 1 : 3;
+	if (run->tlen + need > run->tcap) {
+		if ((nt = realloc(run->tsv, run->tlen + need + 65536)) == NULL)
 			return 0;
+		run->tsv = nt;
+		run->tcap = run->tlen + need + 65536;
+	}
+	o = run->tsv + run->tlen;
+	for (i = 0; i < NSTAGE; i++) {
+		if (v[i] == NULL) {
+			*o++ = '\\';
+			*o++ = 'N';
+		} else
+			for (p = v[i]; *p; p++) {
+				if (esc[(unsigned char)*p]) {
+					*o++ = '\\';
+					*o++ = esc[(unsigned char)*p];
+				} else
+					*o++ = *p;
+			}
+		*o++ = i + 1 < NSTAGE ? '\t' : '\n';
+	}
+	run->tlen = (size_t)(o - run->tsv);
 	return 1;
 }
 
-/* Read and stage the whole sheet.  Returns 1, or 0 with run->error. */
+/*
+ * progress: tell the page how many rows are read (and beat the job's
+ * heartbeat), at most four times a second, on a connection of its own:
+ * the job's is busy loading.  Returns 1, or 0 on a database error.
+ */
+static int
+progress(struct run *run)
+{
+	double now = now_s();
+
+	if (now - run->progress_at < 0.25)
+		return 1;
+	run->progress_at = now;
+	if (run->pdb == NULL && (run->pdb = db_open()) == NULL)
+		return 0;
+	return db_exec(run->pdb, &tab, STMT_PROGRESS, "ii", run->rows,
+	    run->job) >= 0;
+}
+
+/*
+ * fill: db_load()'s source: at most `size` bytes of the next checked rows
+ * as LOAD DATA lines.  Returns the bytes, 0 at the end, -1 with
+ * run->error when the file cannot be read or the progress not written.
+ */
+static int
+fill(void *arg, char *buf, unsigned size)
+{
+	struct run *run = arg;
+	struct staged s;
+	size_t n;
+	int rc;
+
+	while (run->tlen - run->toff < size && !run->eof) {
+		if (run->toff > 0) {
+			memmove(run->tsv, run->tsv + run->toff,
+			    run->tlen - run->toff);
+			run->tlen -= run->toff;
+			run->toff = 0;
+		}
+		if ((rc = next_row(run, &s)) < 0)
+			return -1;
+		if (rc == 0)
+			run->eof = 1;
+		else if (!tsv_row(run, &s) || !progress(run)) {
+			run->error = "系统繁忙，导入中断，请稍后重新导入";
+			return -1;
+		}
+	}
+	if ((n = run->tlen - run->toff) == 0)
+		return 0;
+	if (n > size)
+		n = size;
+	memcpy(buf, run->tsv + run->toff, n);
+	run->toff += n;
+	return (int)n;
+}
+
+/*
+ * stage_bulk: the same as the LOAD DATA, by array binding in batches of
+ * BATCH rows, for a server whose local_infile is off.  Returns 1, or 0
+ * with run->error.
+ */
+static int
+stage_bulk(struct run *run)
+{
+	int rc;
+
+	if (run->batch == NULL &&
+	    (run->batch = calloc(BATCH, sizeof(*run->batch))) == NULL) {
+		run->error = "系统繁忙，导入中断，请稍后重新导入";
+		return 0;
+	}
+	while ((rc = next_row(run, &run->batch[run->nbatch])) == 1)
+		if (++run->nbatch == BATCH && !flush(run)) {
+			run->error = "系统繁忙，导入中断，请稍后重新导入";
+			return 0;
+		}
+	return rc == 0;
+}
+
+/*
+ * Read, check and stage the whole sheet: streamed into one LOAD DATA
+ * LOCAL INFILE, so MariaDB inserts while the next rows are read and
+ * checked.  Returns 1, or 0 with run->error.
+ */
 static int
 read_sheet(struct run *run, const char *path)
 {
 	/* A roster has a dozen columns: 64 MB of XML is ~200 000 rows. */
 	static const struct xlsx_limits lim = { 256u << 20, 200, 64 };
-	struct xlsx_reader *xr;
-	struct xlsx_row row;
 	enum xlsx_status st;
-	int have_head = 0, rc;
+	double t0, inside;
+	int64_t n;
 
-	if ((xr = xlsx_open(path, &lim, &st)) == NULL) {
+	if ((run->xr = xlsx_open(path, &lim, &st)) == NULL) {
 		run->error = xlsx_status_text(st);
 		return 0;
 	}
-	while ((rc = xlsx_next_row(xr, &row)) == 1) {
-		if (!have_head) {
-			if (map_header(run, &row))
-				have_head = 1;
-			else if (row.rownum >= HEAD_ROWS)
-				break;
-			continue;
-		}
-		if (row_empty(&row))
-			continue;
-		run->rows++;
-		check_row(run, &row, &run->batch[run->nbatch++]);
-		if (run->nbatch == BATCH && !flush(run)) {
-			run->error = "系统繁忙，导入中断，请稍后重新导入";
-			xlsx_close(xr);
-			return 0;
-		}
+	t0 = now_s();
+	inside = run->took[PH_READ] + run->took[PH_CHECK];
+	n = db_load(run->db, &tab, STMT_LOAD, fill, run);
+	if (n == DB_LOAD_REFUSED) {
+		log_warn("import %lld: LOAD DATA LOCAL refused (the server's"
+		    " local_infile is off); staging by array binding, slower",
+		    (long long)run->job);
+		n = stage_bulk(run) ? 0 : -1;
 	}
-	if (rc < 0)
-		run->error = xlsx_status_text(xlsx_error(xr));
-	else if (!have_head)
+	/* Staging is the time not spent reading or checking meanwhile. */
+	run->took[PH_STAGE] += now_s() - t0 -
+	    (run->took[PH_READ] + run->took[PH_CHECK] - inside);
+	t0 = now_s();
+	if (n < 0) {
+		if (run->error == NULL)
+			run->error = "系统繁忙，导入中断，请稍后重新导入";
+	} else if (!run->have_head)
 		run->error = "未找到表头：请使用系统提供的“职工名册模板”，"
 		    "表头须包含“姓名”“证件号码”“手机号码”";
 	else if (run->rows == 0)
 		run->error = "文件中没有职工数据（表头以下都是空行）";
-	else if (!flush(run))
+	else if (!flush(run) || db_exec(run->db, &tab, STMT_PROGRESS, "ii",
+	    run->rows, run->job) < 0)
 		run->error = "系统繁忙，导入中断，请稍后重新导入";
-	xlsx_close(xr);
+	run->took[PH_STAGE] += now_s() - t0;
+	xlsx_close(run->xr);
+	run->xr = NULL;
 	return run->error == NULL;
 }
 
@@ -608,8 +548,7 @@ merge_txn(struct db *db, void *arg)
 	char detail[64];
 	int i;
 
-	if (db_exec(db, &tab, STMT_OTHER_UNIT, "ii", m->job, m->unit) < 0 ||
-	    db_exec(db, &tab, STMT_EXISTED, "i", m->job) < 0 ||
+	if (db_exec(db, &tab, STMT_SETTLE, "ii", m->unit, m->job) < 0 ||
 	    db_exec(db, &tab, STMT_UPSERT, "ii", m->unit, m->job) < 0 ||
 	    db_exec(db, &tab, STMT_MEMBERSHIP, "ii", m->job, m->unit) < 0 ||
 	    (r = db_query(db, &tab, STMT_COUNTS, "i", m->job)) == NULL)
@@ -685,17 +624,17 @@ run_job(struct db *db, int64_t id)
 	struct merge_arg m;
 	char path[1024];
 	int64_t result;
+	double t0 = 0;
 	int ok = 0;
 
 	memset(&run, 0, sizeof(run));
 	run.db = db;
 	run.job = id;
-	today(run.today);
+	snprintf(run.jobtext, sizeof(run.jobtext), "%lld", (long long)id);
+	today(run.check.today);
 	if (import_get(db, id, &j) != 1 ||
 	    db_exec(db, &tab, STMT_CLEAR, "i", id) < 0 ||
 	    db_exec(db, &tab, STMT_START, "i", id) < 0)
-		return -1;
-	if ((run.batch = calloc(BATCH, sizeof(*run.batch))) == NULL)
 		return -1;
 	if (store_get(db, j.attachment_id, &a) != 1)
 		run.error = "找不到上传的文件，请重新导入";
@@ -704,22 +643,35 @@ run_job(struct db *db, int64_t id)
 		m.job = id;
 		m.unit = j.unit_id;
 		m.agent = j.agent_id;
+		t0 = now_s();
 		if (db_txn(db, merge_txn, &m) != 0)
 			run.error = "系统繁忙，导入中断，请稍后重新导入";
+		run.took[PH_MERGE] = now_s() - t0;
+		t0 = now_s();
+		if (run.error)
+			;
 		else if ((result = write_result(&run, j.unit_id)) < 0)
 			run.error = "导入已完成，但结果文件生成失败";
 		else
 			ok = db_exec(db, &tab, STMT_DONE, "iiiiii", m.counts[0],
 			    m.counts[1], m.counts[2], m.counts[3],
 			    m.counts[2] + m.counts[3] ? result : 0, id) >= 0;
+		run.took[PH_RESULT] = now_s() - t0;
 	}
 	if (!ok && run.error)
 		db_exec(db, &tab, STMT_FAIL, "si", run.error, id);
+	t0 = now_s();
 	db_exec(db, &tab, STMT_CLEAR, "i", id);
-	log_info("import %lld: %lld rows, %s", (long long)id,
-	    (long long)run.rows, ok ? "done" : run.error ? run.error : "error");
-	seen_free(&run.seen);
+	log_info("import %lld: %lld rows, %s; read %.3f s, check %.3f s,"
+	    " stage %.3f s, merge %.3f s, result %.3f s; cleared in %.3f s",
+	    (long long)id, (long long)run.rows,
+	    ok ? "done" : run.error ? run.error : "error",
+	    run.took[PH_READ], run.took[PH_CHECK], run.took[PH_STAGE],
+	    run.took[PH_MERGE], run.took[PH_RESULT], now_s() - t0);
+	rcheck_free(&run.check);
 	free(run.batch);
+	free(run.tsv);
+	db_close(run.pdb);
 	return 1;
 }
 

@@ -3,10 +3,13 @@
  * merged into the unit's roster in the background (hz-jobs).
  *
  * The page starts a job and shows its progress; the worker reads the
- * sheet as a stream, checks each row in C (SPEC §3), stages the rows in
- * bulk, settles what needs the database (people in other units) as sets
+ * sheet as a stream, checks each row in C (SPEC §3), streams the checked
+ * rows into a staging table with LOAD DATA LOCAL INFILE (MariaDB inserts
+ * while the next rows are read; array binding where the server refuses
+ * it), settles what needs the database (people in other units) as sets
  * in SQL, merges in one transaction and writes a result workbook listing
- * every failed or flagged row with its reason.
+ * every failed or flagged row with its reason.  hz-jobs logs the time of
+ * each phase (read, check, stage, merge, result).
  */
 #ifndef HZ_ROSTERIMPORT_H
 #define HZ_ROSTERIMPORT_H
