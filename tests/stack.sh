@@ -126,6 +126,7 @@ epoch_file = $run/epoch
 pay_name = 青岛市职工互助保障协会
 pay_bank = 中国工商银行青岛市南第二支行
 pay_account = 3803020109200061234
+enroll_scan = $([ "$inst" = test ] && echo 1 || echo 0)
 CONF
 	sed -e "s|@RUN@|$run|g" -e "s|@PORT@|$port|g" -e "s|@SRCDIR@|$SRCDIR|g" \
 		"$SRCDIR/nginx/stack.conf.in" >"$run/nginx.conf"

@@ -75,9 +75,11 @@ static const unsigned char png[] = {
 	0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 };
 
-/* The voucher as an upload, in a file of its own (the store takes it). */
+/* A picture as payment material `kind` ("voucher", "roster_scan"), in a
+ * file of its own (the store takes it). */
 static int
-voucher(struct db *db, const struct enroll *e, const struct flow_actor *by)
+voucher(struct db *db, const struct enroll *e, const struct flow_actor *by,
+    const char *kind)
 {
 	char path[1024], hex[17];
 	struct upload u;
@@ -100,7 +102,7 @@ voucher(struct db *db, const struct enroll *e, const struct flow_actor *by)
 	u.ctype = (char *)"image/png";
 	u.path = path;
 	u.size = sizeof(png);
-	rf = enroll_attach(db, e, &u, "voucher", by, &why);
+	rf = enroll_attach(db, e, &u, kind, by, &why);
 	unlink(path);
 	return rf == RF_OK;
 }
@@ -169,7 +171,9 @@ one(struct db *db, const struct unit *u, int64_t plan, enum stage stage,
 	if (stage == ST_PAYMENT)
 		return 1;
 	if (enroll_pay(db, id, e.due, clock_today(today), &by) != RF_OK ||
-	    !voucher(db, &e, &by) || enroll_pay_submit(db, id, &by) != RF_OK)
+	    !voucher(db, &e, &by, "voucher") ||
+	    !voucher(db, &e, &by, "roster_scan") ||
+	    enroll_pay_submit(db, id, &by) != RF_OK)
 		return 0;
 	return stage == ST_CONFIRM || flow_step_once(db, &enroll_flow, id,
 	    FA_APPROVE, &office[2], NULL) == RF_OK;

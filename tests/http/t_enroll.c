@@ -163,6 +163,9 @@ to_confirm(struct hc *a, long long id, const char *paid)
 	page(a, id);
 	hc_upload(a, "/u/enroll/upload", "file", data("stamp.png"),
 	    "缴费凭证.png", "id", num(id), "kind", "voucher", NULL);
+	page(a, id);
+	hc_upload(a, "/u/enroll/upload", "file", data("license.pdf"),
+	    "盖章花名册.pdf", "id", num(id), "kind", "roster_scan", NULL);
 	act(a, id, "/u/enroll/pay/submit", "x", "");
 }
 
@@ -550,6 +553,16 @@ flow(struct hc *a, struct hc *r1, struct hc *r2, struct hc *fi, long long id)
 	page(a, id);
 	is_int(hc_upload(a, "/u/enroll/upload", "file", data("stamp.png"),
 	    "缴费凭证.png", "id", num(id), "kind", "voucher", NULL), 303, "voucher");
+	/* The test stack asks for the stamped roster too (enroll_scan = 1). */
+	page(a, id);
+	is_int(hc_count(a, "//form[@id='voucher-form']//option[@value='roster_scan']"),
+	    1, "the stamped roster is asked for where configured");
+	is_int(act(a, id, "/u/enroll/pay/submit", "x", ""), 200, "no stamped roster yet");
+	is_str(error_msg(a), "请上传加盖公章的参保花名册", "... said");
+	page(a, id);
+	is_int(hc_upload(a, "/u/enroll/upload", "file", data("license.pdf"),
+	    "盖章花名册.pdf", "id", num(id), "kind", "roster_scan", NULL), 303,
+	    "the stamped roster (PDF)");
 	is_int(act(a, id, "/u/enroll/pay/submit", "x", ""), 303, "确认提交");
 	is_str(flow_state_of("enroll", id), "confirm", "待确认");
 
