@@ -9,6 +9,7 @@
 
 #include "clock.h"
 #include "coverage.h"
+#include "plan.h"
 #include "db.h"
 #include "mask.h"
 #include "money.h"
@@ -56,6 +57,7 @@ enum stmt {
 	STMT_YEARS,
 	STMT_YEARS_MEMBER,
 	STMT_COUNT_UNIT,
+	STMT_VERSION,
 	STMT__MAX
 };
 
@@ -125,6 +127,7 @@ static const char *const sql[STMT__MAX] = {
 	    " AND f.state = 'done' WHERE e.unit_id = ?"
 	    " AND (? = 0 OR e.plan_id = ?) AND e.period_start <= ?"
 	    " AND e.period_end >= ?",
+	[STMT_VERSION] = "SELECT version_id FROM coverage WHERE id = ?",
 	[STMT_YEARS_MEMBER] =
 	    "SELECT COALESCE(YEAR(MIN(starts)), 0), COALESCE(YEAR(MAX(ends)), 0)"
 	    " FROM coverage WHERE member_id = ?",
@@ -486,4 +489,25 @@ coverage_export(struct db *db, const struct coverage_filter *f, int full,
 			cols[n++] = export_cols[i];
 	return xlsx_export(path, tmpdir, "参保记录", cols, n,
 	    run(db, STMT_STREAM, f, 0, 0), export_row, &a);
+}
+
+int
+coverage_rule(struct db *db, int64_t id, int kind, struct plan_benefit *out)
+{
+	static struct plan_benefit items[8];
+	int64_t version;
+	int found, n, i;
+
+	if ((version = db_one_int(db, &tab, STMT_VERSION, &found, "i", id)) < 0)
+		return -1;
+	if (!found)
+		return 0;
+	if ((n = plan_benefits(db, version, items, 8)) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if ((int)items[i].kind == kind) {
+			*out = items[i];
+			return 1;
+		}
+	return 0;
 }

@@ -108,4 +108,14 @@ xmlNodePtr coverage_view(struct db *db, const struct coverage_filter *f,
 int64_t coverage_export(struct db *db, const struct coverage_filter *f,
     int full, int districts, const char *path, const char *tmpdir);
 
+/*
+ * coverage_rule: the rule of benefit item `kind` under the plan version
+ * coverage `id` was bought under (an edit of the plan since changes
+ * nothing for it), into *out.  Returns 1, 0 when the coverage has no such
+ * item (or there is no such coverage), -1 on a database error.
+ */
+struct plan_benefit;
+int coverage_rule(struct db *db, int64_t id, int kind,
+    struct plan_benefit *out);
+
 #endif
