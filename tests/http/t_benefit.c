@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "benefit.h"
 #include "client.h"
@@ -16,22 +17,23 @@
 #include "plan.h"
 #include "tap.h"
 
-/* A coverage under YL19's version `v` of the `nth` member covered by
- * nothing yet: its id. */
+/* A coverage under YL19's version `v` of a member of this test's own
+ * unit (other tests count the demo units' records): its id. */
 static long long
-covered_under(int v, int nth)
+covered_under(int v, long long unit, int seq)
 {
-	char q[1024];
+	char q[1024], name[32];
+	long long m;
 
+	snprintf(name, sizeof(name), "补助测试%d", seq);
+	m = test_member_new(unit, name, test_id_number("1980-05-06",
+	    (getpid() + seq) % 400, 'M'), 'M', "1980-05-06", NULL);
 	snprintf(q, sizeof(q), "INSERT INTO coverage (member_id, plan_id,"
-	    " version_id, unit_id, enroll_id, starts, ends) SELECT m.id, p.id,"
-	    " pv.id, m.unit_id, (SELECT MIN(id) FROM enroll), '2030-01-01',"
-	    " '2030-12-31' FROM member m, plan p JOIN plan_version pv ON"
-	    " pv.plan_id = p.id AND pv.version = %d WHERE p.code = 'YL19'"
-	    " AND m.id = (SELECT id FROM member WHERE id NOT IN (SELECT"
-	    " member_id FROM coverage) ORDER BY id LIMIT 1 OFFSET %d)",
-	    v, nth);
-	if (!test_sql(q))
+	    " version_id, unit_id, enroll_id, starts, ends) SELECT %lld, p.id,"
+	    " pv.id, %lld, (SELECT MIN(id) FROM enroll), '2030-01-01',"
+	    " '2030-12-31' FROM plan p JOIN plan_version pv ON pv.plan_id ="
+	    " p.id AND pv.version = %d WHERE p.code = 'YL19'", m, unit, v);
+	if (m < 0 || !test_sql(q))
 		return -1;
 	return test_sql_int("SELECT MAX(id) FROM coverage");
 }
@@ -44,7 +46,8 @@ main(void)
 	    .admitted = "2030-03-01", .discharged = "2030-03-11" };
 	struct benefit_result r;
 	struct db *db;
-	long long old, now;
+	long long old, now, unit;
+	char name[64], phone[16];
 
 	test_sql_int("SELECT 1");	/* loads the configuration */
 	if ((db = db_open()) == NULL) {
@@ -54,8 +57,11 @@ main(void)
 	ok(test_sql_int("SELECT COUNT(*) FROM plan_version pv JOIN plan p ON"
 	    " p.id = pv.plan_id WHERE p.code = 'YL19'") == 2,
 	    "第十九期 has two versions");
-	ok((old = covered_under(1, 0)) > 0, "a coverage bought under v1");
-	ok((now = covered_under(2, 0)) > 0, "... and one under v2");
+	snprintf(name, sizeof(name), "补助测试单位%d", (int)getpid());
+	snprintf(phone, sizeof(phone), "136%08u", (unsigned)getpid() % 100000000u);
+	unit = test_unit_new(name, phone);
+	ok((old = covered_under(1, unit, 1)) > 0, "a coverage bought under v1");
+	ok((now = covered_under(2, unit, 2)) > 0, "... and one under v2");
 
 	is_int(coverage_rule(db, old, PK_INPATIENT, &rule), 1, "v1's 住院医疗");
 	benefit_compute(&rule, &big, NULL, &r);
