@@ -17,6 +17,7 @@
 #include "db.h"
 #include "epoch.h"
 #include "http.h"
+#include "refusal.h"
 #include "log.h"
 #include "rand.h"
 #include "session.h"
@@ -564,8 +565,10 @@ http_handle(const struct app *app, FCGX_Request *fr, struct db *db)
 	    !token_eq(req_form(&r, "_csrf"), req_csrf(&r)))
 		status = req_error_page(&r, 403,
 		    "页面已过期或来源不明，请刷新页面后重试。");
-	else
+	else {
+		refusal_detail_set(NULL);	/* nothing of the last request */
 		status = rt->fn(&r);
+	}
 	/* MariaDB away: "busy, try again" rather than an error of ours. */
 	if (status >= 500 && db_unreachable(db) && !r.sent) {
 		free(r.location);
