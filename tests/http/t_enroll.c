@@ -762,6 +762,130 @@ covered(struct hc *a)
 	act(a, id, "/u/enroll/cancel", "x", "");
 }
 
+/* A member of unit A born `birth`, made for one edge: its id. */
+static long long
+edge_member(const char *name, const char *birth, int seq)
+{
+	char id[19];
+
+	snprintf(id, sizeof(id), "%s", test_id_number(birth, (pid + seq) % 400,
+	    'M'));
+	return test_member_new(unit_a, name, id, 'M', birth, NULL);
+}
+
+/* An application of unit A for `p` with members ids[0..n), 上报ed: its
+ * id (the page loaded). */
+static long long
+edge_app(struct hc *a, long long p, const long long *ids, int n)
+{
+	long long id = app_new(a, unit_a, p);
+	int i;
+
+	page(a, id);
+	hc_post(a, "/u/enroll/account", "id", num(id), "holder", "甲单位工会",
+	    "bank", "工商银行", "account", "6222000011115555", NULL);
+	for (i = 0; i < n; i++) {
+		page(a, id);
+		hc_post(a, "/u/enroll/pick", "id", num(id), "member", num(ids[i]),
+		    NULL);
+	}
+	act(a, id, "/u/enroll/submit", "x", "");
+	page(a, id);
+	return id;
+}
+
+/* The warning (or problem) a listed person's row shows. */
+static const char *
+row_note(struct hc *a, const char *name)
+{
+	char x[200];
+
+	snprintf(x, sizeof(x), "normalize-space(//tr[td[1] = '%s']/td[6])", name);
+	return hc_xpath(a, x);
+}
+
+/* Every rule at its edge: the window's last day and the day after it,
+ * 提前续保 from tomorrow, 60 on the period's first day and a day short,
+ * a coverage ending the day before the period (a renewal: no 等待期, no
+ * overlap) and one ending on its first day (overlap). */
+static void
+edges(struct hc *a)
+{
+	char path[80], code[24], q[512], b60[11], b59[11], before[11];
+	long long last, past, early, ids[4], id;
+
+	day(1, before);
+	snprintf(path, sizeof(path), "/u/enroll?unit=%lld", unit_a);
+	snprintf(code, sizeof(code), "T%dL", pid);
+	last = plan_new(code, "测试窗口末日计划", 1000, "any", 0);
+	snprintf(q, sizeof(q), "UPDATE plan_version SET window_to = '%s'"
+	    " WHERE plan_id = %lld", today, last);
+	test_sql(q);
+	ok((id = app_new(a, unit_a, last)) > 0,
+	    "主保期 on the window's last day");
+	snprintf(q, sizeof(q), "SELECT DATE_FORMAT(period_start, '%%Y-%%m-%%d')"
+	    " FROM enroll WHERE id = %lld", id);
+	is_str(test_sql_str(q), before, "... its period from tomorrow");
+	act(a, id, "/u/enroll/cancel", "x", "");
+	snprintf(code, sizeof(code), "T%dP", pid);
+	past = plan_new(code, "测试窗口已过计划", 1000, "any", 0);
+	day(-1, q);
+	snprintf(q + 100, 300, "UPDATE plan_version SET window_to = '%.10s'"
+	    " WHERE plan_id = %lld", q, past);
+	test_sql(q + 100);
+	hc_get(a, path);
+	is_int(hc_post(a, "/u/enroll/new", "unit", num(unit_a), "plan",
+	    num(past), "kind", "main", NULL), 200, "... the day after: refused");
+	snprintf(q, sizeof(q), "UPDATE plan_version SET window_from = '%s',"
+	    " window_to = '2099-12-31' WHERE plan_id = %lld", before, past);
+	test_sql(q);
+	hc_get(a, path);
+	is_int(hc_post(a, "/u/enroll/new", "unit", num(unit_a), "plan",
+	    num(past), "kind", "main", NULL), 200,
+	    "a window opening tomorrow: refused today");
+	hc_get(a, path);
+	is_int(hc_post(a, "/u/enroll/new", "unit", num(unit_a), "plan",
+	    num(plan2), "kind", "early", "period_start", before, NULL), 303,
+	    "提前续保 from tomorrow is taken");
+	early = atoll(strstr(hc_location(a), "id=") + 3);
+	act(a, early, "/u/enroll/cancel", "x", "");
+
+	/* 60 on the period's first day warns; a day short does not. */
+	snprintf(q, sizeof(q), "SELECT DATE_FORMAT('%s' - INTERVAL 60 YEAR,"
+	    " '%%Y-%%m-%%d')", start);
+	snprintf(b60, sizeof(b60), "%s", test_sql_str(q));
+	snprintf(q, sizeof(q), "SELECT DATE_FORMAT('%s' - INTERVAL 60 YEAR +"
+	    " INTERVAL 1 DAY, '%%Y-%%m-%%d')", start);
+	snprintf(b59, sizeof(b59), "%s", test_sql_str(q));
+	ids[0] = edge_member("满六十", b60, 11);
+	ids[1] = edge_member("差一天", b59, 12);
+	edge_app(a, plan2, ids, 2);
+	is_str(row_note(a, "满六十"), "参保时已满60周岁", "60 that day: warned");
+	is_str(row_note(a, "差一天"), "", "60 the next day: not");
+
+	/* The day before the period: a renewal; its first day: overlap. */
+	ids[2] = edge_member("续保者", "1981-02-03", 13);
+	ids[3] = edge_member("重叠者", "1982-02-03", 14);
+	snprintf(q, sizeof(q), "INSERT INTO coverage (member_id, plan_id,"
+	    " version_id, unit_id, enroll_id, starts, ends) SELECT m.id,"
+	    " p.id, p.version_id, %lld, (SELECT MIN(id) FROM enroll),"
+	    " '%s' - INTERVAL 1 YEAR, IF(m.id = %lld, '%s' - INTERVAL 1 DAY,"
+	    " '%s') FROM member m, plan p WHERE m.id IN (%lld, %lld)"
+	    " AND p.id = %lld", unit_a, start, ids[2], start, start, ids[2],
+	    ids[3], plan);
+	test_sql(q);
+	edge_app(a, plan, ids + 2, 2);
+	ok(strstr(row_note(a, "重叠者"), "保障期重叠") != NULL,
+	    "a coverage ending on the period's first day overlaps");
+	act(a, id = atoll(hc_xpath(a, "string(//input[@name='id']/@value)")),
+	    "/u/enroll/unlist", "ineligible", "1");
+	act(a, id, "/u/enroll/submit", "x", "");
+	page(a, id);
+	is_str(flow_state_of("enroll", id), "review1",
+	    "one ending the day before does not");
+	is_str(row_note(a, "续保者"), "", "... and renews without a 等待期");
+}
+
 /* The kinds and their periods: 提前续保 from the day given, 补充追加
  * to the end of the unit's coverage, 主保期 outside its window refused. */
 static void
@@ -856,6 +980,7 @@ main(void)
 	covered(a);
 	gender(a);
 	kinds(a);
+	edges(a);
 	double_cover(a, b, r1, r2, fi);
 	numbers();
 	hc_free(a);
