@@ -145,7 +145,8 @@ static int
 one(struct db *db, const struct unit *u, int64_t plan, enum stage stage,
     int women, const struct flow_actor office[3])
 {
-	struct flow_actor by = { SESS_AGENT, u->agent, 0, u->name, "127.0.0.1" };
+	struct flow_actor by = { SESS_AGENT, u->agent, 0, u->name, "127.0.0.1",
+	    0 };
 	struct enroll e;
 	char today[11];
 	int64_t id, n;
@@ -215,7 +216,7 @@ demo_enrol(struct db *db)
 		return 0;
 	for (i = 0; i < 3; i++) {
 		office[i] = (struct flow_actor){ SESS_OFFICE, id_of(db,
-		    STMT_STAFF, who[i]), roles[i], who[i], "127.0.0.1" };
+		    STMT_STAFF, who[i]), roles[i], who[i], "127.0.0.1", 0 };
 		if (office[i].id <= 0)
 			return 0;
 	}

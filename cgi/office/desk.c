@@ -91,7 +91,7 @@ desk_page(struct req *r, const struct flow_type *type, int64_t id)
 	 * only once filed: a draft is its filer's alone. */
 	if (type == NULL || !(r->sess.roles & (flow_type_roles(type) |
 	    ROLE_ADMIN)) || (rc = flow_get_item(r->db, type, id, &it)) == 0 ||
-	    (rc == 1 && it.round == 0))
+	    (rc == 1 && !flow_may_see(&it, r->sess.roles)))
 		return req_error_page(r, 404, "未找到该办件。");
 	if (rc < 0)
 		return 500;

@@ -50,6 +50,7 @@ static const struct conf_def defs[CONF__MAX] = {
 	[CONF_PAY_DAYS] =	{ "pay_days", "15" },
 	[CONF_ENROLL_SCAN] =	{ "enroll_scan", "0" },
 	[CONF_RENEWAL_EVERY] =	{ "renewal_every", "60" },	/* seconds */
+	[CONF_CLAIM_DEADLINE_DAYS] = { "claim_deadline_days", "365" },
 };
 
 static char *vals[CONF__MAX];

@@ -45,6 +45,8 @@ enum conf_key {
 	CONF_PAY_DAYS,		/* days from 复审 to the payment's due date */
 	CONF_ENROLL_SCAN,	/* 1: payment needs the stamped roster scan */
 	CONF_RENEWAL_EVERY,	/* how often hz-jobs looks at 续保提醒, s */
+	CONF_CLAIM_DEADLINE_DAYS, /* a claim is filed within this many days
+				 * of discharge (or the event) */
 	CONF__MAX
 };
 

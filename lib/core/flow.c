@@ -149,7 +149,8 @@ acts_in(const struct flow_type *type, int s)
 	int i;
 
 	for (i = 0; i < type->ntrans; i++)
-		if (type->trans[i].from == s)
+		if (type->trans[i].from == s &&
+		    !(type->trans[i].who & FLOW_BY_DOMAIN))
 			acts |= type->trans[i].who & (OFFICE_ROLES | FLOW_BY_UNIT |
 			    (type->trans[i].action == FA_CANCEL ? 0 :
 			    FLOW_BY_FILER));
@@ -165,6 +166,21 @@ flow_type_roles(const struct flow_type *type)
 	for (i = 0; i < type->ntrans; i++)
 		roles |= type->trans[i].who & OFFICE_ROLES;
 	return roles;
+}
+
+int
+flow_may_see(const struct flow_item *it, unsigned roles)
+{
+	const struct flow_type *type = it->type;
+
+	if (it->round == 0)		/* a draft is its filer's alone */
+		return 0;
+	if (roles & ROLE_ADMIN)
+		return 1;
+	roles &= flow_type_roles(type);
+	if (roles & ~type->narrow)
+		return 1;
+	return (roles & acts_in(type, it->state)) != 0;
 }
 
 int
@@ -309,27 +325,34 @@ flow_actions(struct db *db, const struct flow_item *it,
 
 	for (i = 0; i < it->type->ntrans; i++)
 		if (it->type->trans[i].from == it->state &&
+		    !(it->type->trans[i].who & FLOW_BY_DOMAIN) &&
 		    may_act(db, &it->type->trans[i], it, a) == 1)
 			set |= 1u << it->type->trans[i].action;
 	return set;
 }
 
-/* Copy `tpl` into out with {type}, {title}, {reason}, {state} filled. */
+/* Copy `tpl` into out with {type}, {title}, {reason}, {state} and the
+ * type's words filled. */
 static void
 fill(char *out, size_t size, const char *tpl, const struct flow_item *it,
-    const char *reason, const char *state)
+    const char *reason, const char *state, const struct flow_words *w)
 {
-	static const char *const keys[] = { "{type}", "{title}", "{reason}",
+	const char *keys[4 + FLOW_WORDS] = { "{type}", "{title}", "{reason}",
 	    "{state}" };
-	const char *vals[4] = { it->type->label, it->title,
+	const char *vals[4 + FLOW_WORDS] = { it->type->label, it->title,
 	    reason ? reason : "", state };
-	size_t o = 0, k, n;
+	size_t o = 0, k, n, nkeys = 4;
+	int i;
 
+	for (i = 0; i < w->n && i < FLOW_WORDS; i++, nkeys++) {
+		keys[nkeys] = w->key[i];
+		vals[nkeys] = w->val[i];
+	}
 	while (*tpl && o + 1 < size) {
-		for (k = 0; k < 4; k++)
+		for (k = 0; k < nkeys; k++)
 			if (strncmp(tpl, keys[k], strlen(keys[k])) == 0)
 				break;
-		if (k == 4) {
+		if (k == nkeys) {
 			out[o++] = *tpl++;
 			continue;
 		}
@@ -350,15 +373,20 @@ notify(struct db *db, const struct flow_item *it, const struct flow_trans *t,
     const char *reason)
 {
 	const struct flow_notice *n = t->notice;
+	const struct flow_hooks *h = it->type->hooks;
 	const char *state = it->type->states[t->to].label;
 	char title[200], body[1000], text[500], link[80], phone[16] = "";
+	struct flow_words w = { { NULL }, { "" }, 0 };
 
 	if (n == NULL)
 		return 1;
-	fill(title, sizeof(title), n->title, it, reason, state);
-	fill(body, sizeof(body), n->body, it, reason, state);
-	snprintf(link, sizeof(link), "%s%lld", it->type->filer_link,
-	    (long long)it->item_id);
+	if (h && h->words && !h->words(db, it, &w))
+		return 0;
+	fill(title, sizeof(title), n->title, it, reason, state, &w);
+	fill(body, sizeof(body), n->body, it, reason, state, &w);
+	snprintf(link, sizeof(link), "%s%lld", it->filer_kind == SESS_MEMBER &&
+	    it->type->member_link ? it->type->member_link :
+	    it->type->filer_link, (long long)it->item_id);
 	if (!message_send(db, it->filer_kind, it->filer_id, title, body, link))
 		return 0;
 	if (n->sms == NULL || it->type->hooks == NULL ||
@@ -366,7 +394,7 @@ notify(struct db *db, const struct flow_item *it, const struct flow_trans *t,
 		return 1;
 	if (!it->type->hooks->phone(db, it, phone))
 		return 0;
-	fill(text, sizeof(text), n->sms, it, reason, state);
+	fill(text, sizeof(text), n->sms, it, reason, state, &w);
 	return phone[0] == '\0' || sms_queue(db, phone, text) > 0;
 }
 
@@ -437,6 +465,8 @@ flow_apply(struct db *db, const struct flow_type *type, int64_t item_id,
 		return rc < 0 ? RF_DB : RF_NOT_FOUND;
 	if ((t = flow_transition(db, &it, action, &err)) == NULL)
 		return err ? RF_DB : RF_BAD_STATE;
+	if ((t->who & FLOW_BY_DOMAIN) && !a->domain)
+		return RF_FORBIDDEN;
 	if ((rc = may_act(db, t, &it, a)) <= 0)
 		return rc < 0 ? RF_DB : RF_FORBIDDEN;
 	if (reason && *reason == '\0')

@@ -46,6 +46,10 @@ enum flow_action {
 #define FLOW_BY_UNIT	(1u << 17)	/* an agent of the item's unit holding
 					 * its 医疗互助 right (基层审核): the
 					 * type's unit_agent hook decides */
+#define FLOW_BY_DOMAIN	(1u << 18)	/* only through the type's domain
+					 * code (a payout batch records the
+					 * bank's answer): no button on the
+					 * desk, not in its queue */
 
 /* Who may file an item of a type (flow_type.filers). */
 #define FLOW_FILER_AGENT	(1u << 0)
@@ -80,7 +84,8 @@ struct flow_item {
 /*
  * The words of a notice, with placeholders filled by the engine:
  * {type} the type's label, {title} the item's title, {reason} the reason
- * given, {state} the new state's label.
+ * given, {state} the new state's label, and those the type's `words` hook
+ * gives (a claim's {kind}, {amount}, {card4}).
  */
 struct flow_notice {
 	const char	*title;		/* station message title */
@@ -102,6 +107,14 @@ struct flow_trans {
 	const struct flow_notice *notice;	/* to the filer, or NULL */
 };
 
+/* A type's own placeholders for its notices: "{amount}" → "8323.04". */
+#define FLOW_WORDS	4
+struct flow_words {
+	const char	*key[FLOW_WORDS];	/* "{amount}", static */
+	char		 val[FLOW_WORDS][64];
+	int		 n;
+};
+
 /* Hooks a type may give; any may be NULL. */
 struct flow_hooks {
 	/* Before a transition, in its transaction: RF_OK or a refusal. */
@@ -118,6 +131,9 @@ struct flow_hooks {
 	/* FLOW_BY_UNIT steps: whether agent `agent` may act for unit `unit`
 	 * (1, 0, -1 on error).  Without it nobody takes such steps. */
 	int		(*unit_agent)(struct db *, int64_t agent, int64_t unit);
+	/* The type's placeholders for the item's notices: 1, 0 on error. */
+	int		(*words)(struct db *, const struct flow_item *,
+			    struct flow_words *);
 };
 
 struct flow_type {
@@ -130,6 +146,11 @@ struct flow_type {
 	unsigned		 filers;	/* FLOW_FILER_* */
 	const char		*filer_link;	/* filer's page, item id appended */
 	const struct flow_hooks	*hooks;
+	const char		*member_link;	/* a member filer's page, id
+						 * appended (NULL: filer_link) */
+	unsigned		 narrow;	/* office roles that see an item
+						 * only while they may act on it
+						 * (medical: 报告复核 alone) */
 };
 
 /* Who takes a step. */
@@ -139,6 +160,8 @@ struct flow_actor {
 	unsigned	 roles;		/* office: ROLE_* bits */
 	const char	*name;		/* shown in the timeline */
 	const char	*ip;
+	int		 domain;	/* set by domain code that may take
+					 * FLOW_BY_DOMAIN steps */
 };
 
 /* flow_actor_of: the signed-in user of a request (borrows its strings). */
@@ -233,6 +256,14 @@ unsigned flow_actions(struct db *db, const struct flow_item *it,
 /* flow_type_roles: the office roles that act on items of `type` at some
  * state (who may open its review pages). */
 unsigned flow_type_roles(const struct flow_type *type);
+
+/*
+ * flow_may_see: whether an office user with `roles` may see item `it`
+ * (its review page, its materials): one of the type's roles (or admin),
+ * the item filed, and a role of the type's `narrow` ones only while it
+ * may act on the item's state.
+ */
+int flow_may_see(const struct flow_item *it, unsigned roles);
 
 /* flow_state_name / flow_state_label: of the item's current state. */
 const char *flow_state_name(const struct flow_item *it);

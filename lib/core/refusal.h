@@ -124,6 +124,28 @@ enum refusal {
 	RF_RENEWAL_MONTH,	/* ?month= is no month */
 	RF_RENEWAL_PLAN,	/* ?plan= is no plan of the month's list */
 
+	/* claims (claim.c) */
+	RF_CLAIM_KIND,		/* not a kind this filer may claim */
+	RF_CLAIM_MEMBER,	/* not covered through this unit for it */
+	RF_CLAIM_FIELD,		/* %s: a field the kind needs is empty */
+	RF_CLAIM_DOC,		/* %s: a material the kind needs is missing */
+	RF_CLAIM_DOC_KIND,	/* not a material of this claim */
+	RF_CLAIM_DATES,		/* discharged before admitted */
+	RF_CLAIM_FUTURE,	/* a date after today */
+	RF_CLAIM_PAYEE,		/* %s: the account is incomplete */
+	RF_CLAIM_PAYEE_OTHER,	/* another holder without note and papers */
+	RF_CLAIM_ATTEST,	/* the member's attestation not ticked */
+	RF_CLAIM_NOT_COVERED,	/* no coverage on the event's date */
+	RF_CLAIM_WAITING,	/* %s: within the 等待期 */
+	RF_CLAIM_LATE,		/* %s: past the deadline after discharge */
+	RF_CLAIM_AFTER_DEATH,	/* an event after the recorded death */
+	RF_CLAIM_CAP,		/* the annual cap is reached */
+	RF_CLAIM_TWICE,		/* a lump sum already claimed this period */
+	RF_CLAIM_DISEASE,	/* the disease is not of the plan's list */
+	RF_CLAIM_BOTH,		/* 重疾 + 女工 needs both items */
+	RF_CLAIM_FIGURES,	/* 补助基数 above 总费用, or none entered */
+	RF_CLAIM_NO_FIGURES,	/* review1 approves before computing */
+
 	RF__MAX
 };
 

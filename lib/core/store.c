@@ -40,6 +40,21 @@ static const struct {
 	[AK_ROSTER_SCAN] = { "roster_scan", "盖章参保花名册", DOCS, 20 * MB },
 	[AK_PREMIUM_INVOICE] = { "premium_invoice", "发票", 1u << FT_PDF,
 	    10 * MB },
+	[AK_ID_FRONT] = { "id_front", "身份证人像面", DOCS, 10 * MB },
+	[AK_ID_BACK] = { "id_back", "身份证国徽面", DOCS, 10 * MB },
+	[AK_SETTLEMENT] = { "settlement", "费用结算单", DOCS, 10 * MB },
+	[AK_RECEIPT] = { "receipt", "收费票据", DOCS, 10 * MB },
+	[AK_DISCHARGE] = { "discharge", "出院记录", DOCS, 10 * MB },
+	[AK_ADMISSION] = { "admission", "入院记录", DOCS, 10 * MB },
+	[AK_SURGERY] = { "surgery", "手术记录", DOCS, 10 * MB },
+	[AK_PATHOLOGY] = { "pathology", "病理报告", DOCS, 10 * MB },
+	[AK_ACCIDENT] = { "accident", "事故证明及医疗材料", DOCS, 10 * MB },
+	[AK_APPRAISAL] = { "appraisal", "伤残等级鉴定", DOCS, 10 * MB },
+	[AK_DEATH_PROOF] = { "death_proof", "死亡证明或户口注销证明", DOCS,
+	    10 * MB },
+	[AK_INJURY] = { "injury", "工伤认定书", DOCS, 10 * MB },
+	[AK_BANK_CARD] = { "bank_card", "银行卡", DOCS, 10 * MB },
+	[AK_PAYEE_DOC] = { "payee_doc", "领款人证件及说明", DOCS, 10 * MB },
 };
 
 static const char *const mimes[FT__MAX] = {

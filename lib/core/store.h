@@ -30,6 +30,21 @@ enum attach_kind {
 	AK_VOUCHER,		/* 缴费凭证 */
 	AK_ROSTER_SCAN,		/* 盖章的参保花名册 */
 	AK_PREMIUM_INVOICE,	/* 保费发票 (PDF), recorded by finance */
+	/* 补助申请的材料 (SPEC §6) */
+	AK_ID_FRONT,		/* 身份证人像面 */
+	AK_ID_BACK,		/* 身份证国徽面 */
+	AK_SETTLEMENT,		/* 费用结算单 */
+	AK_RECEIPT,		/* 收费票据 */
+	AK_DISCHARGE,		/* 出院记录 / 出院小结 */
+	AK_ADMISSION,		/* 入院记录 */
+	AK_SURGERY,		/* 手术记录 */
+	AK_PATHOLOGY,		/* 病理报告 */
+	AK_ACCIDENT,		/* 事故经过证明及医疗材料 */
+	AK_APPRAISAL,		/* 伤残等级鉴定 */
+	AK_DEATH_PROOF,		/* 死亡证明或户口注销证明 */
+	AK_INJURY,		/* 工伤认定书 */
+	AK_BANK_CARD,		/* 银行卡 */
+	AK_PAYEE_DOC,		/* 领款人证件及关系证明 */
 	AK__MAX
 };
 

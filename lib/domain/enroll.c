@@ -172,13 +172,13 @@ static enum refusal enroll_done(struct db *, const struct flow_item *,
 static int enroll_body(struct db *, const struct flow_item *, xmlNodePtr);
 
 static const struct flow_hooks hooks = {
-	enroll_check, enroll_done, flow_agent_phone, enroll_body, NULL,
+	enroll_check, enroll_done, flow_agent_phone, enroll_body, NULL, NULL,
 };
 
 const struct flow_type enroll_flow = {
 	"enroll", "参保申请", states, E__MAX, trans,
 	(int)(sizeof(trans) / sizeof(trans[0])), FLOW_FILER_AGENT,
-	"/u/enroll?id=", &hooks,
+	"/u/enroll?id=", &hooks, NULL, 0,
 };
 
 /* ------------------------------------------------------------- reading */

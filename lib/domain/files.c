@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "agent.h"
+#include "claim.h"
 #include "enroll.h"
 #include "files.h"
 #include "flows.h"
@@ -39,6 +40,13 @@ static const struct owner {
 	    ROLE_FINANCE | ROLE_ADMIN, 0 },
 	{ "enroll", K(AK_ENROLL_FORM) | K(AK_VOUCHER) | K(AK_ROSTER_SCAN),
 	    &enroll_flow, 0, 1 },
+	/* 补助申请: the filer (a member, or the unit's agents with 医疗互助,
+	 * who also do its 基层审核) and its reviewers. */
+	{ "claim", K(AK_ID_FRONT) | K(AK_ID_BACK) | K(AK_SETTLEMENT) |
+	    K(AK_RECEIPT) | K(AK_DISCHARGE) | K(AK_ADMISSION) | K(AK_SURGERY) |
+	    K(AK_PATHOLOGY) | K(AK_ACCIDENT) | K(AK_APPRAISAL) |
+	    K(AK_DEATH_PROOF) | K(AK_INJURY) | K(AK_BANK_CARD) |
+	    K(AK_PAYEE_DOC), &claim_flow, 0, 1 },
 };
 
 #define NOWNERS (sizeof(owners) / sizeof(owners[0]))
@@ -83,8 +91,8 @@ file_for_office(struct db *db, int64_t id, unsigned roles,
 		return 0;
 	if ((rc = flow_get_item(db, o->flow, a->owner_id, &it)) != 1)
 		return rc;
-	/* A draft is the agent's own until it is filed. */
-	return it.round > 0;
+	/* A draft is the filer's own until it is filed. */
+	return flow_may_see(&it, roles);
 }
 
 int
@@ -112,4 +120,21 @@ file_for_agent(struct db *db, int64_t id, int64_t agent,
 	if ((rc = agent_role(db, agent, a->owner_id, &aid)) < 0)
 		return -1;
 	return rc != AGENT_NONE && aid;
+}
+
+int
+file_for_member(struct db *db, int64_t id, int64_t member,
+    const char *owner_type, struct attachment *a)
+{
+	const struct owner *o;
+	struct flow_item it;
+	int rc;
+
+	if ((rc = lookup(db, id, a, &o)) != 1)
+		return rc;
+	if (o->flow == NULL || strcmp(owner_type, o->type) != 0)
+		return 0;
+	if ((rc = flow_get_item(db, o->flow, a->owner_id, &it)) != 1)
+		return rc;
+	return it.filer_kind == SESS_MEMBER && it.filer_id == member;
 }

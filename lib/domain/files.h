@@ -11,7 +11,10 @@
  *    of that unit holding 医疗互助 (a chairman always does), never the
  *    office;
  *  - the premium invoices finance records for a unit (发票): the same
- *    agents, and office finance and admin.
+ *    agents, and office finance and admin;
+ *  - a claim's materials (补助申请): its filer (the member, or the unit's
+ *    agents with 医疗互助) and, once filed, its reviewers (报告复核 only
+ *    while the claim is theirs to decide).
  * A file outside these rules is answered as if it did not exist.
  */
 #ifndef HZ_FILES_H
@@ -37,6 +40,14 @@ int file_for_office(struct db *db, int64_t id, unsigned roles,
  * route serves its own kind of file).  Returns 1/0/-1 as file_for_office.
  */
 int file_for_agent(struct db *db, int64_t id, int64_t agent,
+    const char *owner_type, struct attachment *a);
+
+/*
+ * file_for_member: attachment `id` of an owner of type `owner_type` if
+ * member `member` filed the item it belongs to (a claim's photos).
+ * Returns 1/0/-1 as file_for_office.
+ */
+int file_for_member(struct db *db, int64_t id, int64_t member,
     const char *owner_type, struct attachment *a);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "agent.h"
+#include "claim.h"
 #include "enroll.h"
 #include "flows.h"
 
@@ -13,6 +14,7 @@ const struct flow_type *const flow_types[] = {
 	&transfer_flow,
 	&membership_flow,
 	&enroll_flow,
+	&claim_flow,
 	NULL
 };
 

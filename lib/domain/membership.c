@@ -104,13 +104,13 @@ static enum refusal move_done(struct db *, const struct flow_item *,
 static int move_body(struct db *, const struct flow_item *, xmlNodePtr);
 
 static const struct flow_hooks hooks = {
-	NULL, move_done, flow_agent_phone, move_body, NULL,
+	NULL, move_done, flow_agent_phone, move_body, NULL, NULL,
 };
 
 const struct flow_type membership_flow = {
 	"membership_change", "会籍变更", states, M__MAX, trans,
 	(int)(sizeof(trans) / sizeof(trans[0])), FLOW_FILER_AGENT,
-	"/u/roster/move?id=", &hooks,
+	"/u/roster/move?id=", &hooks, NULL, 0,
 };
 
 struct request_arg {

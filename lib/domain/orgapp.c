@@ -191,13 +191,13 @@ static enum refusal orgapp_done(struct db *, const struct flow_item *,
 static int orgapp_body(struct db *, const struct flow_item *, xmlNodePtr);
 
 static const struct flow_hooks hooks = {
-	orgapp_check, orgapp_done, flow_agent_phone, orgapp_body, NULL,
+	orgapp_check, orgapp_done, flow_agent_phone, orgapp_body, NULL, NULL,
 };
 
 const struct flow_type orgapp_flow = {
 	"org_app", "单位信息", states, A__MAX, trans,
 	(int)(sizeof(trans) / sizeof(trans[0])), FLOW_FILER_AGENT,
-	"/u/org/app?id=", &hooks,
+	"/u/org/app?id=", &hooks, NULL, 0,
 };
 
 #define COPY(dst, i) snprintf((dst), sizeof(dst), "%s", \

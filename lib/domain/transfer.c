@@ -121,13 +121,13 @@ static enum refusal transfer_done(struct db *, const struct flow_item *,
 static int transfer_body(struct db *, const struct flow_item *, xmlNodePtr);
 
 static const struct flow_hooks hooks = {
-	transfer_check, transfer_done, flow_agent_phone, transfer_body, NULL,
+	transfer_check, transfer_done, flow_agent_phone, transfer_body, NULL, NULL,
 };
 
 const struct flow_type transfer_flow = {
 	"transfer", "单位绑定", states, T__MAX, trans,
 	(int)(sizeof(trans) / sizeof(trans[0])), FLOW_FILER_AGENT,
-	"/u/transfer?id=", &hooks,
+	"/u/transfer?id=", &hooks, NULL, 0,
 };
 
 struct create_arg {

@@ -36,7 +36,7 @@ static const char *
 check(const struct flow_trans *t, int n)
 {
 	struct flow_type type = { "test", "测试", states, S__MAX, t, n,
-	    FLOW_FILER_AGENT, "/u/test?id=", NULL };
+	    FLOW_FILER_AGENT, "/u/test?id=", NULL, NULL, 0 };
 
 	return flow_check_table(&type);
 }
@@ -78,7 +78,7 @@ unit_agent(struct db *db, int64_t agent, int64_t unit)
 }
 
 static const struct flow_hooks unit_hooks = { NULL, NULL, NULL, NULL,
-	unit_agent };
+	unit_agent, NULL };
 
 static void
 optional_node(void)
@@ -98,8 +98,8 @@ optional_node(void)
 		{ 2, 3, FA_RETURN, ROLE_REVIEW1, "初审", 1, NULL, NULL },
 	};
 	struct flow_type type = { "claim_test", "测试", st, 5, tr, 7,
-	    FLOW_FILER_MEMBER, "/m/test?id=", &unit_hooks };
-	struct flow_actor agent = { SESS_AGENT, 42, 0, "经办人", "" };
+	    FLOW_FILER_MEMBER, "/m/test?id=", &unit_hooks, NULL, 0 };
+	struct flow_actor agent = { SESS_AGENT, 42, 0, "经办人", "", 0 };
 	struct flow_item it;
 	const struct flow_trans *t;
 	int err;
@@ -126,6 +126,55 @@ optional_node(void)
 	agent.roles = ROLE_ANY;
 	is_int(flow_actions(NULL, &it, &agent), 0,
 	    "... whatever roles the actor claims");
+}
+
+/*
+ * Steps only domain code takes (a payout batch records the bank's answer)
+ * and roles that see an item only while it is theirs (报告复核).
+ */
+static void
+domain_and_narrow(void)
+{
+	static const struct flow_state st[] = {
+		{ "draft", "草稿", 0, NULL }, { "review1", "待初审", 0, NULL },
+		{ "medical", "待报告复核", 0, NULL },
+		{ "approved", "审核通过", 0, NULL }, { "done", "办结", 1, NULL },
+	};
+	static const struct flow_trans tr[] = {
+		{ 0, 1, FA_SUBMIT, FLOW_BY_FILER, "上报", 0, NULL, NULL },
+		{ 1, 2, FA_APPROVE, ROLE_REVIEW1, "初审", 1, NULL, NULL },
+		{ 1, 0, FA_RETURN, ROLE_REVIEW1, "初审", 1, NULL, NULL },
+		{ 2, 3, FA_APPROVE, ROLE_MEDICAL, "报告复核", 1, NULL, NULL },
+		{ 2, 0, FA_RETURN, ROLE_MEDICAL, "报告复核", 1, NULL, NULL },
+		{ 3, 4, FA_APPROVE, ROLE_FINANCE | FLOW_BY_DOMAIN, "打款", 1,
+		    NULL, NULL },
+	};
+	struct flow_type type = { "pay_test", "测试", st, 5, tr, 6,
+	    FLOW_FILER_MEMBER, "/m/test?id=", NULL, NULL, ROLE_MEDICAL };
+	struct flow_actor fin = { SESS_OFFICE, 9, ROLE_FINANCE, "财务", "", 0 };
+	struct flow_item it;
+
+	memset(&it, 0, sizeof(it));
+	it.type = &type;
+	ok(flow_check_table(&type) == NULL, "a table with a domain step is sound");
+	it.state = 3;
+	it.round = 1;
+	is_int(flow_actions(NULL, &it, &fin), 0,
+	    "a domain step gives finance no button on the desk");
+	ok(flow_may_see(&it, ROLE_FINANCE), "finance sees the item it pays");
+	ok(!flow_may_see(&it, ROLE_MEDICAL),
+	    "medical does not see an item past 报告复核");
+	it.state = 2;
+	ok(flow_may_see(&it, ROLE_MEDICAL), "medical sees it at 报告复核");
+	it.state = 1;
+	ok(!flow_may_see(&it, ROLE_MEDICAL), "... and not before");
+	ok(flow_may_see(&it, ROLE_MEDICAL | ROLE_REVIEW1),
+	    "a reviewer who is also medical sees it as a reviewer");
+	ok(flow_may_see(&it, ROLE_ADMIN), "admin sees every filed item");
+	it.round = 0;
+	it.state = 0;
+	ok(!flow_may_see(&it, ROLE_ADMIN | ROLE_REVIEW1),
+	    "nobody in the office sees a draft never filed");
 }
 
 int
@@ -171,5 +220,6 @@ main(void)
 		    "审核通过 unreachable: caught");
 	}
 	optional_node();
+	domain_and_narrow();
 	return tap_done();
 }

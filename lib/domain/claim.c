@@ -1,0 +1,1208 @@
+/*
+ * claim.c -- 补助申请: the claim, its flow, what it is checked against at
+ * 提交, and the notices' words.  The figures and the amount are in
+ * claimpay.c, the pages' views in claimview.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent.h"
+#include "audit.h"
+#include "claim.h"
+#include "claimint.h"
+#include "clock.h"
+#include "conf.h"
+#include "coverage.h"
+#include "db.h"
+#include "flows.h"
+#include "http_parse.h"
+#include "kind.h"
+#include "log.h"
+#include "money.h"
+#include "store.h"
+#include "valid.h"
+
+const char *const claim_kind_codes[PK__MAX] = {
+	[PK_INPATIENT] = "ZY", [PK_DAYS] = "TS", [PK_CRITICAL] = "ZJ",
+	[PK_FEMALE] = "NG", [PK_ACCIDENT] = "YW", [PK_DEATH] = "SG",
+	[PK_DISABILITY] = "GS",
+};
+const char *const claim_kind_labels[PK__MAX] = {
+	[PK_INPATIENT] = "住院医疗", [PK_DAYS] = "住院天数",
+	[PK_CRITICAL] = "重大疾病", [PK_FEMALE] = "女职工特殊疾病",
+	[PK_ACCIDENT] = "意外伤害", [PK_DEATH] = "亡故",
+	[PK_DISABILITY] = "工伤致残",
+};
+static const char channel_letter[CC__MAX] = { 'A', 'D' };
+static const char *const channel_names[CC__MAX] = { "member", "unit" };
+
+enum stmt {
+	STMT_SEQ,
+	STMT_LAST_ID,
+	STMT_MEMBER,
+	STMT_MEMBER_LOCK,
+	STMT_UNIT,
+	STMT_COVERED_HERE,
+	STMT_COVERED_ANY,
+	STMT_CREATE,
+	STMT_GET,
+	STMT_EVENT,
+	STMT_PAYEE,
+	STMT_DOCS,
+	STMT_REGION,
+	STMT_COVERAGE,
+	STMT_COVERAGE_HERE,
+	STMT_LUMP_TAKEN,
+	STMT_PAID_SO_FAR,
+	STMT_OVERLAP,
+	STMT_INVOICE_USED,
+	STMT_PARTS_DEL,
+	STMT_PART_ADD,
+	STMT_SUBMITTED,
+	STMT_PHONE_MEMBER,
+	STMT__MAX
+};
+
+/* A claim counts against caps and lump sums once it is filed and not
+ * returned or deleted. */
+#define CLAIM_LIVE \
+	" AND f.state NOT IN ('draft', 'cancelled')"
+
+static const char *const sql[STMT__MAX] = {
+	/* <kind><YYYYMMDD><channel>: the prefix's counter row, locked until
+	 * COMMIT, so 50 claims at once get 50 numbers. */
+	[STMT_SEQ] =
+	    "INSERT INTO claim_seq (prefix, last) VALUES (?, LAST_INSERT_ID(1))"
+	    " ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)",
+	[STMT_LAST_ID] = "SELECT LAST_INSERT_ID()",
+	[STMT_MEMBER] =
+	    "SELECT name, COALESCE(unit_id, 0) FROM member WHERE id = ?",
+	[STMT_MEMBER_LOCK] =
+	    "SELECT " YMD("died_on") " FROM member WHERE id = ? FOR UPDATE",
+	[STMT_UNIT] =
+	    "SELECT IF(p.level = 'district', p.id, 0) FROM org o"
+	    " LEFT JOIN org p ON p.id = o.parent_id WHERE o.id = ?",
+	/* A unit's claim: the person covered through it for the kind. */
+	[STMT_COVERED_HERE] =
+	    "SELECT COUNT(*) FROM coverage cv JOIN plan_benefit b"
+	    " ON b.version_id = cv.version_id AND b.kind = ?"
+	    " WHERE cv.member_id = ? AND cv.unit_id = ?",
+	/* A member's own: the unit of their latest coverage of the kind. */
+	[STMT_COVERED_ANY] =
+	    "SELECT cv.unit_id FROM coverage cv JOIN plan_benefit b"
+	    " ON b.version_id = cv.version_id AND b.kind = ?"
+	    " WHERE cv.member_id = ? ORDER BY cv.ends DESC LIMIT 1",
+	[STMT_CREATE] =
+	    "INSERT INTO claim (no, kind, with_female, channel, member_id,"
+	    " unit_id) VALUES (?, ?, ?, ?, ?, ?)",
+	[STMT_GET] = CLAIM_SELECT " WHERE c.id = ?",
+	[STMT_EVENT] =
+	    "UPDATE claim SET hospital = ?, admitted = ?, discharged = ?,"
+	    " event_on = ?, disease = ?, story = ?, invoice_no = ?, grade = ?,"
+	    " died = ?, step = GREATEST(step, ?) WHERE id = ?",
+	[STMT_PAYEE] =
+	    "UPDATE claim SET payee = ?, card = ?, bank = ?, branch = ?,"
+	    " bank_phone = ?, payee_note = ?, step = GREATEST(step, ?)"
+	    " WHERE id = ?",
+	[STMT_DOCS] =
+	    "SELECT DISTINCT kind FROM attachment WHERE owner_type = 'claim'"
+	    " AND owner_id = ?",
+	[STMT_REGION] =
+	    "SELECT unit_review, proof, photo_max FROM claim_region"
+	    " WHERE district_id IN (?, 0) ORDER BY district_id DESC LIMIT 1",
+	/* The coverage in force on the day of a plan with the kind. */
+	[STMT_COVERAGE] =
+	    "SELECT cv.id, " YMD("cv.starts") ", " YMD("cv.ends") ","
+	    " " YMD("cv.waits_until") " FROM coverage cv JOIN plan_benefit b"
+	    " ON b.version_id = cv.version_id AND b.kind = ?"
+	    " WHERE cv.member_id = ? AND cv.starts <= ? AND cv.ends >= ?"
+	    " ORDER BY cv.starts, cv.id LIMIT 1",
+	[STMT_COVERAGE_HERE] =
+	    "SELECT cv.id, " YMD("cv.starts") ", " YMD("cv.ends") ","
+	    " " YMD("cv.waits_until") " FROM coverage cv JOIN plan_benefit b"
+	    " ON b.version_id = cv.version_id AND b.kind = ?"
+	    " WHERE cv.member_id = ? AND cv.starts <= ? AND cv.ends >= ?"
+	    " AND cv.unit_id = ? ORDER BY cv.starts, cv.id LIMIT 1",
+	/* A lump sum of the kind claimed in an overlapping period, under
+	 * any plan, by another live claim. */
+	[STMT_LUMP_TAKEN] =
+	    "SELECT COUNT(*) FROM claim_part p JOIN claim c ON c.id = p.claim_id"
+	    " JOIN flow_item f ON f.type = 'claim' AND f.item_id = c.id"
+	    " WHERE c.member_id = ? AND p.kind = ? AND p.starts <= ?"
+	    " AND p.ends >= ? AND c.id <> ?" CLAIM_LIVE,
+	/* What the member was granted of the kind in the period (fen, days,
+	 * claims), approved or paid. */
+	[STMT_PAID_SO_FAR] =
+	    "SELECT COALESCE(SUM(p.amount), 0), COALESCE(SUM(p.days), 0),"
+	    " COUNT(*) FROM claim_part p JOIN claim c ON c.id = p.claim_id"
+	    " JOIN flow_item f ON f.type = 'claim' AND f.item_id = c.id"
+	    " WHERE c.member_id = ? AND p.kind = ? AND p.starts <= ?"
+	    " AND p.ends >= ? AND c.id <> ? AND c.approved_amount IS NOT NULL"
+	    " AND f.state IN ('approved', 'paying', 'done', 'failed')",
+	[STMT_OVERLAP] =
+	    "SELECT c.no, " YMD("c.admitted") ", " YMD("c.discharged")
+	    " FROM claim c JOIN flow_item f ON f.type = 'claim'"
+	    " AND f.item_id = c.id WHERE c.member_id = ? AND c.id <> ?"
+	    " AND c.admitted <= ? AND c.discharged >= ?" CLAIM_LIVE
+	    " ORDER BY c.id LIMIT 5",
+	[STMT_INVOICE_USED] =
+	    "SELECT c.no FROM claim c JOIN flow_item f ON f.type = 'claim'"
+	    " AND f.item_id = c.id WHERE c.invoice_no = ? AND c.id <> ?"
+	    " AND f.state <> 'cancelled' ORDER BY c.id LIMIT 5",
+	[STMT_PARTS_DEL] = "DELETE FROM claim_part WHERE claim_id = ?",
+	[STMT_PART_ADD] =
+	    "INSERT INTO claim_part (claim_id, seq, kind, coverage_id, starts,"
+	    " ends) VALUES (?, ?, ?, ?, ?, ?)",
+	[STMT_SUBMITTED] =
+	    "UPDATE claim SET flags = ?, attested = ?, amount = NULL,"
+	    " explanation = NULL, computed_at = NULL WHERE id = ?",
+	[STMT_PHONE_MEMBER] =
+	    "SELECT COALESCE(b.phone, m.phone, '') FROM member m"
+	    " LEFT JOIN member_bind b ON b.member_id = m.id WHERE m.id = ?",
+};
+
+static const struct db_table tab = { DBM_CLAIM, sql, STMT__MAX };
+
+/* ---------------------------------------------------------------- flow */
+
+static const struct flow_state states[CL__MAX] = {
+	[CL_DRAFT] =	{ "draft", "草稿", 0, NULL },
+	[CL_UNIT] =	{ "unit", "待基层审核", 0, NULL },
+	[CL_REVIEW1] =	{ "review1", "待初审", 0, "审核中" },
+	[CL_REVIEW2] =	{ "review2", "待复审", 0, "审核中" },
+	[CL_MEDICAL] =	{ "medical", "待报告复核", 0, "审核中" },
+	[CL_APPROVED] =	{ "approved", "审核通过", 0, NULL },
+	[CL_PAYING] =	{ "paying", "打款中", 0, NULL },
+	[CL_DONE] =	{ "done", "办结", 0, NULL },
+	[CL_FAILED] =	{ "failed", "打款失败", 0, NULL },
+	[CL_CANCELLED] = { "cancelled", "已删除", 1, NULL },
+};
+
+/* The seeds' words (000, 001): {kind} 住院医疗, {amount} 8323.04. */
+static const struct flow_notice notice_returned = {
+	"补助申请被驳回：{title}",
+	"您提交的“{title}”的{kind}补助申请被驳回，驳回理由是：{reason}，"
+	"请参考驳回理由重新提交申请。",
+	"您提交的“{title}”的{kind}补助申请被驳回，驳回理由是：{reason}，"
+	"请参考驳回理由重新提交申请。",
+};
+static const struct flow_notice notice_approved = {
+	"补助申请审核通过：{title}",
+	"您提交的“{title}”的{kind}补助申请已审核通过，补助金额：{amount}，"
+	"请等待打款。",
+	NULL,
+};
+static const struct flow_notice notice_failed = {
+	"补助申请打款失败：{title}",
+	"您提交的“{title}”的{kind}补助申请打款失败，请修正信息。"
+	"失败原因：{reason}",
+	"您提交的“{title}”的{kind}补助申请打款失败，请修正信息。",
+};
+static const struct flow_notice notice_paid = {
+	"补助金打款成功：{title}",
+	"您提交的“{title}”的{kind}补助申请已成功办结，补助金已打款至尾号"
+	"{card4}的银行卡，请注意查收银行到账信息。补助金额：{amount}",
+	"您提交的“{title}”的{kind}补助申请已成功办结，补助金已打款至尾号"
+	"{card4}的银行卡，请注意查收银行到账信息。补助金额：{amount}",
+};
+
+static int unit_first(struct db *, const struct flow_item *);
+static int needs_medical(struct db *, const struct flow_item *);
+
+#define FIN	(ROLE_FINANCE | FLOW_BY_DOMAIN)
+static const struct flow_trans trans[] = {
+	{ CL_DRAFT,    CL_UNIT,      FA_SUBMIT,  FLOW_BY_FILER, "提交", 0,
+	    unit_first, NULL },
+	{ CL_DRAFT,    CL_REVIEW1,   FA_SUBMIT,  FLOW_BY_FILER, "提交", 0,
+	    NULL, NULL },
+	{ CL_DRAFT,    CL_CANCELLED, FA_CANCEL,  FLOW_BY_FILER, "删除", 0,
+	    NULL, NULL },
+	{ CL_UNIT,     CL_REVIEW1,   FA_APPROVE, FLOW_BY_UNIT, "基层审核", 0,
+	    NULL, NULL },
+	{ CL_UNIT,     CL_DRAFT,     FA_RETURN,  FLOW_BY_UNIT, "基层审核", 0,
+	    NULL, &notice_returned },
+	{ CL_REVIEW1,  CL_REVIEW2,   FA_APPROVE, ROLE_REVIEW1, "经办初审", 1,
+	    NULL, NULL },
+	{ CL_REVIEW1,  CL_DRAFT,     FA_RETURN,  ROLE_REVIEW1, "经办初审", 1,
+	    NULL, &notice_returned },
+	{ CL_REVIEW2,  CL_MEDICAL,   FA_APPROVE, ROLE_REVIEW2, "业务复核", 1,
+	    needs_medical, NULL },
+	{ CL_REVIEW2,  CL_APPROVED,  FA_APPROVE, ROLE_REVIEW2, "业务复核", 1,
+	    NULL, &notice_approved },
+	{ CL_REVIEW2,  CL_DRAFT,     FA_RETURN,  ROLE_REVIEW2, "业务复核", 1,
+	    NULL, &notice_returned },
+	{ CL_MEDICAL,  CL_APPROVED,  FA_APPROVE, ROLE_MEDICAL, "报告复核", 1,
+	    NULL, &notice_approved },
+	{ CL_MEDICAL,  CL_DRAFT,     FA_RETURN,  ROLE_MEDICAL, "报告复核", 1,
+	    NULL, &notice_returned },
+	/* 打款 (payout.c): one node, so the finance user who makes the
+	 * batch records its result, but none who reviewed the claim. */
+	{ CL_APPROVED, CL_PAYING,    FA_SUBMIT,  FIN, "打款", 1, NULL, NULL },
+	{ CL_PAYING,   CL_DONE,      FA_APPROVE, FIN, "打款", 1, NULL,
+	    &notice_paid },
+	{ CL_PAYING,   CL_FAILED,    FA_RETURN,  FIN, "打款", 1, NULL,
+	    &notice_failed },
+	{ CL_PAYING,   CL_APPROVED,  FA_CANCEL,  FIN, "打款", 1, NULL, NULL },
+	/* 退票: the bank returns a payment it reported made. */
+	{ CL_DONE,     CL_FAILED,    FA_RETURN,  FIN, "打款", 1, NULL,
+	    &notice_failed },
+	{ CL_FAILED,   CL_APPROVED,  FA_SUBMIT,  FLOW_BY_FILER, "修正信息", 0,
+	    NULL, NULL },
+};
+
+static enum refusal claim_check(struct db *, const struct flow_item *,
+    const struct flow_trans *);
+static enum refusal claim_done(struct db *, const struct flow_item *,
+    const struct flow_trans *);
+static int claim_phone(struct db *, const struct flow_item *, char phone[16]);
+static int claim_words(struct db *, const struct flow_item *,
+    struct flow_words *);
+
+static const struct flow_hooks hooks = {
+	claim_check, claim_done, claim_phone, claim_body, flow_unit_agent,
+	claim_words,
+};
+
+const struct flow_type claim_flow = {
+	"claim", "补助申请", states, CL__MAX, trans,
+	(int)(sizeof(trans) / sizeof(trans[0])),
+	FLOW_FILER_AGENT | FLOW_FILER_MEMBER, "/u/claim?id=", &hooks,
+	"/m/claim?id=", ROLE_MEDICAL,
+};
+
+/* The district's rules for a member's claim (claim_region). */
+int
+claim_region_get(struct db *db, int64_t district, struct claim_region *g)
+{
+	struct db_res *r;
+	int rc;
+
+	*g = (struct claim_region){ 0, "settlement", 1024 * 1024 };
+	if ((r = db_query(db, &tab, STMT_REGION, "i", district)) == NULL)
+		return 0;
+	if ((rc = db_next(r)) == 1) {
+		g->unit_review = (int)db_int(r, 0);
+		snprintf(g->proof, sizeof(g->proof), "%s", db_col(r, 1));
+		g->photo_max = db_int(r, 2);
+	}
+	db_done(r);
+	return rc >= 0;
+}
+
+/* 待基层审核 comes first for a member's claim where the district asks. */
+static int
+unit_first(struct db *db, const struct flow_item *it)
+{
+	struct claim_region g;
+	int64_t district;
+	int found;
+
+	if (it->filer_kind != SESS_MEMBER)
+		return 0;
+	if ((district = db_one_int(db, &tab, STMT_UNIT, &found, "i",
+	    it->unit_id)) < 0 || !claim_region_get(db, district, &g))
+		return -1;
+	return g.unit_review != 0;
+}
+
+/* 报告复核 (Wuxi): the medical staff read 重疾 and 女工 reports. */
+static int
+needs_medical(struct db *db, const struct flow_item *it)
+{
+	struct claim c;
+	int rc;
+
+	if ((rc = claim_get(db, it->item_id, &c)) != 1)
+		return rc < 0 ? -1 : 0;
+	return c.kind == PK_CRITICAL || c.kind == PK_FEMALE;
+}
+
+/* The notices' words: {kind}, {amount} (8323.04), {card4}. */
+static int
+claim_words(struct db *db, const struct flow_item *it, struct flow_words *w)
+{
+	struct claim c;
+	size_t n;
+
+	if (claim_get(db, it->item_id, &c) != 1)
+		return 0;
+	w->key[0] = "{kind}";
+	snprintf(w->val[0], sizeof(w->val[0]), "%s%s",
+	    claim_kind_labels[c.kind], c.with_female ? "、女职工特殊疾病" : "");
+	w->key[1] = "{amount}";
+	money_plain(c.approved_amount < 0 ? 0 : c.approved_amount, w->val[1],
+	    sizeof(w->val[1]));
+	w->key[2] = "{card4}";
+	n = strlen(c.card);
+	snprintf(w->val[2], sizeof(w->val[2]), "%s", n > 4 ? c.card + n - 4 :
+	    c.card);
+	w->n = 3;
+	return 1;
+}
+
+/* The filer's phone: the member's bound phone, or the agent's. */
+static int
+claim_phone(struct db *db, const struct flow_item *it, char phone[16])
+{
+	struct db_res *r;
+
+	if (it->filer_kind != SESS_MEMBER)
+		return flow_agent_phone(db, it, phone);
+	phone[0] = '\0';
+	if ((r = db_query(db, &tab, STMT_PHONE_MEMBER, "i", it->filer_id))
+	    == NULL)
+		return 0;
+	if (db_next(r) == 1)
+		snprintf(phone, 16, "%s", db_col(r, 0));
+	db_done(r);
+	return 1;
+}
+
+/* review1 approves what it has computed. */
+static enum refusal
+claim_check(struct db *db, const struct flow_item *it,
+    const struct flow_trans *t)
+{
+	struct claim c;
+	int rc;
+
+	if (t->from != CL_REVIEW1 || t->action != FA_APPROVE)
+		return RF_OK;
+	if ((rc = claim_get(db, it->item_id, &c)) != 1)
+		return rc < 0 ? RF_DB : RF_NOT_FOUND;
+	return c.amount < 0 ? RF_CLAIM_NO_FIGURES : RF_OK;
+}
+
+/* 审核通过 fixes the amount with its explanation (claimpay.c). */
+static enum refusal
+claim_done(struct db *db, const struct flow_item *it,
+    const struct flow_trans *t)
+{
+	if (t->to == CL_APPROVED && (t->from == CL_REVIEW2 ||
+	    t->from == CL_MEDICAL))
+		return claim_fix_amount(db, it->item_id);
+	return RF_OK;
+}
+
+/* ------------------------------------------------------------- reading */
+
+#define COPY(dst, i) snprintf((dst), sizeof(dst), "%s", \
+	db_col(r, (i)) ? db_col(r, (i)) : "")
+#define FEN(i) (db_col(r, (i)) ? db_int(r, (i)) : -1)
+
+int
+claim_get(struct db *db, int64_t id, struct claim *c)
+{
+	struct db_res *r;
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	if ((r = db_query(db, &tab, STMT_GET, "i", id)) == NULL)
+		return -1;
+	if ((rc = db_next(r)) == 1) {
+		c->id = db_int(r, 0);
+		COPY(c->no, 1);
+		c->kind = plan_kind_named(db_col(r, 2));
+		c->with_female = (int)db_int(r, 3);
+		c->channel = strcmp(db_col(r, 4), "unit") == 0 ? CC_UNIT :
+		    CC_MEMBER;
+		c->member_id = db_int(r, 5);
+		c->unit_id = db_int(r, 6);
+		c->step = (int)db_int(r, 7);
+		COPY(c->member_name, 8);
+		COPY(c->id_number, 9);
+		c->gender = db_col(r, 10) ? db_col(r, 10)[0] : 0;
+		COPY(c->member_phone, 11);
+		COPY(c->unit_name, 12);
+		c->district_id = db_int(r, 13);
+		COPY(c->hospital, 14);
+		COPY(c->admitted, 15);
+		COPY(c->discharged, 16);
+		COPY(c->event_on, 17);
+		COPY(c->disease, 18);
+		COPY(c->story, 19);
+		c->grade = (int)db_int(r, 20);
+		c->died = (int)db_int(r, 21);
+		COPY(c->invoice_no, 22);
+		COPY(c->payee, 23);
+		COPY(c->card, 24);
+		COPY(c->bank, 25);
+		COPY(c->branch, 26);
+		COPY(c->bank_phone, 27);
+		COPY(c->payee_note, 28);
+		c->attested = (int)db_int(r, 29);
+		c->total_cost = FEN(30);
+		c->base = FEN(31);
+		c->medical = FEN(32);
+		c->amount = FEN(33);
+		c->approved_amount = FEN(34);
+		COPY(c->remark, 35);
+		COPY(c->flags, 36);
+		COPY(c->created_at, 37);
+	}
+	db_done(r);
+	if (rc == 1 && (unsigned)c->kind >= PK__MAX)
+		rc = 0;
+	if (rc == 1)
+		rc = flow_get_item(db, &claim_flow, id, &c->flow);
+	return rc;
+}
+
+int
+claim_of_member(struct db *db, int64_t id, int64_t member, struct claim *c)
+{
+	int rc;
+
+	if (id <= 0)
+		return 0;
+	if ((rc = claim_get(db, id, c)) != 1)
+		return rc;
+	return c->flow.filer_kind == SESS_MEMBER && c->flow.filer_id == member;
+}
+
+int
+claim_of_agent(struct db *db, int64_t id, int64_t agent, struct claim *c)
+{
+	enum refusal rf;
+	int rc;
+
+	if (id <= 0)
+		return 0;
+	if ((rc = claim_get(db, id, c)) != 1)
+		return rc;
+	if ((rf = agent_may_aid(db, agent, c->unit_id)) == RF_DB)
+		return -1;
+	return rf == RF_OK;
+}
+
+/* ------------------------------------------------------------ creating */
+
+struct create_arg {
+	const struct claim_new	*n;
+	const struct flow_actor	*by;
+	int64_t			 id;
+	enum refusal		 rf;
+};
+
+/* The unit the claim goes through; RF_OK with *unit, or a refusal. */
+static enum refusal
+unit_of(struct db *db, const struct claim_new *n, int64_t *unit)
+{
+	const char *kind = plan_kinds[n->kind].name;
+	int found;
+	int64_t k;
+
+	if (n->channel == CC_MEMBER) {
+		if ((*unit = db_one_int(db, &tab, STMT_COVERED_ANY, &found,
+		    "si", kind, n->member_id)) < 0)
+			return RF_DB;
+		return found ? RF_OK : RF_CLAIM_NOT_COVERED;
+	}
+	*unit = n->unit_id;
+	if ((k = db_one_int(db, &tab, STMT_COVERED_HERE, &found, "sii", kind,
+	    n->member_id, n->unit_id)) < 0)
+		return RF_DB;
+	if (k > 0 && n->with_female && (k = db_one_int(db, &tab,
+	    STMT_COVERED_HERE, &found, "sii", plan_kinds[PK_FEMALE].name,
+	    n->member_id, n->unit_id)) < 0)
+		return RF_DB;
+	return k > 0 ? RF_OK : n->with_female ? RF_CLAIM_BOTH :
+	    RF_CLAIM_MEMBER;
+}
+
+static int
+create_txn(struct db *db, void *arg)
+{
+	struct create_arg *a = arg;
+	const struct claim_new *n = a->n;
+	struct flow_new fn = { a->by->kind, a->by->id, a->by->name, 0, 0, NULL };
+	struct db_res *r;
+	char name[4 * 60 + 1] = "", prefix[12], no[18], today[11];
+	int64_t unit, seq;
+	int found;
+
+	a->rf = RF_DB;
+	if ((r = db_query(db, &tab, STMT_MEMBER, "i", n->member_id)) == NULL)
+		return 1;
+	if ((found = db_next(r)) == 1)
+		snprintf(name, sizeof(name), "%s", db_col(r, 0));
+	db_done(r);
+	if (found != 1) {
+		a->rf = found == 0 ? RF_CLAIM_MEMBER : RF_DB;
+		return 1;
+	}
+	if ((a->rf = unit_of(db, n, &unit)) != RF_OK)
+		return 1;
+	a->rf = RF_DB;
+	if ((fn.district_id = db_one_int(db, &tab, STMT_UNIT, &found, "i",
+	    unit)) < 0)
+		return 1;
+	clock_today(today);
+	snprintf(prefix, sizeof(prefix), "%s%.4s%.2s%.2s%c",
+	    claim_kind_codes[n->kind], today, today + 5, today + 8,
+	    channel_letter[n->channel]);
+	if (db_exec(db, &tab, STMT_SEQ, "s", prefix) < 1 ||
+	    (seq = db_one_int(db, &tab, STMT_LAST_ID, &found, "")) <= 0)
+		return 1;
+	if (seq > 999999) {	/* six digits a day per kind and channel */
+		log_err("claim: more than 999999 claims under %s", prefix);
+		return 1;
+	}
+	snprintf(no, sizeof(no), "%s%06lld", prefix, (long long)seq);
+	if (db_exec(db, &tab, STMT_CREATE, "ssisii", no,
+	    plan_kinds[n->kind].name, (int64_t)(n->with_female != 0),
+	    channel_names[n->channel], n->member_id, unit) != 1)
+		return 1;
+	a->id = db_insert_id(db);
+	fn.unit_id = unit;
+	fn.title = name;
+	if (!flow_create(db, &claim_flow, a->id, &fn) ||
+	    !audit_log(db, a->by->kind, a->by->id, a->by->ip, "claim.create",
+	    "claim", a->id, no))
+		return 1;
+	a->rf = RF_OK;
+	return 0;
+}
+
+enum refusal
+claim_create(struct db *db, const struct claim_new *n,
+    const struct flow_actor *by, int64_t *id)
+{
+	struct claim_new m = *n;
+	struct create_arg a = { &m, by, 0, RF_DB };
+	enum refusal rf;
+
+	if ((unsigned)n->kind >= PK__MAX || (unsigned)n->channel >= CC__MAX ||
+	    (n->with_female && n->kind != PK_CRITICAL))
+		return RF_CLAIM_KIND;
+	if (n->channel == CC_MEMBER) {
+		/* 职工客户端只能申请住院医疗补助 (seed 001). */
+		if (by->kind != SESS_MEMBER || n->kind != PK_INPATIENT)
+			return RF_CLAIM_KIND;
+		m.member_id = by->id;
+	} else if (by->kind != SESS_AGENT)
+		return RF_CLAIM_KIND;
+	else if ((rf = agent_may_aid(db, by->id, n->unit_id)) != RF_OK)
+		return rf;
+	if (db_txn(db, create_txn, &a) < 0 && a.rf == RF_OK)
+		a.rf = RF_DB;
+	*id = a.id;
+	return a.rf;
+}
+
+/* ------------------------------------------------------------- editing */
+
+/* Whether `by` may change claim `c` now: the filer (or, for a unit's
+ * claim, an agent the handler found holding 医疗互助 there) while it is
+ * a draft, or, with `failed_too`, 打款失败. */
+static enum refusal
+may_edit(const struct claim *c, const struct flow_actor *by, int failed_too)
+{
+	if (c->channel == CC_MEMBER && (by->kind != SESS_MEMBER ||
+	    by->id != c->flow.filer_id))
+		return RF_NOT_FOUND;
+	if (c->channel == CC_UNIT && by->kind != SESS_AGENT)
+		return RF_NOT_FOUND;
+	if (flow_editable(&c->flow))
+		return RF_OK;
+	return failed_too && c->flow.state == CL_FAILED ? RF_OK :
+	    RF_SUBMITTED;
+}
+
+/* "" and NULL are both "none" to the database. */
+static const char *
+opt(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+struct edit_arg {
+	int64_t				 id;
+	const struct claim_event	*e;
+	const struct claim_payee	*p;
+	int				 step, failed_too;
+	const struct flow_actor		*by;
+	enum refusal			 rf;
+	int				 resubmit;	/* 修正信息 */
+};
+
+static int
+edit_txn(struct db *db, void *arg)
+{
+	struct edit_arg *a = arg;
+	const struct claim_event *e = a->e;
+	const struct claim_payee *p = a->p;
+	struct flow_item it;
+	struct claim c;
+	int rc;
+
+	a->rf = RF_DB;
+	if ((rc = flow_lock(db, &claim_flow, a->id, &it)) <= 0 ||
+	    (rc = claim_get(db, a->id, &c)) <= 0) {
+		a->rf = rc < 0 ? RF_DB : RF_NOT_FOUND;
+		return 1;
+	}
+	if ((a->rf = may_edit(&c, a->by, a->failed_too)) != RF_OK)
+		return 1;
+	a->rf = RF_DB;
+	if (e && db_exec(db, &tab, STMT_EVENT, "sssssssiiii", opt(e->hospital),
+	    opt(e->admitted), opt(e->discharged), opt(e->event_on),
+	    opt(e->disease), opt(e->story), opt(e->invoice_no),
+	    (int64_t)e->grade, (int64_t)(e->died != 0), (int64_t)a->step,
+	    a->id) < 0)
+		return 1;
+	if (p && db_exec(db, &tab, STMT_PAYEE, "ssssssii", opt(p->payee),
+	    opt(p->card), opt(p->bank), opt(p->branch), opt(p->phone),
+	    opt(p->note), (int64_t)a->step, a->id) < 0)
+		return 1;
+	if (!audit_log(db, a->by->kind, a->by->id, a->by->ip,
+	    e ? "claim.event" : "claim.payee", "claim", a->id, c.no))
+		return 1;
+	if (a->resubmit) {
+		/* 修正信息: the account corrected and payable again, at once. */
+		if (c.flow.state != CL_FAILED) {
+			a->rf = RF_BAD_STATE;
+			return 1;
+		}
+		a->rf = flow_apply(db, &claim_flow, a->id, FA_SUBMIT, a->by,
+		    NULL);
+		return a->rf != RF_OK;
+	}
+	a->rf = RF_OK;
+	return 0;
+}
+
+static enum refusal
+edit(struct db *db, struct edit_arg *a)
+{
+	if (db_txn(db, edit_txn, a) < 0 && a->rf == RF_OK)
+		a->rf = RF_DB;
+	return a->rf;
+}
+
+enum refusal
+claim_set_event(struct db *db, int64_t id, const struct claim_event *e,
+    int step, const struct flow_actor *by)
+{
+	struct edit_arg a = { id, e, NULL, step, 0, by, RF_DB, 0 };
+	char today[11];
+
+	clock_today(today);
+	if (opt(e->admitted) && opt(e->discharged) &&
+	    strcmp(e->discharged, e->admitted) < 0)
+		return RF_CLAIM_DATES;
+	if ((opt(e->admitted) && strcmp(e->admitted, today) > 0) ||
+	    (opt(e->discharged) && strcmp(e->discharged, today) > 0) ||
+	    (opt(e->event_on) && strcmp(e->event_on, today) > 0))
+		return RF_CLAIM_FUTURE;
+	if (e->grade < 0 || e->grade > PLAN_GRADES)
+		return RF_CLAIM_FIELD;
+	return edit(db, &a);
+}
+
+enum refusal
+claim_set_payee(struct db *db, int64_t id, const struct claim_payee *p,
+    int step, const struct flow_actor *by)
+{
+	struct edit_arg a = { id, NULL, p, step, 1, by, RF_DB, 0 };
+
+	return edit(db, &a);
+}
+
+/* ----------------------------------------------------------- materials */
+
+/*
+ * The materials of each kind a unit's claim needs (SPEC §6, Xiamen §五,
+ * Qingdao §3): every kind in `need`, and one at least of `any`.
+ */
+#define K(k)	(1u << (k))
+static const struct {
+	unsigned	 need, any;
+} unit_docs[PK__MAX] = {
+	[PK_INPATIENT] = { K(AK_RECEIPT) | K(AK_SETTLEMENT) | K(AK_DISCHARGE) |
+	    K(AK_BANK_CARD), 0 },
+	[PK_DAYS] = { K(AK_DISCHARGE) | K(AK_RECEIPT) | K(AK_BANK_CARD), 0 },
+	[PK_CRITICAL] = { K(AK_BANK_CARD), K(AK_ADMISSION) | K(AK_SURGERY) |
+	    K(AK_PATHOLOGY) | K(AK_DISCHARGE) },
+	[PK_FEMALE] = { K(AK_BANK_CARD), K(AK_ADMISSION) | K(AK_SURGERY) |
+	    K(AK_PATHOLOGY) | K(AK_DISCHARGE) },
+	[PK_ACCIDENT] = { K(AK_ACCIDENT) | K(AK_BANK_CARD), 0 },
+	[PK_DEATH] = { K(AK_DEATH_PROOF) | K(AK_BANK_CARD), 0 },
+	[PK_DISABILITY] = { K(AK_INJURY) | K(AK_APPRAISAL) | K(AK_BANK_CARD),
+	    0 },
+};
+/* Besides, any claim may carry the payee's papers; an accident with a
+ * grade its appraisal. */
+#define DOCS_ALWAYS	(K(AK_PAYEE_DOC) | K(AK_APPRAISAL))
+
+/* The materials a claim may hold (as K() bits). */
+static unsigned
+docs_allowed(const struct claim *c)
+{
+	if (c->channel == CC_MEMBER)
+		return K(AK_ID_FRONT) | K(AK_ID_BACK) | K(AK_SETTLEMENT) |
+		    K(AK_RECEIPT) | K(AK_PAYEE_DOC);
+	return unit_docs[c->kind].need | unit_docs[c->kind].any |
+	    (c->with_female ? unit_docs[PK_FEMALE].any : 0) | DOCS_ALWAYS;
+}
+
+/* The materials a claim needs at 提交: bits every one of which, and
+ * *any of which one. */
+static unsigned
+docs_needed(const struct claim *c, const struct claim_region *g,
+    unsigned *any)
+{
+	unsigned need;
+
+	*any = 0;
+	if (c->channel == CC_MEMBER) {
+		need = K(AK_ID_FRONT) | K(AK_ID_BACK);
+		if (strcmp(g->proof, "invoice") == 0)
+			return need | K(AK_RECEIPT);
+		if (strcmp(g->proof, "both") == 0)
+			return need | K(AK_RECEIPT) | K(AK_SETTLEMENT);
+		return need | K(AK_SETTLEMENT);
+	}
+	*any = unit_docs[c->kind].any;
+	need = unit_docs[c->kind].need;
+	if (c->kind == PK_ACCIDENT && c->grade > 0)
+		need |= K(AK_APPRAISAL);
+	return need;
+}
+
+enum refusal
+claim_attach(struct db *db, const struct claim *c, const struct upload *u,
+    const char *kind, const struct flow_actor *by, const char **why)
+{
+	struct claim_region g;
+	enum file_type ft;
+	enum refusal rf;
+	int k;
+
+	*why = NULL;
+	for (k = AK_ID_FRONT; k < AK__MAX; k++)
+		if (kind && strcmp(kind, store_kind_name((enum attach_kind)k))
+		    == 0)
+			break;
+	if (k == AK__MAX || !(docs_allowed(c) & K(k)))
+		return RF_CLAIM_DOC_KIND;
+	if ((rf = may_edit(c, by, 0)) != RF_OK)
+		return rf;
+	if (u == NULL || u->size == 0) {
+		*why = "请选择要上传的文件";
+		return RF_FILE;
+	}
+	if (c->channel == CC_MEMBER) {
+		/* Photos from the phone: jpg or png, within the limit. */
+		if (!claim_region_get(db, c->district_id, &g))
+			return RF_DB;
+		ft = store_sniff(u->path);
+		if (ft != FT_JPG && ft != FT_PNG) {
+			*why = "请上传jpg或png格式的照片";
+			return RF_FILE;
+		}
+		if ((int64_t)u->size > g.photo_max) {
+			static char big[120];
+
+			snprintf(big, sizeof(big), "照片不能超过%lldKB，请压缩后"
+			    "重新上传", (long long)(g.photo_max / 1024));
+			*why = big;
+			return RF_FILE;
+		}
+	}
+	return flow_attach(db, &claim_flow, c->id, u, k, by, why);
+}
+
+/* ---------------------------------------------------------- submitting */
+
+/* The day a claim's event happened: admission for a stay, else the
+ * diagnosis, accident or death. */
+static const char *
+event_day(const struct claim *c)
+{
+	return c->kind == PK_INPATIENT || c->kind == PK_DAYS ? c->admitted :
+	    c->event_on;
+}
+
+/* The fields the kind needs: RF_OK, or RF_CLAIM_FIELD naming the first
+ * one missing. */
+static enum refusal
+fields_check(const struct claim *c)
+{
+	const char *miss = NULL;
+
+	switch (c->kind) {
+	case PK_INPATIENT:
+	case PK_DAYS:
+		miss = !*c->hospital ? "就诊医院" : !*c->admitted ? "入院日期" :
+		    !*c->discharged ? "出院日期" : (c->kind == PK_INPATIENT &&
+		    !*c->disease) ? "疾病名称" : NULL;
+		break;
+	case PK_CRITICAL:
+	case PK_FEMALE:
+		miss = !*c->event_on ? "确诊日期" : !*c->hospital ?
+		    "确诊医院" : !*c->disease ? "疾病名称" : NULL;
+		break;
+	case PK_ACCIDENT:
+		miss = !*c->event_on ? "出险日期" : !*c->hospital ?
+		    "就诊医院" : !*c->story ? "事故经过" : NULL;
+		break;
+	case PK_DEATH:
+		miss = !*c->event_on ? "亡故日期" : NULL;
+		break;
+	case PK_DISABILITY:
+		miss = !*c->event_on ? "工伤认定日期" : c->grade <= 0 ?
+		    "伤残等级" : NULL;
+		break;
+	default:
+		break;
+	}
+	if (miss == NULL)
+		return RF_OK;
+	refusal_detail_set(miss);
+	return RF_CLAIM_FIELD;
+}
+
+/* The materials: RF_OK, RF_CLAIM_DOC naming the first missing. */
+static enum refusal
+docs_check(struct db *db, const struct claim *c, const struct claim_region *g)
+{
+	struct db_res *r;
+	unsigned have = 0, need, any;
+	char label[200] = "";
+	int k;
+
+	if ((r = db_query(db, &tab, STMT_DOCS, "i", c->id)) == NULL)
+		return RF_DB;
+	while (db_next(r) == 1)
+		for (k = 0; k < AK__MAX; k++)
+			if (strcmp(db_col(r, 0), store_kind_name(k)) == 0)
+				have |= K(k);
+	db_done(r);
+	need = docs_needed(c, g, &any);
+	for (k = 0; k < AK__MAX; k++)
+		if ((need & K(k)) && !(have & K(k))) {
+			refusal_detail_set(store_kind_label(k));
+			return RF_CLAIM_DOC;
+		}
+	if (any == 0 || (have & any))
+		return RF_OK;
+	for (k = 0; k < AK__MAX; k++)
+		if (any & K(k))
+			snprintf(label + strlen(label), sizeof(label) -
+			    strlen(label), "%s%s", *label ? "、" : "",
+			    store_kind_label(k));
+	refusal_detail_set(label);
+	return RF_CLAIM_DOC;
+}
+
+/* The payout account: complete, the member's own or explained. */
+static enum refusal
+payee_check(struct db *db, const struct claim *c)
+{
+	const char *miss = !*c->payee ? "开户人" : !*c->card ? "银行卡号" :
+	    !*c->bank ? "开户银行" : !*c->branch ? "开户网点（分行或支行）" :
+	    (c->channel == CC_MEMBER && !*c->bank_phone) ? "预留手机号" : NULL;
+	struct db_res *r;
+	int papers = 0;
+
+	if (miss) {
+		refusal_detail_set(miss);
+		return RF_CLAIM_PAYEE;
+	}
+	if (strcmp(c->payee, c->member_name) == 0)
+		return RF_OK;
+	/* 亡故: the family receives it; still with their papers. */
+	if ((r = db_query(db, &tab, STMT_DOCS, "i", c->id)) == NULL)
+		return RF_DB;
+	while (db_next(r) == 1)
+		papers |= strcmp(db_col(r, 0), store_kind_name(AK_PAYEE_DOC))
+		    == 0;
+	db_done(r);
+	return *c->payee_note && papers ? RF_OK : RF_CLAIM_PAYEE_OTHER;
+}
+
+/* A part found for the claim: the coverage and its period. */
+struct part {
+	enum plan_kind	 kind;
+	int64_t		 coverage;
+	char		 starts[11], ends[11], waits[11];
+};
+
+/* The coverage of kind `kind` in force on `day`: RF_OK with *p, or
+ * RF_CLAIM_NOT_COVERED. */
+static enum refusal
+coverage_on(struct db *db, const struct claim *c, enum plan_kind kind,
+    const char *day, struct part *p)
+{
+	const char *name = plan_kinds[kind].name;
+	struct db_res *r;
+	int rc;
+
+	r = c->channel == CC_UNIT ? db_query(db, &tab, STMT_COVERAGE_HERE,
+	    "sissi", name, c->member_id, day, day, c->unit_id) :
+	    db_query(db, &tab, STMT_COVERAGE, "siss", name, c->member_id, day,
+	    day);
+	if (r == NULL)
+		return RF_DB;
+	if ((rc = db_next(r)) == 1) {
+		p->kind = kind;
+		p->coverage = db_int(r, 0);
+		snprintf(p->starts, sizeof(p->starts), "%s", db_col(r, 1));
+		snprintf(p->ends, sizeof(p->ends), "%s", db_col(r, 2));
+		snprintf(p->waits, sizeof(p->waits), "%s", db_col(r, 3));
+	}
+	db_done(r);
+	return rc < 0 ? RF_DB : rc == 1 ? RF_OK : RF_CLAIM_NOT_COVERED;
+}
+
+/* Whether disease `d` is one of the rule's (an empty list takes any). */
+static int
+disease_listed(const struct plan_benefit *b, const char *d)
+{
+	const char *s = b->diseases, *e;
+	size_t n = strlen(d);
+
+	if (*s == '\0')
+		return 1;
+	while (*s) {
+		e = strstr(s, "、");
+		if ((e ? (size_t)(e - s) : strlen(s)) == n &&
+		    strncmp(s, d, n) == 0)
+			return 1;
+		if (e == NULL)
+			break;
+		s = e + strlen("、");
+	}
+	return 0;
+}
+
+/* Is kind a lump sum paid once a period? */
+static int
+lump(enum plan_kind k)
+{
+	return k == PK_CRITICAL || k == PK_FEMALE || k == PK_DEATH;
+}
+
+/* A part's checks: 等待期, disease, a lump sum once, the cap. */
+static enum refusal
+part_check(struct db *db, const struct claim *c, const struct part *p,
+    const char *day)
+{
+	struct plan_benefit b;
+	struct benefit_history h;
+	char last[11];
+	int rc;
+
+	if (*p->waits && strcmp(day, p->waits) < 0) {
+		if (!clock_date_add(p->waits, 0, -1, last))
+			return RF_DB;
+		refusal_detail_set(last);
+		return RF_CLAIM_WAITING;
+	}
+	if ((rc = coverage_rule(db, p->coverage, p->kind, &b)) <= 0)
+		return rc < 0 ? RF_DB : RF_CLAIM_NOT_COVERED;
+	if ((p->kind == PK_CRITICAL || p->kind == PK_FEMALE) &&
+	    !disease_listed(&b, c->disease))
+		return c->with_female ? RF_CLAIM_BOTH : RF_CLAIM_DISEASE;
+	if (lump(p->kind)) {
+		int found;
+		int64_t n = db_one_int(db, &tab, STMT_LUMP_TAKEN, &found,
+		    "isssi", c->member_id, plan_kinds[p->kind].name, p->ends,
+		    p->starts, c->id);
+
+		if (n < 0)
+			return RF_DB;
+		return n > 0 ? RF_CLAIM_TWICE : RF_OK;
+	}
+	if (!claim_history(db, c, p->kind, p->starts, p->ends, &h))
+		return RF_DB;
+	if ((b.annual_cap > 0 && h.paid >= b.annual_cap) ||
+	    (p->kind == PK_DAYS && b.max_days > 0 && h.days >= b.max_days))
+		return RF_CLAIM_CAP;
+	return RF_OK;
+}
+
+int
+claim_history(struct db *db, const struct claim *c, enum plan_kind kind,
+    const char *starts, const char *ends, struct benefit_history *h)
+{
+	struct db_res *r;
+	int rc;
+
+	memset(h, 0, sizeof(*h));
+	if ((r = db_query(db, &tab, STMT_PAID_SO_FAR, "isssi", c->member_id,
+	    plan_kinds[kind].name, ends, starts, c->id)) == NULL)
+		return 0;
+	if ((rc = db_next(r)) == 1) {
+		h->paid = db_int(r, 0);
+		h->days = (int)db_int(r, 1);
+		h->times = (int)db_int(r, 2);
+	}
+	db_done(r);
+	return rc >= 0;
+}
+
+/* What the reviewers should look at twice: a stay overlapping another
+ * claim's, a 收费票据 number used before.  Into flags ("\n" apart). */
+static int
+flags_of(struct db *db, const struct claim *c, char *flags, size_t n)
+{
+	struct db_res *r;
+	size_t o = 0;
+
+	flags[0] = '\0';
+	if (*c->admitted && *c->discharged) {
+		if ((r = db_query(db, &tab, STMT_OVERLAP, "iiss", c->member_id,
+		    c->id, c->discharged, c->admitted)) == NULL)
+			return 0;
+		while (db_next(r) == 1 && o < n)
+			o += (size_t)snprintf(flags + o, n - o,
+			    "%s住院时间与补助申请%s（%s至%s）重叠", o ? "\n" : "",
+			    db_col(r, 0), db_col(r, 1), db_col(r, 2));
+		db_done(r);
+	}
+	if (*c->invoice_no && o < n) {
+		if ((r = db_query(db, &tab, STMT_INVOICE_USED, "si",
+		    c->invoice_no, c->id)) == NULL)
+			return 0;
+		while (db_next(r) == 1 && o < n)
+			o += (size_t)snprintf(flags + o, n - o,
+			    "%s收费票据号%s已用于补助申请%s", o ? "\n" : "",
+			    c->invoice_no, db_col(r, 0));
+		db_done(r);
+	}
+	utf8_cut(flags, 1000, n);
+	return 1;
+}
+
+/* Every check of 提交 before the coverage: RF_OK or the first refusal. */
+static enum refusal
+form_check(struct db *db, const struct claim *c, int attested)
+{
+	struct claim_region g;
+	char today[11], last[11], deadline[40];
+	const char *day = event_day(c), *from;
+	enum refusal rf;
+
+	if ((rf = fields_check(c)) != RF_OK)
+		return rf;
+	if (!claim_region_get(db, c->district_id, &g))
+		return RF_DB;
+	if ((rf = docs_check(db, c, &g)) != RF_OK ||
+	    (rf = payee_check(db, c)) != RF_OK)
+		return rf;
+	if (c->channel == CC_MEMBER && !attested)
+		return RF_CLAIM_ATTEST;
+	clock_today(today);
+	if (strcmp(day, today) > 0)
+		return RF_CLAIM_FUTURE;
+	/* The deadline runs from discharge, or the event itself. */
+	from = *c->discharged ? c->discharged : day;
+	if (!clock_date_add(from, 0, (int)conf_long(CONF_CLAIM_DEADLINE_DAYS),
+	    last))
+		return RF_DB;
+	if (strcmp(today, last) > 0) {
+		snprintf(deadline, sizeof(deadline), "%s后%ld天内",
+		    *c->discharged ? "出院" : "出险", conf_long(
+		    CONF_CLAIM_DEADLINE_DAYS));
+		refusal_detail_set(deadline);
+		return RF_CLAIM_LATE;
+	}
+	return RF_OK;
+}
+
+struct submit_arg {
+	int64_t			 id;
+	int			 attested;
+	const struct flow_actor	*by;
+	enum refusal		 rf;
+};
+
+static int
+submit_txn(struct db *db, void *arg)
+{
+	struct submit_arg *a = arg;
+	struct part parts[2];
+	struct flow_item it;
+	struct db_res *r;
+	struct claim c;
+	char died[11] = "", flags[4 * 1000 + 1];
+	const char *day;
+	int rc, i, np;
+
+	if ((rc = flow_lock(db, &claim_flow, a->id, &it)) <= 0 ||
+	    (rc = claim_get(db, a->id, &c)) <= 0) {
+		a->rf = rc < 0 ? RF_DB : RF_NOT_FOUND;
+		return 1;
+	}
+	if ((a->rf = may_edit(&c, a->by, 0)) != RF_OK)
+		return 1;
+	/* One person's claims are checked one after the other. */
+	if ((r = db_query(db, &tab, STMT_MEMBER_LOCK, "i", c.member_id))
+	    == NULL) {
+		a->rf = RF_DB;
+		return 1;
+	}
+	if (db_next(r) == 1)
+		snprintf(died, sizeof(died), "%s", db_col(r, 0));
+	db_done(r);
+	if ((a->rf = form_check(db, &c, a->attested)) != RF_OK)
+		return 1;
+	day = event_day(&c);
+	if (*died && strcmp(day, died) > 0) {
+		a->rf = RF_CLAIM_AFTER_DEATH;
+		return 1;
+	}
+	np = c.with_female ? 2 : 1;
+	for (i = 0; i < np; i++) {
+		a->rf = coverage_on(db, &c, i ? PK_FEMALE : c.kind, day,
+		    &parts[i]);
+		if (a->rf == RF_CLAIM_NOT_COVERED && c.with_female)
+			a->rf = RF_CLAIM_BOTH;
+		if (a->rf != RF_OK ||
+		    (a->rf = part_check(db, &c, &parts[i], day)) != RF_OK)
+			return 1;
+	}
+	a->rf = RF_DB;
+	if (!flags_of(db, &c, flags, sizeof(flags)) ||
+	    db_exec(db, &tab, STMT_PARTS_DEL, "i", c.id) < 0)
+		return 1;
+	for (i = 0; i < np; i++)
+		if (db_exec(db, &tab, STMT_PART_ADD, "iisiss", c.id,
+		    (int64_t)i, plan_kinds[parts[i].kind].name,
+		    parts[i].coverage, parts[i].starts, parts[i].ends) != 1)
+			return 1;
+	if (db_exec(db, &tab, STMT_SUBMITTED, "sii", opt(flags),
+	    (int64_t)(a->attested != 0), c.id) < 0)
+		return 1;
+	a->rf = flow_apply(db, &claim_flow, c.id, FA_SUBMIT, a->by, NULL);
+	return a->rf != RF_OK;
+}
+
+enum refusal
+claim_submit(struct db *db, int64_t id, int attested,
+    const struct flow_actor *by)
+{
+	struct submit_arg a = { id, attested, by, RF_DB };
+
+	if (db_txn(db, submit_txn, &a) < 0 && a.rf == RF_OK)
+		a.rf = RF_DB;
+	return a.rf;
+}
+
+enum refusal
+claim_correct(struct db *db, int64_t id, const struct claim_payee *p,
+    const struct flow_actor *by)
+{
+	struct edit_arg a = { id, NULL, p, 0, 1, by, RF_DB, 1 };
+
+	if (!opt(p->payee) || !opt(p->card) || !opt(p->bank) ||
+	    !opt(p->branch)) {
+		refusal_detail_set(!opt(p->payee) ? "开户人" : !opt(p->card) ?
+		    "银行卡号" : !opt(p->bank) ? "开户银行" : "开户网点");
+		return RF_CLAIM_PAYEE;
+	}
+	return edit(db, &a);
+}
