@@ -78,7 +78,7 @@ queue_get(struct req *r)
  * decision form when the user may decide now.  Drafts are the filer's
  * alone: 404.
  */
-static int
+int
 desk_page(struct req *r, const struct flow_type *type, int64_t id)
 {
 	struct flow_actor by;

@@ -42,6 +42,7 @@ enum page {
 	PAGE_PLAN_EDIT,
 	PAGE_PLAN_EDIT_POST,
 	PAGE_PLAN_ACTIVE,
+	PAGE_CLAIM_FIGURES,
 	PAGE__MAX
 };
 
@@ -59,7 +60,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_USERS_POST] =  { HTTP_POST, "/o/users", users_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_USERS_ROLES] = { HTTP_POST, "/o/users/roles", users_roles_post, ACC_OFFICE, ROLE_ADMIN },
 	/* finance confirms the premium of 参保申请 (待确认) */
-	[PAGE_QUEUE] =       { HTTP_GET,  "/o/queue", queue_get, ACC_OFFICE, REVIEWERS | ROLE_FINANCE },
+	[PAGE_QUEUE] =       { HTTP_GET,  "/o/queue", queue_get, ACC_OFFICE, REVIEWERS | ROLE_FINANCE | ROLE_MEDICAL },
 	[PAGE_REVIEW] =      { HTTP_GET,  "/o/review", review_get, ACC_OFFICE, ROLE_ANY },
 	/* Who decides what is the engine's: each type's table. */
 	[PAGE_REVIEW_POST] = { HTTP_POST, "/o/review", review_post, ACC_OFFICE, ROLE_ANY },
@@ -67,7 +68,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_REASONS_POST] = { HTTP_POST, "/o/reasons", reasons_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_ORG_APP] =     { HTTP_GET,  "/o/org/app", orgapp_review_get, ACC_OFFICE, REVIEWERS },
 	[PAGE_ORG_DECIDE] =  { HTTP_POST, "/o/org/app", orgapp_decide_post, ACC_OFFICE, ROLE_REVIEW1 },
-	[PAGE_FILE] =        { HTTP_GET,  "/o/file", file_get, ACC_OFFICE, REVIEWERS },
+	[PAGE_FILE] =        { HTTP_GET,  "/o/file", file_get, ACC_OFFICE, ROLE_ANY },
 	[PAGE_TRANSFER] =    { HTTP_GET,  "/o/transfer", transfer_review_get, ACC_OFFICE, REVIEWERS },
 	[PAGE_TRANSFER_DECIDE] = { HTTP_POST, "/o/transfer", transfer_decide_post, ACC_OFFICE, ROLE_REVIEW1 | ROLE_REVIEW2 },
 	[PAGE_MOVE] =        { HTTP_GET,  "/o/move", move_review_get, ACC_OFFICE, REVIEWERS },
@@ -87,6 +88,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_PLAN_EDIT] =   { HTTP_GET,  "/o/plan/edit", plan_edit_get, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_PLAN_EDIT_POST] = { HTTP_POST, "/o/plan/edit", plan_edit_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_PLAN_ACTIVE] = { HTTP_POST, "/o/plan/active", plan_active_post, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_CLAIM_FIGURES] = { HTTP_POST, "/o/claim/figures", claim_figures_post, ACC_OFFICE, ROLE_REVIEW1 },
 };
 
 static const char *const sheets[SHEET__MAX] = {

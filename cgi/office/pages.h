@@ -52,6 +52,9 @@ int transfer_review_get(struct req *);
 int transfer_decide_post(struct req *);
 int move_review_get(struct req *);
 int move_decide_post(struct req *);
+/* desk_page: the review page of item (type, id), with what the form
+ * said (a type's own form re-rendered on a refusal). */
+int desk_page(struct req *, const struct flow_type *, int64_t id);
 /* The decision form's 退回原因, shared by every review page (max: the
  * column flow_step.reason). */
 extern const struct field reason_field;
@@ -67,6 +70,8 @@ int coverage_get(struct req *);
 int invoices_get(struct req *);
 int invoices_post(struct req *);
 int invoice_file_get(struct req *);
+/* claims.c: 补助申请 — review1's figures */
+int claim_figures_post(struct req *);
 /* plans.c: 保障计划 (admin) */
 int plans_get(struct req *);
 int plan_new_get(struct req *);

@@ -82,6 +82,15 @@ enum page {
 	PAGE_PINVOICE_FILE,
 	PAGE_RENEWAL,
 	PAGE_RENEWAL_XLSX,
+	PAGE_CLAIMS,
+	PAGE_CLAIM,
+	PAGE_CLAIM_NEW,
+	PAGE_CLAIM_EVENT,
+	PAGE_CLAIM_PAYEE,
+	PAGE_CLAIM_CORRECT,
+	PAGE_CLAIM_UPLOAD,
+	PAGE_CLAIM_STEP,
+	PAGE_CLAIM_FILE,
 	PAGE__MAX
 };
 
@@ -155,6 +164,15 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_ENROLL_NOTICE_XLSX] = { HTTP_GET, "/u/enroll/notice.xlsx", enroll_xlsx_get, ACC_AGENT, 0 },
 	[PAGE_ENROLL_FILE] =    { HTTP_GET,  "/u/enroll/file", enroll_file_get, ACC_AGENT, 0 },
 	[PAGE_COVERAGE] =       { HTTP_GET,  "/u/coverage", coverage_get, ACC_AGENT, 0 },
+	[PAGE_CLAIMS] =         { HTTP_GET,  "/u/claims", claims_get, ACC_AGENT, 0 },
+	[PAGE_CLAIM] =          { HTTP_GET,  "/u/claim", claim_get_page, ACC_AGENT, 0 },
+	[PAGE_CLAIM_NEW] =      { HTTP_POST, "/u/claims/new", claim_new_post, ACC_AGENT, 0 },
+	[PAGE_CLAIM_EVENT] =    { HTTP_POST, "/u/claim/event", claim_event_post, ACC_AGENT, 0 },
+	[PAGE_CLAIM_PAYEE] =    { HTTP_POST, "/u/claim/payee", claim_payee_post, ACC_AGENT, 0 },
+	[PAGE_CLAIM_CORRECT] =  { HTTP_POST, "/u/claim/correct", claim_correct_post, ACC_AGENT, 0 },
+	[PAGE_CLAIM_UPLOAD] =   { HTTP_POST, "/u/claim/upload", claim_upload_post, ACC_AGENT, 0 },
+	[PAGE_CLAIM_STEP] =     { HTTP_POST, "/u/claim/step", claim_step_post, ACC_AGENT, 0 },
+	[PAGE_CLAIM_FILE] =     { HTTP_GET,  "/u/claim/file", claim_file_get, ACC_AGENT, 0 },
 	[PAGE_PINVOICES] =      { HTTP_GET,  "/u/invoices", pinvoices_get, ACC_AGENT, 0 },
 	[PAGE_PINVOICE_FILE] =  { HTTP_GET,  "/u/invoices/file", pinvoice_file_get, ACC_AGENT, 0 },
 	[PAGE_RENEWAL] =        { HTTP_GET,  "/u/renewal", renewal_get, ACC_AGENT, 0 },
@@ -182,6 +200,7 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_COVERAGE] = "unit/coverage.xsl",
 	[SHEET_PINVOICES] = "unit/pinvoices.xsl",
 	[SHEET_RENEWAL] = "unit/renewal.xsl",
+	[SHEET_CLAIM] = "unit/claim.xsl",
 };
 
 static const struct app app = {

@@ -29,6 +29,7 @@ enum sheet {
 	SHEET_COVERAGE,
 	SHEET_PINVOICES,
 	SHEET_RENEWAL,
+	SHEET_CLAIM,
 	SHEET__MAX
 };
 
@@ -125,5 +126,16 @@ int pinvoice_file_get(struct req *);
 /* renewal.c: 续保提醒 */
 int renewal_get(struct req *);
 int renewal_xlsx_get(struct req *);
+
+/* claim.c: 补助申请 (代他人办理, 基层审核) */
+int claims_get(struct req *);
+int claim_get_page(struct req *);
+int claim_new_post(struct req *);
+int claim_event_post(struct req *);
+int claim_payee_post(struct req *);
+int claim_correct_post(struct req *);
+int claim_upload_post(struct req *);
+int claim_step_post(struct req *);
+int claim_file_get(struct req *);
 
 #endif

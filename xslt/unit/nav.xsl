@@ -13,6 +13,8 @@
         <a href="/u/enroll" id="nav-enroll" class="sub"><xsl:if test="$active = 'enroll'"><xsl:attribute name="class">sub active</xsl:attribute></xsl:if>参保申请</a>
         <a href="/u/coverage" id="nav-coverage" class="sub"><xsl:if test="$active = 'coverage'"><xsl:attribute name="class">sub active</xsl:attribute></xsl:if>参保记录</a>
         <a href="/u/renewal" id="nav-renewal" class="sub"><xsl:if test="$active = 'renewal'"><xsl:attribute name="class">sub active</xsl:attribute></xsl:if>续保提醒</a>
+        <span class="nav-group" id="nav-claim-group">补助业务</span>
+        <a href="/u/claims" id="nav-claims" class="sub"><xsl:if test="$active = 'claims'"><xsl:attribute name="class">sub active</xsl:attribute></xsl:if>补助申请</a>
         <a href="/u/invoices" id="nav-invoices" class="sub"><xsl:if test="$active = 'invoices'"><xsl:attribute name="class">sub active</xsl:attribute></xsl:if>发票管理</a>
       </xsl:if>
       <a href="/u/password" id="nav-password"><xsl:if test="$active = 'password'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>修改密码</a>

@@ -1,0 +1,102 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  补助申请: the detail every portal shows (SPEC §6): what, who, when, the
+  stay or the event, the money (待定 until 审核通过), the explanation line
+  by line, the 备注 of a return, and the payout account masked.
+  Used by the review desk's body, the unit's and the member's pages.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <!-- The amount as the filer sees it: 待定 until approved. -->
+  <xsl:template name="claim-amount">
+    <xsl:param name="c"/>
+    <xsl:choose>
+      <xsl:when test="$c/amount"><xsl:value-of select="$c/amount"/> 元</xsl:when>
+      <xsl:otherwise>待定</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 材料待补充 when a return asked for materials (seed 002). -->
+  <xsl:template name="claim-remark">
+    <xsl:param name="c"/>
+    <xsl:if test="$c/remark">
+      <p class="msg msg-error" id="claim-remark">
+        <strong><xsl:choose>
+          <xsl:when test="$c/@state = 'failed'">打款失败：</xsl:when>
+          <xsl:when test="contains($c/remark, '材料')">材料待补充：</xsl:when>
+          <xsl:otherwise>已驳回：</xsl:otherwise>
+        </xsl:choose></strong>
+        <xsl:value-of select="$c/remark"/>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="claim-data">
+    <xsl:param name="c"/>
+    <dl class="data" id="claim-data">
+      <dt>申请单号</dt><dd id="c-no"><xsl:value-of select="$c/no"/></dd>
+      <dt>补助类型</dt><dd id="c-kind"><xsl:value-of select="$c/kind-label"/></dd>
+      <dt>补助人</dt><dd id="c-person"><xsl:value-of select="$c/person"/>（<xsl:value-of select="$c/id-number"/>）</dd>
+      <dt>所在单位</dt><dd><xsl:value-of select="$c/unit"/></dd>
+      <dt>创建时间</dt><dd><xsl:value-of select="$c/created"/></dd>
+      <dt>状态</dt><dd id="c-state"><xsl:value-of select="$c/@state-seen"/></dd>
+      <dt>打款状态</dt><dd id="c-pay-state"><xsl:value-of select="$c/pay-state"/></dd>
+      <xsl:if test="$c/hospital != ''"><dt>就诊医院</dt><dd><xsl:value-of select="$c/hospital"/></dd></xsl:if>
+      <xsl:if test="$c/admitted != ''"><dt>住院周期</dt><dd id="c-stay"><xsl:value-of select="$c/admitted"/> ~ <xsl:value-of select="$c/discharged"/></dd></xsl:if>
+      <xsl:if test="$c/event-on != ''"><dt>
+        <xsl:choose>
+          <xsl:when test="$c/@kind = 'death'">亡故日期</xsl:when>
+          <xsl:when test="$c/@kind = 'accident'">出险日期</xsl:when>
+          <xsl:when test="$c/@kind = 'disability'">工伤认定日期</xsl:when>
+          <xsl:otherwise>确诊日期</xsl:otherwise>
+        </xsl:choose></dt><dd><xsl:value-of select="$c/event-on"/></dd></xsl:if>
+      <xsl:if test="$c/disease != ''"><dt>疾病名称</dt><dd><xsl:value-of select="$c/disease"/></dd></xsl:if>
+      <xsl:if test="$c/story != ''"><dt>事故经过</dt><dd class="wrap"><xsl:value-of select="$c/story"/></dd></xsl:if>
+      <xsl:if test="$c/grade"><dt>伤残等级</dt><dd><xsl:value-of select="$c/grade"/> 级</dd></xsl:if>
+      <xsl:if test="$c/died"><dt>意外身故</dt><dd>是</dd></xsl:if>
+      <xsl:if test="$c/invoice-no != ''"><dt>收费票据号</dt><dd><xsl:value-of select="$c/invoice-no"/></dd></xsl:if>
+      <xsl:if test="$c/total-cost"><dt>住院总费用</dt><dd id="c-total"><xsl:value-of select="$c/total-cost"/> 元</dd></xsl:if>
+      <xsl:if test="$c/base"><dt>补助基数</dt><dd id="c-base"><xsl:value-of select="$c/base"/> 元</dd></xsl:if>
+      <xsl:if test="$c/medical"><dt>意外医疗费用</dt><dd><xsl:value-of select="$c/medical"/> 元</dd></xsl:if>
+      <dt>补助金额</dt><dd id="c-amount" class="num"><xsl:call-template name="claim-amount"><xsl:with-param name="c" select="$c"/></xsl:call-template></dd>
+      <dt>收款账户</dt><dd id="c-account"><xsl:value-of select="$c/payee"/><xsl:if test="$c/card != ''"> · <xsl:value-of select="$c/card"/></xsl:if><xsl:if test="$c/bank != ''"> · <xsl:value-of select="concat($c/bank, ' ', $c/branch)"/></xsl:if></dd>
+      <xsl:if test="$c/payee-note != ''"><dt>开户人说明</dt><dd class="wrap"><xsl:value-of select="$c/payee-note"/></dd></xsl:if>
+    </dl>
+  </xsl:template>
+
+  <!-- 计算说明: the benefit engine's lines (approved; the desk also sees
+       review1's computation). -->
+  <xsl:template name="claim-explanation">
+    <xsl:param name="lines"/>
+    <xsl:param name="id" select="'c-explanation'"/>
+    <xsl:if test="$lines/line">
+      <ol class="explain" id="{$id}">
+        <xsl:for-each select="$lines/line"><li><xsl:value-of select="."/></li></xsl:for-each>
+      </ol>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The unit's and the member's lists. -->
+  <xsl:template name="claim-rows">
+    <xsl:param name="list"/>
+    <xsl:param name="href"/>
+    <div class="table-wrap">
+      <table class="list" id="claims">
+        <thead><tr><th>申请单号</th><th>补助类型</th><th>补助人</th><th>创建时间</th><th>住院/出险日期</th><th>补助金额</th><th>状态</th></tr></thead>
+        <tbody>
+          <xsl:for-each select="$list/claim">
+            <tr data-id="{@id}">
+              <td><a href="{$href}{@id}"><xsl:value-of select="no"/></a></td>
+              <td><xsl:value-of select="kind-label"/></td>
+              <td><xsl:value-of select="person"/></td>
+              <td><xsl:value-of select="created"/></td>
+              <td><xsl:choose><xsl:when test="admitted != ''"><xsl:value-of select="admitted"/></xsl:when><xsl:otherwise><xsl:value-of select="event-on"/></xsl:otherwise></xsl:choose></td>
+              <td class="num"><xsl:choose><xsl:when test="amount != ''"><xsl:value-of select="amount"/></xsl:when><xsl:otherwise>待定</xsl:otherwise></xsl:choose></td>
+              <td><xsl:call-template name="state-chip"><xsl:with-param name="state" select="@state"/><xsl:with-param name="label" select="@state-seen"/></xsl:call-template></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
+  </xsl:template>
+</xsl:stylesheet>
