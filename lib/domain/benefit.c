@@ -187,9 +187,8 @@ days(const struct plan_benefit *p, const struct benefit_claim *c,
 	return 1;
 }
 
-/* Whether `disease` is one of the 、-separated `list` (empty: any). */
-static int
-listed(const char *list, const char *disease)
+int
+benefit_disease_listed(const char *list, const char *disease)
 {
 	const char *s = list, *e;
 	size_t n;
@@ -218,7 +217,7 @@ lump(const struct plan_benefit *p, const struct benefit_claim *c,
 {
 	if (p->kind == PK_FEMALE && c->gender != 'F')
 		return none(r, "该项补助仅限女职工");
-	if (p->kind != PK_DEATH && !listed(p->diseases, c->disease))
+	if (p->kind != PK_DEATH && !benefit_disease_listed(p->diseases, c->disease))
 		return none(r, "所患疾病不在本计划保障的病种范围内");
 	if (p->kind != PK_DEATH)
 		line(r, -1, "病种：%s", c->disease);

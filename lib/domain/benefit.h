@@ -77,6 +77,10 @@ int benefit_compute(const struct plan_benefit *rule,
  */
 int benefit_days(const char *admitted, const char *discharged);
 
+/* benefit_disease_listed: whether `disease` is one of the 、-separated
+ * `list` (an empty list takes any).  1 or 0. */
+int benefit_disease_listed(const char *list, const char *disease);
+
 /* benefit_round: fen × bp / 10000 rounded half up to the fen (fen >= 0). */
 int64_t benefit_round(int64_t fen, int bp);
 

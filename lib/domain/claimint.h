@@ -60,6 +60,26 @@ int claim_history(struct db *db, const struct claim *c, enum plan_kind kind,
  * and fixes amount and explanation.  RF_OK or RF_DB (claimpay.c). */
 enum refusal claim_fix_amount(struct db *db, int64_t id);
 
+/* K(k): attachment kind k as a bit of a set of materials. */
+#define K(k)	(1u << (k))
+
+/*
+ * claim_may_edit: whether `by` may change claim `c` now: its filer (or,
+ * for a unit's claim, an agent the handler found holding 医疗互助 there)
+ * while it is a draft, or, with `failed_too`, 打款失败.  RF_OK,
+ * RF_NOT_FOUND or RF_SUBMITTED.
+ */
+enum refusal claim_may_edit(const struct claim *c,
+    const struct flow_actor *by, int failed_too);
+
+/* claim_opt: NULL for "" (both are "none" to the database). */
+const char *claim_opt(const char *s);
+
+/* claim_docs_needed: the materials (K() bits) a claim needs at 提交,
+ * every one of them, and *any: one at least of these. */
+unsigned claim_docs_needed(const struct claim *c,
+    const struct claim_region *g, unsigned *any);
+
 /* The review desk's body of a claim (flow hook, claimview.c). */
 int claim_body(struct db *db, const struct flow_item *it, xmlNodePtr body);
 
