@@ -15,6 +15,7 @@
 #include "agent.h"
 #include "audit.h"
 #include "conf.h"
+#include "claimrec.h"
 #include "coverage.h"
 #include "form.h"
 #include "http.h"
@@ -128,11 +129,51 @@ coverage_all_xlsx(struct req *r)
 	return coverage_xlsx_of(r, 1);
 }
 
+/*
+ * 补助记录 with the filter the page sent (claimrec.h): the unit's (?unit=,
+ * its agents with 医疗互助, full numbers) or, when `office`, every unit's
+ * (full numbers for admin and finance only).  Audited with the count.
+ */
+static int
+claims_xlsx_of(struct req *r, int office)
+{
+	const char *tmp = conf_str(CONF_TMP_DIR), *why;
+	struct claim_ask ask = {
+		req_query(r, "kind"), req_query(r, "state"),
+		req_query(r, "person"), req_query(r, "phone"),
+		req_query(r, "from"), req_query(r, "to"),
+		office ? req_query(r, "district") : NULL,
+		office ? req_query(r, "plan") : NULL
+	};
+	struct claim_filter f;
+	int full = 1;
+	enum refusal rf;
+	char path[1024];
+	int64_t n;
+
+	claim_filter_read(&ask, &f, &why);
+	if (office)
+		full = (r->sess.roles & (ROLE_ADMIN | ROLE_FINANCE)) != 0;
+	else if ((rf = agent_may_aid(r->db, r->sess.subject,
+	    f.unit = req_id(r, "unit"))) != RF_OK)
+		return page_refuse(r, rf, rf == RF_PICK_UNIT ? 404 : 403);
+	if (!xlsx_tmp(path, sizeof(path), tmp) ||
+	    (n = claim_records_export(r->db, &f, full, office, path, tmp)) < 0)
+		return 500;
+	return send_export(r, path, full ? "export.claims.full" :
+	    "export.claims", "org", f.unit, n, "补助记录.xlsx");
+}
+
+static int claims_xlsx(struct req *r) { return claims_xlsx_of(r, 0); }
+static int claims_all_xlsx(struct req *r) { return claims_xlsx_of(r, 1); }
+
 enum page {
 	PAGE_MEMBERS,
 	PAGE_ROSTER,
 	PAGE_COVERAGE,
 	PAGE_COVERAGE_ALL,
+	PAGE_CLAIMS,
+	PAGE_CLAIMS_ALL,
 	PAGE__MAX
 };
 
@@ -143,6 +184,10 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_COVERAGE] = { HTTP_GET, "/x/coverage.xlsx", coverage_xlsx, ACC_AGENT, 0 },
 	/* 参保记录 across units: as /o/coverage. */
 	[PAGE_COVERAGE_ALL] = { HTTP_GET, "/x/coverage-all.xlsx", coverage_all_xlsx,
+	    ACC_OFFICE, ROLE_ADMIN | ROLE_FINANCE | ROLE_REVIEW1 | ROLE_REVIEW2 },
+	/* 补助记录: a unit's, and every unit's as /o/claims. */
+	[PAGE_CLAIMS] = { HTTP_GET, "/x/claims.xlsx", claims_xlsx, ACC_AGENT, 0 },
+	[PAGE_CLAIMS_ALL] = { HTTP_GET, "/x/claims-all.xlsx", claims_all_xlsx,
 	    ACC_OFFICE, ROLE_ADMIN | ROLE_FINANCE | ROLE_REVIEW1 | ROLE_REVIEW2 },
 };
 

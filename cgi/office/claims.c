@@ -1,13 +1,17 @@
 /*
  * claims.c -- 补助申请 in the office: review1 enters the settlement
  * sheet's figures and sees the computed amount with its explanation on
- * the review page before approving.
+ * the review page before approving; 补助记录 across units.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "claim.h"
+#include "claimrec.h"
+#include "coverage.h"
 #include "form.h"
 #include "http.h"
+#include "org.h"
 #include "pages.h"
 
 /* 结算单: the figures the kind reads (empty: none). */
@@ -52,4 +56,32 @@ claim_figures_post(struct req *r)
 	snprintf(path, sizeof(path), "/o/review?type=claim&id=%lld&computed=1",
 	    (long long)id);
 	return req_redirect(r, path);
+}
+
+/*
+ * 补助记录: every unit's filed claims by 申请日期, 保障计划, 区/产业工会,
+ * 补助类型, 状态, person or phone; numbers masked; a page at a time.
+ */
+int
+claim_records_get(struct req *r)
+{
+	struct claim_ask ask = {
+		req_query(r, "kind"), req_query(r, "state"),
+		req_query(r, "person"), req_query(r, "phone"),
+		req_query(r, "from"), req_query(r, "to"),
+		req_query(r, "district"), req_query(r, "plan")
+	};
+	struct coverage_filter all;
+	struct claim_filter f;
+	const char *why;
+
+	memset(&all, 0, sizeof(all));
+	if (claim_filter_read(&ask, &f, &why) > 0)
+		form_message(r, why, "error");
+	if (claim_records_view(r->db, &f, req_query(r, "page"), 20,
+	    r->page) == NULL || !coverage_choices_view(r->db, &all, r->page) ||
+	    !org_districts_view(r->db, r->page))
+		return 500;
+	r->sheet = SHEET_CLAIMS;
+	return 200;
 }

@@ -43,6 +43,7 @@ enum page {
 	PAGE_PLAN_EDIT_POST,
 	PAGE_PLAN_ACTIVE,
 	PAGE_CLAIM_FIGURES,
+	PAGE_CLAIM_RECORDS,
 	PAGE__MAX
 };
 
@@ -89,6 +90,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_PLAN_EDIT_POST] = { HTTP_POST, "/o/plan/edit", plan_edit_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_PLAN_ACTIVE] = { HTTP_POST, "/o/plan/active", plan_active_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_CLAIM_FIGURES] = { HTTP_POST, "/o/claim/figures", claim_figures_post, ACC_OFFICE, ROLE_REVIEW1 },
+	[PAGE_CLAIM_RECORDS] = { HTTP_GET,  "/o/claims", claim_records_get, ACC_OFFICE, RECORDS },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -106,6 +108,7 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_PLANS] = "office/plans.xsl",
 	[SHEET_PLAN] = "office/plan.xsl",
 	[SHEET_PLAN_FORM] = "office/planform.xsl",
+	[SHEET_CLAIMS] = "office/claims.xsl",
 };
 
 static const struct app app = {

@@ -27,6 +27,7 @@ enum sheet {
 	SHEET_PLANS,
 	SHEET_PLAN,
 	SHEET_PLAN_FORM,
+	SHEET_CLAIMS,
 	SHEET__MAX
 };
 
@@ -72,6 +73,7 @@ int invoices_post(struct req *);
 int invoice_file_get(struct req *);
 /* claims.c: 补助申请 — review1's figures */
 int claim_figures_post(struct req *);
+int claim_records_get(struct req *);
 /* plans.c: 保障计划 (admin) */
 int plans_get(struct req *);
 int plan_new_get(struct req *);

@@ -11,6 +11,7 @@
 
 #include "audit.h"
 #include "claim.h"
+#include "claimrec.h"
 #include "files.h"
 #include "form.h"
 #include "http.h"
@@ -319,4 +320,30 @@ claim_file_get(struct req *r)
 	if (!audit_req(r, "file.view", a.owner_type, a.owner_id, a.filename))
 		return 500;
 	return store_send(r, &a);
+}
+
+/* 补助记录: the unit's filed claims by person, phone, kind and date. */
+int
+claim_records_page(struct req *r)
+{
+	struct claim_ask ask = {
+		req_query(r, "kind"), req_query(r, "state"),
+		req_query(r, "person"), req_query(r, "phone"),
+		req_query(r, "from"), req_query(r, "to"), NULL, NULL
+	};
+	struct claim_filter f;
+	const char *why;
+	int64_t unit;
+	int st;
+
+	if ((st = aid_unit(r, &unit)) != 0)
+		return st;
+	if (claim_filter_read(&ask, &f, &why) > 0)
+		form_message(r, why, "error");
+	f.unit = unit;
+	if (claim_records_view(r->db, &f, req_query(r, "page"), PER_PAGE,
+	    r->page) == NULL)
+		return 500;
+	r->sheet = SHEET_CLAIM;
+	return 200;
 }

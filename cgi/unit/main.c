@@ -91,6 +91,7 @@ enum page {
 	PAGE_CLAIM_UPLOAD,
 	PAGE_CLAIM_STEP,
 	PAGE_CLAIM_FILE,
+	PAGE_CLAIM_RECORDS,
 	PAGE__MAX
 };
 
@@ -173,6 +174,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CLAIM_UPLOAD] =   { HTTP_POST, "/u/claim/upload", claim_upload_post, ACC_AGENT, 0 },
 	[PAGE_CLAIM_STEP] =     { HTTP_POST, "/u/claim/step", claim_step_post, ACC_AGENT, 0 },
 	[PAGE_CLAIM_FILE] =     { HTTP_GET,  "/u/claim/file", claim_file_get, ACC_AGENT, 0 },
+	[PAGE_CLAIM_RECORDS] =  { HTTP_GET,  "/u/claim-records", claim_records_page, ACC_AGENT, 0 },
 	[PAGE_PINVOICES] =      { HTTP_GET,  "/u/invoices", pinvoices_get, ACC_AGENT, 0 },
 	[PAGE_PINVOICE_FILE] =  { HTTP_GET,  "/u/invoices/file", pinvoice_file_get, ACC_AGENT, 0 },
 	[PAGE_RENEWAL] =        { HTTP_GET,  "/u/renewal", renewal_get, ACC_AGENT, 0 },

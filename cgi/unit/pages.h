@@ -137,5 +137,6 @@ int claim_correct_post(struct req *);
 int claim_upload_post(struct req *);
 int claim_step_post(struct req *);
 int claim_file_get(struct req *);
+int claim_records_page(struct req *);
 
 #endif

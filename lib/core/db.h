@@ -55,6 +55,7 @@ enum db_module {
 	DBM_CLAIM_CHECK,
 	DBM_CLAIM_PAY,
 	DBM_CLAIM_VIEW,
+	DBM_CLAIM_REC,
 	DBM__MAX
 };
 

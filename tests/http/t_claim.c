@@ -63,6 +63,11 @@ plan_fixture(void)
 	    " NULL, NULL),"
 	    " (%lld, 5, 'days', '住院天数补助', NULL, NULL, NULL, NULL, 30, 2000)",
 	    version, version, version, version, version, version);
+	if (!test_sql(q))
+		return 0;
+	/* 10,000.00 a period: seed 000's 8,323.04 leaves 1,676.96. */
+	snprintf(q, sizeof(q), "UPDATE plan_benefit SET annual_cap = 1000000"
+	    " WHERE version_id = %lld AND kind = 'inpatient'", version);
 	return test_sql(q);
 }
 
@@ -79,6 +84,23 @@ covered(long long u, const char *name, int seq, char gender)
 	    " version_id, unit_id, enroll_id, starts, ends) VALUES (%lld, %lld,"
 	    " %lld, %lld, (SELECT MIN(id) FROM enroll), CURDATE() - INTERVAL 100"
 	    " DAY, CURDATE() + INTERVAL 265 DAY)", m, plan, version, u);
+	return m > 0 && test_sql(q) ? m : -1;
+}
+
+/* A member covered from `from` to `to` days from today, waiting until
+ * `wait` days from today (NULL: no wait). */
+static long long
+covered_between(const char *name, int seq, int from, int to, const char *wait)
+{
+	char q[1024];
+	long long m = test_member_new(unit, name, test_id_number("1982-02-03",
+	    (getpid() + seq) % 450, 'M'), 'M', "1982-02-03", NULL);
+
+	snprintf(q, sizeof(q), "INSERT INTO coverage (member_id, plan_id,"
+	    " version_id, unit_id, enroll_id, starts, ends, waits_until) VALUES"
+	    " (%lld, %lld, %lld, %lld, (SELECT MIN(id) FROM enroll), CURDATE()"
+	    " + INTERVAL %d DAY, CURDATE() + INTERVAL %d DAY, %s)", m, plan,
+	    version, unit, from, to, wait ? wait : "NULL");
 	return m > 0 && test_sql(q) ? m : -1;
 }
 
@@ -353,10 +375,132 @@ death(struct hc *a, long long m, struct hc *o1, struct hc *o2)
 	    "a stay after the recorded death: refused");
 }
 
+/* A day `days` from today, "YYYY-MM-DD" (static, 4 in turn). */
+static const char *
+day(int days)
+{
+	static char b[4][11];
+	static int i;
+	char q[128];
+
+	i = (i + 1) % 4;
+	snprintf(q, sizeof(q), "SELECT DATE_FORMAT(CURDATE() + INTERVAL %d DAY,"
+	    " '%%Y-%%m-%%d')", days);
+	snprintf(b[i], sizeof(b[i]), "%s", test_sql_str(q));
+	return b[i];
+}
+
+/* A 住院医疗 claim of m for a stay from..to days from today, with every
+ * material and the account, submitted: its id. */
+static long long
+stay(struct hc *a, long long m, const char *who, int from, int to)
+{
+	const char *kinds[] = { "receipt", "settlement", "discharge",
+	    "bank_card" };
+	long long id = claim_new(a, m, "inpatient", 0);
+	int i;
+
+	page(a, "u", id);
+	hc_post(a, "/u/claim/event", "id", num(id), "hospital", "柳州市人民医院",
+	    "admitted", day(from), "discharged", day(to), "disease", "骨折",
+	    NULL);
+	for (i = 0; i < 4; i++)
+		upload(a, id, kinds[i]);
+	payee(a, id, who, "");
+	submit(a, id);
+	return id;
+}
+
+/* The checks of 提交 at their edges: the cap, 等待期, a stay before the
+ * coverage, the deadline. */
+static void
+edges(struct hc *a, long long man, struct hc *o1, struct hc *o2)
+{
+	long long id, m;
+	char want[80];
+
+	id = stay(a, man, "陆明本", -40, -35);
+	is_str(flow_state_of("claim", id), "review1", "a second stay in the period");
+	page(o1, "o", id);
+	hc_submit(o1, "/o/claim/figures", "id", num(id), "total_cost",
+	    "56,308.05", "base", "23,307.60", NULL);
+	is_str(hc_xpath(o1, "string(//*[@id='c-computed'])"), "1,676.96",
+	    "the period's cap leaves 1,676.96");
+	ok(hc_count(o1, "//ol[@id='c-computation']/li[contains(., '上限')]") >= 1,
+	    "... and the explanation says the cap");
+	decide(o1, id, "approve", "");
+	decide(o2, id, "approve", "");
+	is_str(flow_state_of("claim", id), "approved", "approved at the cap");
+	stay(a, man, "陆明本", -60, -58);
+	is_str(err_text(a), "您的补助已经达到上限", "a third stay: 您的补助已经达到上限");
+
+	m = covered_between("王等待", 11, -30, 300, "CURDATE() + INTERVAL 10 DAY");
+	stay(a, m, "王等待", -5, -3);
+	snprintf(want, sizeof(want), "就诊（出险）日期在等待期内，等待期至%s", day(9));
+	is_str(err_text(a), want, "within the 等待期: refused, its last day named");
+	m = covered_between("李未保", 12, -30, 300, NULL);
+	stay(a, m, "李未保", -40, -35);
+	is_str(err_text(a), "该职工在就诊（出险）日期没有有效的此项保障",
+	    "a stay before the coverage began: refused");
+	m = covered_between("赵逾期", 13, -500, -100, NULL);
+	stay(a, m, "赵逾期", -400, -366);
+	is_str(err_text(a), "已超过申请期限（出院后365天内）",
+	    "discharged 366 days ago: past the deadline");
+	id = stay(a, m, "赵逾期", -370, -365);
+	is_str(flow_state_of("claim", id), "review1",
+	    "discharged 365 days ago: still in time");
+}
+
+/* 补助记录: the unit's by person and kind, the office's by district,
+ * each exported with its filter. */
+static void
+records(struct hc *a, struct hc *o1)
+{
+	char path[256], q[256];
+	const char *text;
+	long long district;
+	int rows;
+
+	snprintf(path, sizeof(path), "/u/claim-records?unit=%lld&person=%s"
+	    "&kind=inpatient", unit, "陆明本");
+	hc_get(a, path);
+	is_int(hc_count(a, "//table[@id='records']/tbody/tr"), 2,
+	    "the unit's records of one person and kind: the two approved"
+	    " (not the deleted one, nor the draft never filed)");
+	is_int(hc_count(a, "//table[@id='records']/tbody/tr[td[2] != '住院医疗'"
+	    " or td[3] != '陆明本']"), 0, "... and nothing else");
+	is_int(hc_count(a, "//table[@id='records']/tbody/tr[not(contains(td[4],"
+	    " '**********'))]"), 0, "ID numbers masked on the page");
+	snprintf(path, sizeof(path), "/x/claims.xlsx?unit=%lld&person=%s"
+	    "&kind=critical", unit, "黄丽");
+	is_int(hc_get(a, path), 200, "the unit exports its records");
+	text = hc_xlsx_text(a, &rows);
+	ok(text && rows == 2 && strstr(text, "重大疾病") && strstr(text,
+	    "25000.00"), "... one 重疾+女工 row of 25000.00 under the header");
+	snprintf(path, sizeof(path), "/x/claims.xlsx?unit=%lld", other_unit);
+	is_int(hc_get(a, path), 403, "another unit's records: refused");
+
+	snprintf(q, sizeof(q), "SELECT parent_id FROM org WHERE id = %lld", unit);
+	district = test_sql_int(q);
+	snprintf(path, sizeof(path), "/o/claims?district=%lld&person=%s",
+	    district, "黄丽");
+	hc_get(o1, path);
+	ok(hc_count(o1, "//table[@id='records']/tbody/tr[td[3] = '黄丽']") >= 1,
+	    "the office's records of a district and person");
+	snprintf(path, sizeof(path), "/x/claims-all.xlsx?district=%lld"
+	    "&person=%s", district, "黄丽");
+	is_int(hc_get(o1, path), 200, "... exported");
+	text = hc_xlsx_text(o1, &rows);
+	ok(text && rows >= 2 && strstr(text, "区/产业工会") != NULL,
+	    "... with the district column");
+}
+
 /* 50 claims made at the same moment: 50 numbers. */
 struct mk {
 	struct hc	*c;
 	long long	 member, id;
+	int		 status;	/* of the POST, for the diagnosis */
+	char		 location[200];
 };
 
 static void *
@@ -364,7 +508,18 @@ make_one(void *arg)
 {
 	struct mk *m = arg;
 
-	m->id = claim_new(m->c, m->member, "days", 0);
+	char path[64], u[24], who[24];
+
+	/* num()'s buffers are not for threads. */
+	snprintf(u, sizeof(u), "%lld", unit);
+	snprintf(who, sizeof(who), "%lld", m->member);
+	snprintf(path, sizeof(path), "/u/claims?unit=%lld", unit);
+	hc_get(m->c, path);
+	m->status = hc_post(m->c, "/u/claims/new", "unit", u, "member", who,
+	    "kind", "days", NULL);
+	snprintf(m->location, sizeof(m->location), "%s", hc_location_path(m->c));
+	m->id = strstr(m->location, "id=") ? atoll(strstr(m->location, "id=") +
+	    3) : -1;
 	return NULL;
 }
 
@@ -388,8 +543,10 @@ numbers(struct hc *a, long long member)
 		pthread_join(th[i], NULL);
 	for (i = 0; i < 50; i++)
 		if (m[i].id <= 0)
-			fprintf(stderr, "# claim %d: %.300s\n", i,
-			    hc_body(m[i].c));
+			fprintf(stderr, "# claim %d: status %d, location '%s',"
+			    " message '%s'\n", i, m[i].status, m[i].location,
+			    hc_xpath(m[i].c, "string(//p[contains(@class,"
+			    " 'msg')])"));
 	snprintf(q, sizeof(q), "SELECT COUNT(DISTINCT no) FROM claim WHERE"
 	    " unit_id = %lld AND kind = 'days'", unit);
 	is_int((int)test_sql_int(q), 50, "50 claims at once: 50 numbers");
@@ -439,8 +596,10 @@ main(void)
 	    "the covered member found by name");
 	first = seed000(a, man, o1, o2);
 	flags(a, man, o1);
+	edges(a, man, o1, o2);
 	critical(a, woman, o1, o2);
 	death(a, dead, o1, o2);
+	records(a, o1);
 
 	/* Another unit's agent: nothing of ours. */
 	hc_login_agent(b, other_phone);

@@ -6,13 +6,15 @@
     <xsl:variable name="roles" select="/page/user/@roles"/>
     <nav class="side">
       <a href="/o/"><xsl:if test="$active = 'home'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>工作台</a>
-      <!-- reviewers (bits 1, 2), finance (8) and admin (16) see the queues -->
-      <xsl:if test="$roles mod 4 != 0 or floor($roles div 8) mod 4 != 0">
+      <!-- everyone reviews something: reviewers (1, 2), medical (4),
+           finance (8), admin (16) -->
+      <xsl:if test="$roles != 0">
         <a href="/o/queue" id="nav-queue"><xsl:if test="$active = 'queue'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>待办审核</a>
       </xsl:if>
       <!-- 参保记录: everyone but a medical-only reviewer; 发票: finance (8) -->
       <xsl:if test="$roles != 4">
         <a href="/o/coverage" id="nav-coverage"><xsl:if test="$active = 'coverage'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>参保记录</a>
+        <a href="/o/claims" id="nav-claims"><xsl:if test="$active = 'claims'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>补助记录</a>
       </xsl:if>
       <xsl:if test="floor($roles div 8) mod 2 = 1">
         <a href="/o/invoices" id="nav-invoices"><xsl:if test="$active = 'invoices'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>发票</a>

@@ -15,6 +15,7 @@
     <xsl:call-template name="unit-nav"><xsl:with-param name="active" select="'claims'"/></xsl:call-template>
     <xsl:choose>
       <xsl:when test="claim"><xsl:call-template name="item"/></xsl:when>
+      <xsl:when test="records"><xsl:call-template name="records"/></xsl:when>
       <xsl:when test="not(@unit)">
         <xsl:call-template name="aid-units"><xsl:with-param name="title" select="'补助申请'"/><xsl:with-param name="href" select="'/u/claims?unit='"/></xsl:call-template>
       </xsl:when>
@@ -31,6 +32,25 @@
     <option value="accident">意外伤害补助</option>
     <option value="death">亡故慰问金</option>
     <option value="disability">工伤致残慰问金</option>
+  </xsl:template>
+
+  <!-- 补助记录 of the unit, with its filter and 导出. -->
+  <xsl:template name="records">
+    <xsl:variable name="l" select="records"/>
+    <section class="card">
+      <xsl:call-template name="page-head"><xsl:with-param name="title">补助记录</xsl:with-param><xsl:with-param name="sub">本单位已提交的补助申请</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="messages"/>
+      <xsl:call-template name="claim-records-filter">
+        <xsl:with-param name="action" select="'/u/claim-records'"/>
+        <xsl:with-param name="export" select="'/x/claims.xlsx'"/>
+        <xsl:with-param name="reset" select="concat('/u/claim-records?unit=', /page/@unit)"/>
+      </xsl:call-template>
+      <xsl:call-template name="claim-records-table">
+        <xsl:with-param name="href" select="'/u/claim?id='"/>
+        <xsl:with-param name="more" select="concat('/u/claim-records?unit=', /page/@unit, '&amp;kind=', $l/@kind, '&amp;person=', $l/@person, '&amp;phone=', $l/@phone, '&amp;from=', $l/@from, '&amp;to=', $l/@to, '&amp;')"/>
+      </xsl:call-template>
+      <p><a href="/u/claims?unit={/page/@unit}">返回补助申请</a></p>
+    </section>
   </xsl:template>
 
   <xsl:template name="list">
@@ -75,7 +95,7 @@
       </xsl:if>
     </section>
     <section class="card">
-      <h2>本单位的补助申请（共 <span id="claims-total"><xsl:value-of select="claims/@total"/></span> 件）</h2>
+      <h2>本单位的补助申请（共 <span id="claims-total"><xsl:value-of select="claims/@total"/></span> 件） <a href="/u/claim-records?unit={/page/@unit}" id="to-records" class="button secondary">补助记录与导出</a></h2>
       <xsl:choose>
         <xsl:when test="claims/claim">
           <xsl:call-template name="claim-rows"><xsl:with-param name="list" select="claims"/><xsl:with-param name="href" select="'/u/claim?id='"/></xsl:call-template>
