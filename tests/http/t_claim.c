@@ -82,8 +82,8 @@ covered(long long u, const char *name, int seq, char gender)
 
 	snprintf(q, sizeof(q), "INSERT INTO coverage (member_id, plan_id,"
 	    " version_id, unit_id, enroll_id, starts, ends) VALUES (%lld, %lld,"
-	    " %lld, %lld, (SELECT MIN(id) FROM enroll), CURDATE() - INTERVAL 100"
-	    " DAY, CURDATE() + INTERVAL 265 DAY)", m, plan, version, u);
+	    " %lld, %lld, (SELECT MIN(id) FROM enroll), CURDATE() - INTERVAL 360"
+	    " DAY, CURDATE() + INTERVAL 5 DAY)", m, plan, version, u);
 	return m > 0 && test_sql(q) ? m : -1;
 }
 
@@ -102,6 +102,23 @@ covered_between(const char *name, int seq, int from, int to, const char *wait)
 	    " + INTERVAL %d DAY, CURDATE() + INTERVAL %d DAY, %s)", m, plan,
 	    version, unit, from, to, wait ? wait : "NULL");
 	return m > 0 && test_sql(q) ? m : -1;
+}
+
+/*
+ * A district of this test's own, so t_coverage's counts of the demo's
+ * districts and of this year's first page stay its own (the coverages
+ * here also begin 360 days ago, before any of its periods).
+ */
+static long long
+own_district(int pid)
+{
+	char q[256];
+
+	snprintf(q, sizeof(q), "INSERT INTO org (parent_id, level, name, status)"
+	    " SELECT id, 'district', '补助测试区%d', 'approved' FROM org"
+	    " WHERE level = 'root'", pid);
+	return test_sql(q) ? test_sql_int("SELECT MAX(id) FROM org WHERE"
+	    " level = 'district'") : -1;
 }
 
 /* A new claim of `kind` for member m: its id (from the redirect). */
@@ -434,15 +451,15 @@ edges(struct hc *a, long long man, struct hc *o1, struct hc *o2)
 	stay(a, man, "陆明本", -60, -58);
 	is_str(err_text(a), "您的补助已经达到上限", "a third stay: 您的补助已经达到上限");
 
-	m = covered_between("王等待", 11, -30, 300, "CURDATE() + INTERVAL 10 DAY");
+	m = covered_between("王等待", 11, -360, 5, "CURDATE() + INTERVAL 10 DAY");
 	stay(a, m, "王等待", -5, -3);
 	snprintf(want, sizeof(want), "就诊（出险）日期在等待期内，等待期至%s", day(9));
 	is_str(err_text(a), want, "within the 等待期: refused, its last day named");
-	m = covered_between("李未保", 12, -30, 300, NULL);
-	stay(a, m, "李未保", -40, -35);
+	m = covered_between("李未保", 12, -360, 5, NULL);
+	stay(a, m, "李未保", -370, -365);
 	is_str(err_text(a), "该职工在就诊（出险）日期没有有效的此项保障",
 	    "a stay before the coverage began: refused");
-	m = covered_between("赵逾期", 13, -500, -100, NULL);
+	m = covered_between("赵逾期", 13, -700, -361, NULL);
 	stay(a, m, "赵逾期", -400, -366);
 	is_str(err_text(a), "已超过申请期限（出院后365天内）",
 	    "discharged 366 days ago: past the deadline");
@@ -558,8 +575,8 @@ int
 main(void)
 {
 	struct hc *a = hc_new(), *b = hc_new(), *o1 = hc_new(), *o2 = hc_new();
-	long long man, woman, dead, first;
-	char name[64], path[64];
+	long long man, woman, dead, first, district;
+	char name[64], path[256];
 	int pid = (int)getpid();
 
 	snprintf(today, sizeof(today), "%s", test_sql_str(
@@ -570,12 +587,16 @@ main(void)
 	    "SELECT DATE_FORMAT(CURDATE() - INTERVAL 5 DAY, '%Y-%m-%d')"));
 	snprintf(invoice, sizeof(invoice), "PJ%d", pid);
 	ok(plan_fixture(), "a plan with every kind");
+	district = own_district(pid);
 	snprintf(name, sizeof(name), "补助申请测试单位%d", pid);
 	snprintf(phone, sizeof(phone), "137%08d", pid % 100000000);
 	unit = test_unit_new(name, phone);
 	snprintf(name, sizeof(name), "补助申请他单位%d", pid);
 	snprintf(other_phone, sizeof(other_phone), "135%08d", pid % 100000000);
 	other_unit = test_unit_new(name, other_phone);
+	snprintf(path, sizeof(path), "UPDATE org SET parent_id = %lld WHERE id IN"
+	    " (%lld, %lld)", district, unit, other_unit);
+	ok(district > 0 && test_sql(path), "our units under a district of our own");
 	man = covered(unit, "陆明本", 1, 'M');
 	woman = covered(unit, "黄丽", 2, 'F');
 	dead = covered(unit, "张三", 3, 'M');
