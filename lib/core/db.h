@@ -60,7 +60,7 @@ enum db_module {
 };
 
 #define DB_MAX_STMTS	64	/* per module */
-#define DB_MAX_PARAMS	32
+#define DB_MAX_PARAMS	128
 
 struct db_table {
 	enum db_module		 slot;

@@ -7,14 +7,16 @@
 
 #include "audit.h"
 #include "db.h"
+#include "epoch.h"
 #include "flow.h"
 #include "kind.h"
+#include "log.h"
 #include "view.h"
 
 enum stmt {
+	STMT_TALLY,
 	STMT_QUEUE,
 	STMT_QUEUE_COUNT,
-	STMT_COUNTS,
 	STMT_REASONS,
 	STMT_REASON_ADD,
 	STMT_REASON_DEL,
@@ -22,23 +24,46 @@ enum stmt {
 	STMT__MAX
 };
 
+/*
+ * The queue at scale (a million claims): an item is in a user's queue
+ * when its acts has one of the user's roles; acts takes few values (one
+ * per type and state), so the desk takes those with the user's roles
+ * from flow_count (which triggers keep, sql/018) and reads each one's
+ * oldest items by the (acts, submitted_at) index: a branch per value,
+ * QUEUE_SLOTS at most.
+ */
+#define QUEUE_SLOTS	8
+
 /* The desk's filters; each is off when empty or 0. */
-#define QUEUE_WHERE \
-	" WHERE acts & ? <> 0 AND (? = '' OR type = ?)" \
+#define FILTERS \
+	" AND (? = '' OR type = ?)" \
 	" AND (? = 0 OR unit_id = ?) AND (? = 0 OR district_id = ?)" \
 	" AND (? = '' OR submitted_at >= ?)" \
 	" AND (? = '' OR submitted_at < ? + INTERVAL 1 DAY)"
+#define FILTERS_FMT "ssiiiissss"
+
+/* One value of acts: its oldest items, as many as the page needs. */
+#define BRANCH \
+	"(SELECT id, type, item_id, state, title, filer_name, submitted_at," \
+	" COALESCE(unit_id, 0) AS unit FROM flow_item WHERE acts = ?" FILTERS \
+	" ORDER BY submitted_at, id LIMIT ?)"
+#define BRANCH_FMT "i" FILTERS_FMT "i"
+#define SLOTS(x) x " UNION ALL " x " UNION ALL " x " UNION ALL " x \
+	" UNION ALL " x " UNION ALL " x " UNION ALL " x " UNION ALL " x
+#define IN_SLOTS " acts IN (?, ?, ?, ?, ?, ?, ?, ?)"
 
 static const char *const sql[STMT__MAX] = {
+	/* Every type, state and value of acts items hold, with how many. */
+	[STMT_TALLY] =
+	    "SELECT type, state, acts, n FROM flow_count WHERE n > 0"
+	    " ORDER BY type, state, acts",
 	[STMT_QUEUE] =
 	    "SELECT id, type, item_id, state, title, filer_name,"
-	    " DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i'), COALESCE(unit_id, 0)"
-	    " FROM flow_item" QUEUE_WHERE
-	    " ORDER BY submitted_at, id LIMIT ? OFFSET ?",
-	[STMT_QUEUE_COUNT] = "SELECT COUNT(*) FROM flow_item" QUEUE_WHERE,
-	[STMT_COUNTS] =
-	    "SELECT type, state, COUNT(*) FROM flow_item WHERE acts & ? <> 0"
-	    " GROUP BY type, state ORDER BY type, state",
+	    " DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i'), unit FROM ("
+	    SLOTS(BRANCH) ") q ORDER BY submitted_at, id LIMIT ? OFFSET ?",
+	/* With a unit, district or dates chosen: count what they leave. */
+	[STMT_QUEUE_COUNT] =
+	    "SELECT COUNT(*) FROM flow_item WHERE" IN_SLOTS FILTERS,
 	[STMT_REASONS] =
 	    "SELECT id, text FROM flow_reason WHERE type = ? ORDER BY id",
 	[STMT_REASON_ADD] = "INSERT INTO flow_reason (type, text) VALUES (?, ?)",
@@ -67,34 +92,149 @@ type_named(const struct flow_type *const *types, const char *name)
 	return NULL;
 }
 
-/* <counts><count type=".." state=".." label="单位绑定 · 待复审" n=".."/> */
+/*
+ * The tally: flow_count's rows, kept per worker while the shared epoch
+ * stands (every committed state change moves it) and at most a minute,
+ * so a desk that is only read asks MariaDB for its page's rows alone.
+ */
+#define TALLY_MAX	128
+static struct tally {
+	char		 type[21], state[21];
+	unsigned	 acts;
+	int64_t		 n;
+} tally[TALLY_MAX];
+static int ntally;
+static struct epoch_mark tally_mark;
+
+/* Read the tally unless the kept one is fresh.  1, 0 on error. */
 static int
-queue_counts(struct db *db, const struct flow_type *const *types,
-    unsigned roles, xmlNodePtr q)
+tally_load(struct db *db)
+{
+	struct db_res *res;
+	uint64_t epoch;
+	int rc;
+
+	if (epoch_fresh(&tally_mark))
+		return 1;
+	epoch = epoch_now();
+	if ((res = db_query(db, &tab, STMT_TALLY, "")) == NULL)
+		return 0;
+	ntally = 0;
+	while ((rc = db_next(res)) == 1 && ntally < TALLY_MAX) {
+		struct tally *t = &tally[ntally++];
+
+		snprintf(t->type, sizeof(t->type), "%s", db_col(res, 0));
+		snprintf(t->state, sizeof(t->state), "%s", db_col(res, 1));
+		t->acts = (unsigned)db_int(res, 2);
+		t->n = db_int(res, 3);
+	}
+	db_done(res);
+	if (rc < 0 || ntally == TALLY_MAX) {
+		if (rc >= 0)
+			log_err("flowdesk: more than %d tally rows", TALLY_MAX);
+		ntally = 0;
+		return 0;
+	}
+	epoch_keep(&tally_mark, epoch, 60);
+	return 1;
+}
+
+/*
+ * <counts><count type=".." state=".." label="单位绑定 · 待复审" n=".."/>:
+ * the tally's rows with one of `roles`, a type and state once (the tally
+ * is in that order).
+ */
+static void
+queue_counts(const struct flow_type *const *types, unsigned roles,
+    xmlNodePtr q)
 {
 	const struct flow_type *type;
-	struct db_res *res;
-	xmlNodePtr counts, c;
+	xmlNodePtr counts = view_add(q, "counts", NULL), c = NULL;
+	const struct tally *last = NULL;
 	char label[200];
-	int s;
+	int64_t n = 0;
+	int i, s;
 
-	if ((res = db_query(db, &tab, STMT_COUNTS, "i", (int64_t)roles)) == NULL)
-		return 0;
-	counts = view_add(q, "counts", NULL);
-	while (db_next(res) == 1) {
-		if ((type = type_named(types, db_col(res, 0))) == NULL ||
-		    (s = flow_state_index(type, db_col(res, 1))) < 0)
+	for (i = 0; i < ntally; i++) {
+		if (!(tally[i].acts & roles) ||
+		    (type = type_named(types, tally[i].type)) == NULL ||
+		    (s = flow_state_index(type, tally[i].state)) < 0)
 			continue;
+		if (last && strcmp(tally[i].type, last->type) == 0 &&
+		    strcmp(tally[i].state, last->state) == 0) {
+			view_attrf(c, "n", "%lld", (long long)(n += tally[i].n));
+			continue;
+		}
+		last = &tally[i];
 		snprintf(label, sizeof(label), "%s · %s", type->label,
 		    type->states[s].label);
 		c = view_add(counts, "count", NULL);
 		view_attr(c, "type", type->name);
 		view_attr(c, "state", type->states[s].name);
 		view_attr(c, "label", label);
-		view_attr(c, "n", db_col(res, 2));
+		view_attrf(c, "n", "%lld", (long long)(n = tally[i].n));
 	}
-	db_done(res);
-	return 1;
+}
+
+/*
+ * The values of acts with one of `roles`, into v[] (unused slots hold a
+ * value no item has).  Returns how many, or QUEUE_SLOTS + 1 when there
+ * are more than the slots.
+ */
+static int
+acts_values(unsigned roles, int64_t v[QUEUE_SLOTS])
+{
+	int n = 0, i, k;
+
+	for (i = 0; i < QUEUE_SLOTS; i++)
+		v[i] = -1;		/* acts is unsigned: never -1 */
+	for (i = 0; i < ntally; i++) {
+		if (!(tally[i].acts & roles))
+			continue;
+		for (k = 0; k < n && v[k] != (int64_t)tally[i].acts; k++)
+			;
+		if (k < n)
+			continue;
+		if (n == QUEUE_SLOTS)
+			return n + 1;
+		v[n++] = tally[i].acts;
+	}
+	return n;
+}
+
+/* The queue's total: from the tally when only the type is chosen. */
+static int64_t
+queue_total(struct db *db, const struct flow_filter *f, unsigned roles,
+    const int64_t v[QUEUE_SLOTS])
+{
+	int64_t total = 0;
+	int found, i;
+
+	if (f->unit || f->district || *f->from || *f->to)
+		return db_one_int(db, &tab, STMT_QUEUE_COUNT, &found,
+		    "iiiiiiii" FILTERS_FMT, v[0], v[1], v[2], v[3], v[4], v[5],
+		    v[6], v[7], f->type, f->type, f->unit, f->unit,
+		    f->district, f->district, f->from, f->from, f->to, f->to);
+	for (i = 0; i < ntally; i++)
+		if ((tally[i].acts & roles) && (*f->type == '\0' ||
+		    strcmp(f->type, tally[i].type) == 0))
+			total += tally[i].n;
+	return total;
+}
+
+/* The page's rows: each slot's oldest (offset + per), then the page. */
+static struct db_res *
+queue_rows(struct db *db, const struct flow_filter *f, const int64_t v[],
+    int64_t per, int64_t offset)
+{
+	int64_t lim = offset + per;
+
+#define B(i) v[i], f->type, f->type, f->unit, f->unit, f->district, \
+	f->district, f->from, f->from, f->to, f->to, lim
+	return db_query(db, &tab, STMT_QUEUE, BRANCH_FMT BRANCH_FMT BRANCH_FMT
+	    BRANCH_FMT BRANCH_FMT BRANCH_FMT BRANCH_FMT BRANCH_FMT "ii", B(0),
+	    B(1), B(2), B(3), B(4), B(5), B(6), B(7), per, offset);
+#undef B
 }
 
 int
@@ -104,24 +244,25 @@ flow_queue(struct db *db, const struct flow_type *const *types,
 	const struct flow_type *type;
 	struct db_res *res;
 	xmlNodePtr q, it;
-	int64_t total;
-	int found, s, per = f->per > 0 ? f->per : 20, page = f->page > 0 ?
+	int64_t total, v[QUEUE_SLOTS];
+	int s, nv, per = f->per > 0 ? f->per : 20, page = f->page > 0 ?
 	    f->page : 1;
 
 	roles &= OFFICE_ROLES;
-	total = db_one_int(db, &tab, STMT_QUEUE_COUNT, &found, "issiiiissss",
-	    (int64_t)roles, f->type, f->type, f->unit, f->unit, f->district,
-	    f->district, f->from, f->from, f->to, f->to);
-	if (total < 0)
+	if (!tally_load(db))
+		return 0;
+	if ((nv = acts_values(roles, v)) > QUEUE_SLOTS) {
+		log_err("flowdesk: more than %d values of acts", QUEUE_SLOTS);
+		return 0;
+	}
+	if ((total = queue_total(db, f, roles, v)) < 0)
 		return 0;
 	q = view_add(parent, "queue", NULL);
 	view_attrf(q, "total", "%lld", (long long)total);
 	view_attrf(q, "page", "%d", page);
 	view_attrf(q, "pages", "%lld", (long long)((total + per - 1) / per));
-	if ((res = db_query(db, &tab, STMT_QUEUE, "issiiiissssii",
-	    (int64_t)roles, f->type, f->type, f->unit, f->unit, f->district,
-	    f->district, f->from, f->from, f->to, f->to, (int64_t)per,
-	    (int64_t)(page - 1) * per)) == NULL)
+	if ((res = queue_rows(db, f, v, per, (int64_t)(page - 1) * per)) ==
+	    NULL)
 		return 0;
 	while (db_next(res) == 1) {
 		if ((type = type_named(types, db_col(res, 1))) == NULL ||
@@ -139,7 +280,8 @@ flow_queue(struct db *db, const struct flow_type *const *types,
 		view_add(it, "at", db_col(res, 6));
 	}
 	db_done(res);
-	return queue_counts(db, types, roles, q);
+	queue_counts(types, roles, q);
+	return 1;
 }
 
 int

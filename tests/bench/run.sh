@@ -5,7 +5,8 @@
 # ratio to python3-openpyxl writing the same rows.  Not a pass/fail test.
 # HZ_BENCH_ONLY=pages stops after the page lines, =renewal runs only the
 # 续保提醒 line, =import only the roster import (and its floor), =enrol
-# only the enrolment lines; the default is all.
+# only the enrolment lines, =claims only the claim queue; the default is
+# all.
 set -euo pipefail
 SRCDIR=$(cd "$(dirname "$0")/../.." && pwd)
 BUILDDIR=${HZ_BUILDDIR:-$(pwd)}
@@ -125,6 +126,8 @@ measure() { # path cookie [wrk script]
 		if (p ~ /us$/) { sub(/us/,"",p); p=p/1000 } else if (p ~ /ms$/) { sub(/ms/,"",p) } else if (p ~ /s$/) { sub(/s/,"",p); p=p*1000 }
 		printf "%.0f %.2f\n", r, p }' <<<"$out")
 }
+# HZ_BENCH_ONLY=claims: only the claim queue (tests/bench/claims.sh).
+if [ "$ONLY" = claims ]; then . "$SRCDIR/tests/bench/claims.sh"; exit 0; fi
 # Many members at once: 5000 sessions, each request picks one at random,
 # so the workers' session caches (256 slots) mostly miss and the page pays
 # the session read from MariaDB: the cost of a first view.
@@ -371,3 +374,4 @@ printf '%-34s %10s %-8s %s\n' "roster export, one unit" "$REXP_S" "s" "$((REXP_R
 
 renewal_bench
 . "$SRCDIR/tests/bench/enrol.sh"
+. "$SRCDIR/tests/bench/claims.sh"

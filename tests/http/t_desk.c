@@ -277,5 +277,17 @@ main(void)
 	snprintf(srcdir, sizeof(srcdir), "%s", s ? s : "../..");
 	queue_checks();
 	shell_and_reasons();
+	/* The desk's counts are kept by triggers (sql/018): after every
+	 * test before this one, and this one's planted items, they still
+	 * say what flow_item holds. */
+	is_int((int)test_sql_int("SELECT COUNT(*) FROM (SELECT type, state,"
+	    " acts, COUNT(*) AS n FROM flow_item GROUP BY type, state, acts) i"
+	    " LEFT JOIN flow_count c USING (type, state, acts)"
+	    " WHERE c.n IS NULL OR c.n <> i.n"), 0,
+	    "flow_count agrees with flow_item, type by type and state by state");
+	is_int((int)test_sql_int("SELECT COUNT(*) FROM flow_count c WHERE n <> 0"
+	    " AND NOT EXISTS (SELECT 1 FROM flow_item i WHERE i.type = c.type"
+	    " AND i.state = c.state AND i.acts = c.acts)"), 0,
+	    "... and counts nothing that is not there");
 	return tap_done();
 }
