@@ -51,7 +51,7 @@
         <xsl:if test="$c/base"><dt>补助基数</dt><dd id="d-base"><xsl:value-of select="$c/base"/> 元</dd></xsl:if>
         <dt>补助金额</dt>
         <dd id="d-amount"><xsl:choose>
-          <xsl:when test="$c/amount"><b><xsl:value-of select="$c/amount"/> 元</b></xsl:when>
+          <xsl:when test="$c/amount != ''"><b><xsl:value-of select="$c/amount"/> 元</b></xsl:when>
           <xsl:otherwise>待定</xsl:otherwise></xsl:choose></dd>
         <dt>打款状态</dt><dd id="d-pay"><xsl:value-of select="$c/pay-state"/></dd>
         <dt>备注</dt>

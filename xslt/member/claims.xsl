@@ -35,14 +35,18 @@
                 </xsl:if>
                 <dt>补助金额</dt>
                 <dd class="amount"><xsl:choose>
-                  <xsl:when test="amount"><xsl:value-of select="amount"/> 元</xsl:when>
+                  <xsl:when test="amount != ''"><xsl:value-of select="amount"/> 元</xsl:when>
                   <xsl:otherwise>待定</xsl:otherwise></xsl:choose></dd>
               </dl>
               <p class="row-actions">
                 <xsl:choose>
                   <xsl:when test="@state = 'draft'">
                     <a class="button secondary small" href="/m/claim/step?id={@id}&amp;n=1">修改</a>
-                    <a class="button secondary small" href="/m/claim?id={@id}">删除</a>
+                    <form method="post" action="/m/claim/delete" class="inline">
+                      <xsl:call-template name="csrf"/>
+                      <input type="hidden" name="id" value="{@id}"/>
+                      <button type="submit" class="secondary small">删除</button>
+                    </form>
                   </xsl:when>
                   <xsl:when test="@state = 'failed'">
                     <a class="button secondary small" href="/m/claim?id={@id}#timeline">审核进度</a>
