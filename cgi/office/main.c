@@ -42,6 +42,8 @@ enum page {
 	PAGE_PLAN_EDIT,
 	PAGE_PLAN_EDIT_POST,
 	PAGE_PLAN_ACTIVE,
+	PAGE_CLAIM_REGIONS,
+	PAGE_CLAIM_REGIONS_POST,
 	PAGE__MAX
 };
 
@@ -87,6 +89,8 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_PLAN_EDIT] =   { HTTP_GET,  "/o/plan/edit", plan_edit_get, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_PLAN_EDIT_POST] = { HTTP_POST, "/o/plan/edit", plan_edit_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_PLAN_ACTIVE] = { HTTP_POST, "/o/plan/active", plan_active_post, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_CLAIM_REGIONS] = { HTTP_GET, "/o/claim-regions", claim_regions_get, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_CLAIM_REGIONS_POST] = { HTTP_POST, "/o/claim-regions", claim_regions_post, ACC_OFFICE, ROLE_ADMIN },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -104,6 +108,7 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_PLANS] = "office/plans.xsl",
 	[SHEET_PLAN] = "office/plan.xsl",
 	[SHEET_PLAN_FORM] = "office/planform.xsl",
+	[SHEET_CLAIM_REGIONS] = "office/claimregions.xsl",
 };
 
 static const struct app app = {

@@ -29,6 +29,25 @@ int claim_form_view(struct db *db, const struct claim *c, xmlNodePtr n);
  */
 enum refusal claim_step_check(struct db *db, const struct claim *c, int step);
 
+/*
+ * claim_regions_view: the deployment's rules (district 0) and each
+ * district's, as <regions><region id name own="1 when set"
+ * unit-review proof photo-kb/></regions> under `parent`.  1, 0 on error.
+ */
+int claim_regions_view(struct db *db, xmlNodePtr parent);
+
+/*
+ * claim_region_set: admin sets district `district`'s rules (0: the
+ * deployment's): 基层审核 first or not, the proof of the stay it asks
+ * ("settlement", "invoice", "both"), the largest photo in bytes; audited
+ * in one transaction.  Returns RF_OK,
+ * RF_NOT_FOUND (no such district), RF_CLAIM_PHOTO_MAX (the limit outside
+ * 100 KB..10 MB, what the store keeps of a claim's material), RF_DB.
+ */
+enum refusal claim_region_set(struct db *db, int64_t district,
+    int unit_review, const char *proof, int64_t photo_max,
+    const struct flow_actor *by);
+
 /* claim_wants_materials: whether return reason `remark` asks for
  * materials (缺少证明材料, 票据不清晰, ...): shown as 材料待补充. */
 int claim_wants_materials(const char *remark);

@@ -204,7 +204,7 @@ int
 main(void)
 {
 	struct hc *a = hc_new(), *b = hc_new(), *anon = hc_new(),
-	    *r1 = hc_new();
+	    *r1 = hc_new(), *adm = hc_new();
 	long long unit, ma, mb, id, id2, idb, file, district;
 	char name[64], phone[16], q[512], p[160], pngpath[512];
 	const char *jpg, *png, *big, *pdf;
@@ -550,6 +550,47 @@ main(void)
 	snprintf(p, sizeof(p), "/m/claim/correct?id=%lld", id);
 	is_int(hc_get(a, p), 303, "修正信息 is closed once payable");
 
+	/* ---- 补助申请设置 (admin): the district's rules on the member's form */
+	hc_login_office(adm, "admin");
+	is_int(hc_get(adm, "/o/claim-regions"), 200, "admin's 补助申请设置");
+	snprintf(p, sizeof(p), "//tr[@data-region='%lld']", district);
+	is_int(hc_count(adm, p), 1, "... a row for the test's district");
+	is_int(hc_count(adm, "//tr[@data-region='0']"), 1, "... and the default");
+	is_int(hc_post(adm, "/o/claim-regions", "district", num(district),
+	    "unit_review", "0", "proof", "invoice", "photo_kb", "50", NULL), 200,
+	    "a 50 KB limit");
+	is_str(err(adm, "photo_kb"), "照片大小上限应在100KB到10240KB之间",
+	    "... refused");
+	snprintf(p, sizeof(p), "string(//select[@id='proof-%lld']/option"
+	    "[@selected]/@value)", district);
+	is_str(hc_xpath(adm, p), "invoice", "... the choice kept");
+	is_int(hc_post(adm, "/o/claim-regions", "district", num(district),
+	    "unit_review", "0", "proof", "invoice", "photo_kb", "512", NULL), 303,
+	    "柳州's rule: the invoice, 512 KB");
+	snprintf(q, sizeof(q), "SELECT CONCAT(proof, photo_max) FROM"
+	    " claim_region WHERE district_id = %lld", district);
+	is_str(test_sql_str(q), "invoice524288", "... kept");
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM audit_log WHERE action ="
+	    " 'claim.region' AND object_id = %lld", district);
+	ok(test_sql_int(q) >= 1, "... audited");
+	snprintf(p, sizeof(p), "/m/claim/step?id=%lld&n=2", idb);
+	is_int(hc_get(b, p), 200, "B's step 2");
+	is_str(hc_xpath(b, "string(//form[@id='step-form']/@data-photo-max)"),
+	    "524288", "... the page is told 512 KB");
+	ok(strstr(hc_xpath(b, "string(//*[@id='slot-receipt'])"),
+	    "收费票据（必传）") != NULL, "... the invoice required");
+	ok(strstr(hc_xpath(b, "string(//*[@id='step-form'])"),
+	    "要求大小512KB以内") != NULL, "... 512KB said");
+	hc_get(adm, "/o/claim-regions");
+	is_int(hc_post(adm, "/o/claim-regions", "district", "999999",
+	    "unit_review", "0", "proof", "both", "photo_kb", "512", NULL), 200,
+	    "no such district");
+	is_int(test_sql_int("SELECT COUNT(*) FROM claim_region WHERE"
+	    " district_id = 999999"), 0, "... nothing kept");
+	snprintf(q, sizeof(q), "DELETE FROM claim_region WHERE district_id ="
+	    " %lld", district);
+	ok(test_sql(q), "the district back to the default");
+
 	/* The test's coverage leaves this year, so that the suites after
 	 * this one count this year's records as they were. */
 	snprintf(q, sizeof(q), "UPDATE coverage SET starts = starts - INTERVAL"
@@ -561,5 +602,6 @@ main(void)
 	hc_free(b);
 	hc_free(anon);
 	hc_free(r1);
+	hc_free(adm);
 	return tap_done();
 }
