@@ -84,8 +84,9 @@
     </xsl:call-template>
     <p class="hint"><xsl:call-template name="photo-limit"><xsl:with-param name="kb" select="$c/rules/@photo-kb"/></xsl:call-template>；请拍全票据所有区域，保证清晰。</p>
     <div class="form-actions two">
-      <button type="submit" name="go" value="prev" class="secondary" id="prev">上一步</button>
+      <!-- The primary first: Enter in a field takes the form's first button. -->
       <button type="submit" name="go" value="next" class="primary" id="next">下一步</button>
+      <button type="submit" name="go" value="prev" class="secondary" id="prev">上一步</button>
     </div>
   </xsl:template>
 
@@ -134,8 +135,8 @@
       <xsl:if test="$attest/@error"><span class="err" id="err-attest"><xsl:value-of select="$attest/@error"/></span></xsl:if>
     </div>
     <div class="form-actions two">
-      <button type="submit" name="go" value="prev" class="secondary" id="prev">上一步</button>
       <button type="submit" name="go" value="submit" class="primary" id="submit">确认提交</button>
+      <button type="submit" name="go" value="prev" class="secondary" id="prev">上一步</button>
     </div>
   </xsl:template>
 
