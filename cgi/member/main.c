@@ -15,6 +15,15 @@ enum page {
 	PAGE_LOGOUT,
 	PAGE_CAPTCHA,
 	PAGE_COVERAGE,
+	PAGE_CLAIMS,
+	PAGE_CLAIM_NEW,
+	PAGE_CLAIM,
+	PAGE_CLAIM_STEP,
+	PAGE_CLAIM_STEP_POST,
+	PAGE_CLAIM_DELETE,
+	PAGE_CLAIM_CORRECT,
+	PAGE_CLAIM_CORRECT_POST,
+	PAGE_CLAIM_FILE,
 	PAGE__MAX
 };
 
@@ -25,6 +34,15 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_LOGOUT] =    { HTTP_POST, "/m/logout", logout_post, ACC_MEMBER, 0 },
 	[PAGE_CAPTCHA] =   { HTTP_GET,  "/m/captcha", captcha_get, ACC_ANON,  0 },
 	[PAGE_COVERAGE] =  { HTTP_GET,  "/m/coverage", coverage_get, ACC_MEMBER, 0 },
+	[PAGE_CLAIMS] =    { HTTP_GET,  "/m/claims", claims_get, ACC_MEMBER, 0 },
+	[PAGE_CLAIM_NEW] = { HTTP_POST, "/m/claims/new", claim_new_post, ACC_MEMBER, 0 },
+	[PAGE_CLAIM] =     { HTTP_GET,  "/m/claim", claim_get_page, ACC_MEMBER, 0 },
+	[PAGE_CLAIM_STEP] = { HTTP_GET, "/m/claim/step", claim_step_get, ACC_MEMBER, 0 },
+	[PAGE_CLAIM_STEP_POST] = { HTTP_POST, "/m/claim/step", claim_step_post, ACC_MEMBER, 0 },
+	[PAGE_CLAIM_DELETE] = { HTTP_POST, "/m/claim/delete", claim_delete_post, ACC_MEMBER, 0 },
+	[PAGE_CLAIM_CORRECT] = { HTTP_GET, "/m/claim/correct", claim_correct_get, ACC_MEMBER, 0 },
+	[PAGE_CLAIM_CORRECT_POST] = { HTTP_POST, "/m/claim/correct", claim_correct_post, ACC_MEMBER, 0 },
+	[PAGE_CLAIM_FILE] = { HTTP_GET, "/m/claim/file", claim_file_get, ACC_MEMBER, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -32,6 +50,9 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_BIND] = "member/bind.xsl",
 	[SHEET_HOME] = "member/home.xsl",
 	[SHEET_COVERAGE] = "member/coverage.xsl",
+	[SHEET_CLAIMS] = "member/claims.xsl",
+	[SHEET_CLAIM] = "member/claim.xsl",
+	[SHEET_CLAIM_FORM] = "member/claimform.xsl",
 };
 
 static const struct app app = {

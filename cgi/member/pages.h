@@ -12,6 +12,9 @@ enum sheet {
 	SHEET_BIND,
 	SHEET_HOME,
 	SHEET_COVERAGE,
+	SHEET_CLAIMS,
+	SHEET_CLAIM,
+	SHEET_CLAIM_FORM,
 	SHEET__MAX
 };
 
@@ -20,5 +23,15 @@ int bind_post(struct req *);
 int home_get(struct req *);
 int logout_post(struct req *);
 int coverage_get(struct req *);		/* coverage.c: 职工参保 */
+/* claim.c: 补助申请 */
+int claims_get(struct req *);
+int claim_new_post(struct req *);
+int claim_get_page(struct req *);
+int claim_step_get(struct req *);
+int claim_step_post(struct req *);
+int claim_delete_post(struct req *);
+int claim_correct_get(struct req *);
+int claim_correct_post(struct req *);
+int claim_file_get(struct req *);
 
 #endif

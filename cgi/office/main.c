@@ -44,6 +44,8 @@ enum page {
 	PAGE_PLAN_ACTIVE,
 	PAGE_CLAIM_FIGURES,
 	PAGE_CLAIM_RECORDS,
+	PAGE_CLAIM_REGIONS,
+	PAGE_CLAIM_REGIONS_POST,
 	PAGE__MAX
 };
 
@@ -91,6 +93,8 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_PLAN_ACTIVE] = { HTTP_POST, "/o/plan/active", plan_active_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_CLAIM_FIGURES] = { HTTP_POST, "/o/claim/figures", claim_figures_post, ACC_OFFICE, ROLE_REVIEW1 },
 	[PAGE_CLAIM_RECORDS] = { HTTP_GET,  "/o/claims", claim_records_get, ACC_OFFICE, RECORDS },
+	[PAGE_CLAIM_REGIONS] = { HTTP_GET, "/o/claim-regions", claim_regions_get, ACC_OFFICE, ROLE_ADMIN },
+	[PAGE_CLAIM_REGIONS_POST] = { HTTP_POST, "/o/claim-regions", claim_regions_post, ACC_OFFICE, ROLE_ADMIN },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -109,6 +113,7 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_PLAN] = "office/plan.xsl",
 	[SHEET_PLAN_FORM] = "office/planform.xsl",
 	[SHEET_CLAIMS] = "office/claims.xsl",
+	[SHEET_CLAIM_REGIONS] = "office/claimregions.xsl",
 };
 
 static const struct app app = {

@@ -28,6 +28,7 @@ enum sheet {
 	SHEET_PLAN,
 	SHEET_PLAN_FORM,
 	SHEET_CLAIMS,
+	SHEET_CLAIM_REGIONS,
 	SHEET__MAX
 };
 
@@ -82,5 +83,8 @@ int plan_get(struct req *);
 int plan_edit_get(struct req *);
 int plan_edit_post(struct req *);
 int plan_active_post(struct req *);
+/* claimregions.c: 补助申请设置 per district (admin) */
+int claim_regions_get(struct req *);
+int claim_regions_post(struct req *);
 
 #endif

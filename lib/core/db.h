@@ -56,6 +56,7 @@ enum db_module {
 	DBM_CLAIM_PAY,
 	DBM_CLAIM_VIEW,
 	DBM_CLAIM_REC,
+	DBM_CLAIM_FORM,
 	DBM__MAX
 };
 

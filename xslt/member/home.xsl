@@ -17,7 +17,7 @@
     <nav class="grid-menu" aria-label="功能">
       <span class="tile soon">公告通知<small>即将开放</small></span>
       <a class="tile" href="/m/coverage" id="tile-coverage">职工参保<small>我的参保记录</small></a>
-      <span class="tile soon">补助申请<small>即将开放</small></span>
+      <a class="tile" href="/m/claims" id="tile-claims">补助申请<small>申请住院补助金</small></a>
       <span class="tile soon">个人信息变更<small>即将开放</small></span>
       <span class="tile soon">宣传手册<small>即将开放</small></span>
     </nav>

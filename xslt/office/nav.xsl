@@ -26,6 +26,7 @@
         <a href="/o/orgs" id="nav-orgs"><xsl:if test="$active = 'orgs'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>组织架构</a>
         <a href="/o/users" id="nav-users"><xsl:if test="$active = 'users'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>用户与角色</a>
         <a href="/o/reasons" id="nav-reasons"><xsl:if test="$active = 'reasons'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>常用退回意见</a>
+        <a href="/o/claim-regions" id="nav-claim-regions"><xsl:if test="$active = 'claim-regions'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>补助申请设置</a>
       </xsl:if>
       <!-- everyone but a medical-only reviewer may export -->
       <xsl:if test="$roles != 4">

@@ -55,6 +55,107 @@
   document.querySelectorAll('form[data-autosubmit] select').forEach(function (sel) {
     sel.addEventListener('change', function () { sel.form.submit(); });
   });
+  // 补助申请的照片 (form[data-photo-max]): a phone photo is made a JPEG
+  // under the limit in the browser before it is sent (scaled, then the
+  // quality stepped down), and a tiny or very dark picture is warned
+  // about.  The server still checks: without scripts it refuses an
+  // oversize photo with its own message.
+  document.querySelectorAll('form[data-photo-max]').forEach(function (form) {
+    var max = parseInt(form.getAttribute('data-photo-max'), 10) || 1048576;
+    var target = Math.floor(max * 0.92);
+    var busy = 0;
+    var buttons = form.querySelectorAll('button[type=submit]');
+    function setBusy(d) {
+      busy += d;
+      buttons.forEach(function (b) { b.disabled = busy > 0; });
+    }
+    function kb(n) { return n >= 1048576 ? (n / 1048576).toFixed(1) + ' MB' : Math.ceil(n / 1024) + ' KB'; }
+    function load(file) {
+      return new Promise(function (ok, fail) {
+        var img = new Image(), url = URL.createObjectURL(file);
+        img.onload = function () { ok({ img: img, url: url }); };
+        img.onerror = function () { URL.revokeObjectURL(url); fail(new Error('not an image')); };
+        img.src = url;
+      });
+    }
+    function blobOf(canvas, q) {
+      return new Promise(function (ok) { canvas.toBlob(ok, 'image/jpeg', q); });
+    }
+    // Mean luminance (0..255) over a small copy of the picture.
+    function luminance(img) {
+      var c = document.createElement('canvas'), w = 64, h = 64, d, i, sum = 0;
+      c.width = w; c.height = h;
+      var g = c.getContext('2d');
+      g.drawImage(img, 0, 0, w, h);
+      d = g.getImageData(0, 0, w, h).data;
+      for (i = 0; i < d.length; i += 4) sum += 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+      return sum / (w * h);
+    }
+    async function shrink(img) {
+      var w = img.naturalWidth, h = img.naturalHeight, scale = Math.min(1, 2560 / Math.max(w, h));
+      var qs = [0.86, 0.78, 0.7, 0.62, 0.54], canvas = document.createElement('canvas'), blob = null, i;
+      for (var round = 0; round < 8; round++) {
+        canvas.width = Math.max(1, Math.round(w * scale));
+        canvas.height = Math.max(1, Math.round(h * scale));
+        var g = canvas.getContext('2d');
+        g.fillStyle = '#fff';	// a PNG's transparent parts on white
+        g.fillRect(0, 0, canvas.width, canvas.height);
+        g.drawImage(img, 0, 0, canvas.width, canvas.height);
+        for (i = 0; i < qs.length; i++) {
+          blob = await blobOf(canvas, qs[i]);
+          if (blob && blob.size <= target) return blob;
+        }
+        scale *= 0.75;
+      }
+      return blob;
+    }
+    form.querySelectorAll('input[type=file]').forEach(function (input) {
+      var note = document.getElementById('note-' + input.name);
+      var thumb = document.getElementById('kept-' + input.name);
+      function say(text, bad) {
+        if (!note) return;
+        note.textContent = text;
+        note.classList.toggle('bad', !!bad);
+      }
+      input.addEventListener('change', async function () {
+        var file = input.files && input.files[0];
+        if (!file) { say(''); return; }
+        setBusy(1);
+        try {
+          var got = await load(file), img = got.img, warn = [], out = file;
+          var short = Math.min(img.naturalWidth, img.naturalHeight);
+          if (short < 600) warn.push('照片尺寸过小（' + img.naturalWidth + '×' + img.naturalHeight + '），可能看不清，建议重新拍摄');
+          if (luminance(img) < 50) warn.push('照片过暗，请在光线充足处重新拍摄');
+          if (file.size > target || !/^image\/(jpeg|png)$/.test(file.type)) {
+            say('正在压缩照片…');
+            var blob = await shrink(img);
+            if (!blob || blob.size > max) throw new Error('too big');
+            var name = file.name.replace(/\.[^.]*$/, '') + '.jpg';
+            out = new File([blob], name, { type: 'image/jpeg' });
+            var dt = new DataTransfer();
+            dt.items.add(out);
+            input.files = dt.files;
+            input.dispatchEvent(new Event('input'));
+          }
+          if (thumb && thumb.tagName === 'IMG') thumb.src = got.url;
+          else if (thumb) {
+            var im = document.createElement('img');
+            im.className = 'thumb'; im.id = thumb.id; im.alt = '待上传的照片'; im.src = got.url;
+            thumb.replaceWith(im); thumb = im;
+          }
+          var msg = out === file ? '已选择照片（' + kb(file.size) + '）' :
+            '已压缩：' + kb(file.size) + ' → ' + kb(out.size);
+          input.setAttribute('data-size', String(out.size));
+          say(warn.length ? msg + '。' + warn.join('；') : msg, warn.length > 0);
+        } catch (e) {
+          say('无法读取这张照片，请重新选择jpg或png格式的照片', true);
+          input.value = '';
+        } finally {
+          setBusy(-1);
+        }
+      });
+    });
+  });
   // 承诺书: the confirm button unlocks after data-unlock seconds of reading.
   document.querySelectorAll('button[data-unlock]').forEach(function (btn) {
     var left = parseInt(btn.getAttribute('data-unlock'), 10);
