@@ -139,6 +139,8 @@ add_org(struct db *db, int64_t parent, const char *level, const char *name,
 
 struct demo {
 	int64_t	 unit_ids[6];
+	int64_t	 first_agent;	/* 13800000001, who also serves the claims'
+				 * unit (democlaim.c) */
 	char	 hash[128];
 };
 
@@ -167,8 +169,8 @@ demo_person(int i, const char *today, char id[19], char name[64],
 	    (female ? 2 : 1));
 	snprintf(name, 64, "%s%s", surnames[(i * 7 + i / 37) % NSUR], female ?
 	    given_f[(i * 5 + i / 11) % NGIVF] : given_m[(i * 3 + i / 13) % NGIVM]);
-	snprintf(birth, 11, "%04d-%02d-%02d", (y % 10000 + 10000) % 10000, mo % 100,
-	    dd % 100);
+	snprintf(birth, 11, "%04u-%02u-%02u", (unsigned)(y % 10000 + 10000) %
+	    10000, (unsigned)mo % 100, (unsigned)dd % 100);
 	*gender = female ? 'F' : 'M';
 }
 
@@ -190,6 +192,44 @@ add_members(struct db *db, const struct demo *d)
 		mid = db_insert_id(db);
 		if (db_exec(db, &tab, STMT_MEMBERSHIP, "ii", mid,
 		    d->unit_ids[i % 6]) != 1)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The claims' unit (democlaim.c): a district of its own, so the tests'
+ * counts of the three above stay theirs, one unit chaired by the first
+ * agent, and 12 members made as demo_person() makes the 200.  Returns 1,
+ * 0 on a database error.
+ */
+static int
+add_claims_unit(struct db *db, const struct demo *d, int64_t root)
+{
+	char id[19], name[64], birth[11], phone[12], today[11], credit[19];
+	char g[2] = "";
+	int64_t dist, unit, mid;
+	int i;
+
+	make_credit(credit, "81370200", 13);
+	if ((dist = add_org(db, root, "district", DEMO_CLAIMS_DISTRICT, credit,
+	    "机关", DEMO_CLAIMS_DISTRICT, NULL, NULL, 0)) == 0)
+		return 0;
+	make_credit(credit, "12370200", 106);
+	if ((unit = add_org(db, dist, "unit", DEMO_CLAIMS_UNIT, credit,
+	    "事业", DEMO_CLAIMS_DISTRICT, "周建华", "13800000001", 12)) == 0 ||
+	    db_exec(db, &tab, STMT_AGENT_UNIT, "iiss", d->first_agent, unit,
+	    "chairman", "mutual_aid") != 1)
+		return 0;
+	clock_today(today);
+	for (i = 200; i < 212; i++) {
+		demo_person(i, today, id, name, birth, g);
+		snprintf(phone, sizeof(phone), "139%08d", 10000000 + i * 37);
+		if (db_exec(db, &tab, STMT_MEMBER, "sssssi", id, name, g, birth,
+		    phone, unit) != 1)
+			return 0;
+		mid = db_insert_id(db);
+		if (db_exec(db, &tab, STMT_MEMBERSHIP, "ii", mid, unit) != 1)
 			return 0;
 	}
 	return 1;
@@ -396,6 +436,7 @@ add_units(struct db *db, struct demo *d, const int64_t dist[3])
 		if (i == 0)
 			first_agent = aid;
 	}
+	d->first_agent = first_agent;
 	return db_exec(db, &tab, STMT_AGENT_UNIT, "iiss", first_agent,
 	    d->unit_ids[1], "staff", "") == 1;
 }
@@ -418,7 +459,8 @@ demo_load(struct db *db, void *arg)
 		    "机关", districts[i], NULL, NULL, 0)) == 0)
 			return 1;
 	}
-	if (!add_units(db, d, dist) || !add_members(db, d))
+	if (!add_units(db, d, dist) || !add_members(db, d) ||
+	    !add_claims_unit(db, d, root))
 		return 1;
 	for (i = 0; i < STAFF_NROLES; i++)
 		if ((staff = staff_insert(db, staff_roles[i].name,
@@ -442,7 +484,7 @@ ctl_demo(struct db *db)
 	if (!password_hash(DEMO_PASSWORD, d.hash))
 		return 1;
 	if (db_txn(db, demo_load, &d) != 0 || !demo_enrol(db) ||
-	    !figures_refresh(db)) {
+	    !demo_claims(db) || !figures_refresh(db)) {
 		fprintf(stderr, "hzctl: demo data could not be loaded\n");
 		return 1;
 	}

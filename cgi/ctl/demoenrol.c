@@ -75,33 +75,41 @@ static const unsigned char png[] = {
 	0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 };
 
-/* A picture as payment material `kind` ("voucher", "roster_scan"), in a
- * file of its own (the store takes it). */
-static int
-voucher(struct db *db, const struct enroll *e, const struct flow_actor *by,
-    const char *kind)
+int
+demo_picture(struct upload *u, char *path, size_t n, const char *filename)
 {
-	char path[1024], hex[17];
-	struct upload u;
-	const char *why;
-	enum refusal rf;
+	char hex[17];
 	FILE *f;
 
 	if (!rand_hex(hex, 8))
 		return 0;
-	snprintf(path, sizeof(path), "%s/demo-%s.png", conf_str(CONF_TMP_DIR),
-	    hex);
+	snprintf(path, n, "%s/demo-%s.png", conf_str(CONF_TMP_DIR), hex);
 	if ((f = fopen(path, "wb")) == NULL)
 		return 0;
 	fwrite(png, 1, sizeof(png), f);
 	if (fclose(f) != 0)
 		return 0;
-	memset(&u, 0, sizeof(u));
-	u.field = (char *)"file";
-	u.filename = (char *)"缴费凭证.png";
-	u.ctype = (char *)"image/png";
-	u.path = path;
-	u.size = sizeof(png);
+	memset(u, 0, sizeof(*u));
+	u->field = (char *)"file";
+	u->filename = (char *)filename;
+	u->ctype = (char *)"image/png";
+	u->path = path;
+	u->size = sizeof(png);
+	return 1;
+}
+
+/* A picture as payment material `kind` ("voucher", "roster_scan"). */
+static int
+voucher(struct db *db, const struct enroll *e, const struct flow_actor *by,
+    const char *kind)
+{
+	char path[1024];
+	struct upload u;
+	const char *why;
+	enum refusal rf;
+
+	if (!demo_picture(&u, path, sizeof(path), "缴费凭证.png"))
+		return 0;
 	rf = enroll_attach(db, e, &u, kind, by, &why);
 	unlink(path);
 	return rf == RF_OK;
@@ -119,9 +127,9 @@ id_of(struct db *db, int stmt, const char *key)
  * not yet covered, or only its women): its id, 0 on error. */
 static int64_t
 draft(struct db *db, const struct unit *u, int64_t plan, int women,
-    const struct flow_actor *by)
+    enum enroll_kind kind, const struct flow_actor *by)
 {
-	struct enroll_terms t = { plan, EK_MAIN, NULL };
+	struct enroll_terms t = { plan, kind, NULL };
 	struct db_res *r;
 	int64_t id, n, ids[200];
 	int k = 0;
@@ -143,7 +151,7 @@ draft(struct db *db, const struct unit *u, int64_t plan, int women,
 /* One application of `u` for plan `plan` taken to `stage`: 1, 0 on error. */
 static int
 one(struct db *db, const struct unit *u, int64_t plan, enum stage stage,
-    int women, const struct flow_actor office[3])
+    int women, enum enroll_kind kind, const struct flow_actor office[3])
 {
 	struct flow_actor by = { SESS_AGENT, u->agent, 0, u->name, "127.0.0.1",
 	    0 };
@@ -151,7 +159,7 @@ one(struct db *db, const struct unit *u, int64_t plan, enum stage stage,
 	char today[11];
 	int64_t id, n;
 
-	if ((id = draft(db, u, plan, women, &by)) == 0)
+	if ((id = draft(db, u, plan, women, kind, &by)) == 0)
 		return 0;
 	if (stage == ST_DRAFT)
 		return 1;
@@ -200,32 +208,53 @@ units_of(struct db *db, struct unit units[6])
 	return n;
 }
 
-int
-demo_enrol(struct db *db)
+/* review1, review2 and finance as actors: 1, 0 on error. */
+static int
+office_of(struct db *db, struct flow_actor office[3])
 {
 	static const char *const who[3] = { "review1", "review2", "finance" };
 	static const unsigned roles[3] = { ROLE_REVIEW1, ROLE_REVIEW2,
 	    ROLE_FINANCE };
-	struct flow_actor office[3];
-	struct unit units[6];
-	int64_t plan;
 	size_t i;
-	int n;
 
-	if ((n = units_of(db, units)) < 0)
-		return 0;
 	for (i = 0; i < 3; i++) {
 		office[i] = (struct flow_actor){ SESS_OFFICE, id_of(db,
 		    STMT_STAFF, who[i]), roles[i], who[i], "127.0.0.1", 0 };
 		if (office[i].id <= 0)
 			return 0;
 	}
+	return 1;
+}
+
+int
+demo_enrol_one(struct db *db, int64_t unit, int64_t agent,
+    const char *agent_name, int64_t plan, int kind)
+{
+	struct flow_actor office[3];
+	struct unit u = { unit, agent, "" };
+
+	snprintf(u.name, sizeof(u.name), "%s", agent_name);
+	return office_of(db, office) && one(db, &u, plan, ST_DONE, 0,
+	    (enum enroll_kind)kind, office);
+}
+
+int
+demo_enrol(struct db *db)
+{
+	struct flow_actor office[3];
+	struct unit units[6];
+	int64_t plan;
+	size_t i;
+	int n;
+
+	if ((n = units_of(db, units)) < 0 || !office_of(db, office))
+		return 0;
 	for (i = 0; i < sizeof(apps) / sizeof(apps[0]); i++) {
 		if (apps[i].unit >= n ||
 		    (plan = id_of(db, STMT_PLAN, apps[i].plan)) <= 0)
 			continue;	/* no such unit or plan: nothing to show */
 		if (!one(db, &units[apps[i].unit], plan, apps[i].stage,
-		    apps[i].women, office)) {
+		    apps[i].women, EK_MAIN, office)) {
 			fprintf(stderr, "hzctl: demo application %zu (%s) could"
 			    " not be made\n", i, apps[i].plan);
 			return 0;

@@ -599,6 +599,13 @@ edit_txn(struct db *db, void *arg)
 			a->rf = RF_BAD_STATE;
 			return 1;
 		}
+		/* The corrected account obeys 提交's rule. */
+		if ((rc = claim_get(db, a->id, &c)) <= 0) {
+			a->rf = RF_DB;
+			return 1;
+		}
+		if ((a->rf = claim_payee_check(db, &c)) != RF_OK)
+			return 1;
 		a->rf = flow_apply(db, &claim_flow, a->id, FA_SUBMIT, a->by,
 		    NULL);
 		return a->rf != RF_OK;

@@ -174,9 +174,8 @@ docs_check(struct db *db, const struct claim *c, const struct claim_region *g)
 	return RF_CLAIM_DOC;
 }
 
-/* The payout account: complete, the member's own or explained. */
-static enum refusal
-payee_check(struct db *db, const struct claim *c)
+enum refusal
+claim_payee_check(struct db *db, const struct claim *c)
 {
 	const char *miss = !*c->payee ? "开户人" : !*c->card ? "银行卡号" :
 	    !*c->bank ? "开户银行" : !*c->branch ? "开户网点（分行或支行）" :
@@ -347,7 +346,7 @@ form_check(struct db *db, const struct claim *c, int attested)
 	if (!claim_region_get(db, c->district_id, &g))
 		return RF_DB;
 	if ((rf = docs_check(db, c, &g)) != RF_OK ||
-	    (rf = payee_check(db, c)) != RF_OK)
+	    (rf = claim_payee_check(db, c)) != RF_OK)
 		return rf;
 	if (c->channel == CC_MEMBER && !attested)
 		return RF_CLAIM_ATTEST;

@@ -80,6 +80,13 @@ const char *claim_opt(const char *s);
 unsigned claim_docs_needed(const struct claim *c,
     const struct claim_region *g, unsigned *any);
 
+/*
+ * claim_payee_check: the payout account complete (what is missing said
+ * by refusal_detail_set), and the member's own or explained with the
+ * payee's papers.  RF_OK, RF_CLAIM_PAYEE, RF_CLAIM_PAYEE_OTHER, RF_DB.
+ */
+enum refusal claim_payee_check(struct db *db, const struct claim *c);
+
 /* The review desk's body of a claim (flow hook, claimview.c). */
 int claim_body(struct db *db, const struct flow_item *it, xmlNodePtr body);
 
