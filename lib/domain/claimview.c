@@ -212,11 +212,12 @@ claim_view(struct db *db, const struct claim *c, int office,
 	view_add(n, "bank-phone", mask_phone(c->bank_phone, m));
 	view_add(n, "payee-note", c->payee_note);
 	view_add(n, "pay-state", pay_state(c));
-	if (c->total_cost >= 0)
+	/* The figures the kind reads: the stay's, or the accident's. */
+	if (c->kind == PK_INPATIENT && c->total_cost >= 0)
 		view_money(n, "total-cost", c->total_cost);
-	if (c->base >= 0)
+	if (c->kind == PK_INPATIENT && c->base >= 0)
 		view_money(n, "base", c->base);
-	if (c->medical >= 0)
+	if (c->kind == PK_ACCIDENT && c->medical >= 0)
 		view_money(n, "medical", c->medical);
 	/* 补助金额: 待定 until 审核通过 fixes it; the desk sees review1's. */
 	if (c->approved_amount >= 0)

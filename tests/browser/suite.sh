@@ -26,7 +26,7 @@ if [ ! -d "$OUT/node_modules/playwright-core" ]; then
 fi
 # Copies, not links: node resolves playwright-core from the script's real
 # directory, which must be the one holding node_modules.
-SCRIPTS="bind.mjs unit.mjs desk.mjs records.mjs plan.mjs enroll.mjs mclaim.mjs"
+SCRIPTS="bind.mjs unit.mjs desk.mjs records.mjs plan.mjs enroll.mjs mclaim.mjs claim.mjs"
 if ! [ "$OUT" -ef "$SRCDIR/tests/browser" ]; then
 	for s in $SCRIPTS; do rm -f "$OUT/$s"; cp "$SRCDIR/tests/browser/$s" "$OUT/$s"; done
 fi

@@ -39,7 +39,9 @@
       <dt>补助人</dt><dd id="c-person"><xsl:value-of select="$c/person"/>（<xsl:value-of select="$c/id-number"/>）</dd>
       <dt>所在单位</dt><dd><xsl:value-of select="$c/unit"/></dd>
       <dt>创建时间</dt><dd><xsl:value-of select="$c/created"/></dd>
-      <dt>状态</dt><dd id="c-state"><xsl:value-of select="$c/@state-seen"/></dd>
+      <dt>状态</dt><dd id="c-state"><xsl:choose>
+        <xsl:when test="/page/@portal = '/o/'"><xsl:value-of select="$c/@state-label"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$c/@state-seen"/></xsl:otherwise></xsl:choose></dd>
       <dt>打款状态</dt><dd id="c-pay-state"><xsl:value-of select="$c/pay-state"/></dd>
       <xsl:if test="$c/hospital != ''"><dt>就诊医院</dt><dd><xsl:value-of select="$c/hospital"/></dd></xsl:if>
       <xsl:if test="$c/admitted != ''"><dt>住院周期</dt><dd id="c-stay"><xsl:value-of select="$c/admitted"/> ~ <xsl:value-of select="$c/discharged"/></dd></xsl:if>
