@@ -200,6 +200,73 @@ two_steps(struct hc *c, long long id, const char *jpg, const char *png)
 	photo(c, id, 2, "settlement", jpg, "sheet.jpg");
 }
 
+/*
+ * 基层审核 (Xiamen): where the district asks for it, a member's claim
+ * waits for an agent of the member's unit holding 医疗互助, who agrees or
+ * returns it with a reason the member is told; an agent of another unit
+ * sees nothing of it.
+ */
+static void
+grassroots(struct hc *m, long long member, long long unit, const char *phone,
+    long long district, const char *jpg, const char *png)
+{
+	struct hc *ag = hc_new(), *other = hc_new();
+	char q[512], p[96], name[64], ophone[16];
+	long long id;
+
+	snprintf(q, sizeof(q), "INSERT INTO claim_region (district_id,"
+	    " unit_review, proof) VALUES (%lld, 1, 'settlement') ON DUPLICATE"
+	    " KEY UPDATE unit_review = 1, proof = 'settlement'", district);
+	ok(test_sql(q), "the district asks for 基层审核");
+	id = new_claim(m);
+	two_steps(m, id, jpg, png);
+	account(m, id, "submit", "陆明本", "6222021234567890128", "", "1");
+	if (strcmp(flow_state_of("claim", id), "unit") != 0)
+		said(m);
+	is_str(flow_state_of("claim", id), "unit",
+	    "a member's claim waits for 基层审核");
+	hc_login_agent(ag, phone);
+	snprintf(p, sizeof(p), "/u/claim?id=%lld", id);
+	is_int(hc_get(ag, p), 200, "the unit's agent opens it");
+	is_int(hc_count(ag, "//section[@id='grassroots']//button"), 2,
+	    "... with 同意 and 退回");
+	is_int(hc_count(ag, "//form[@id='event-form']"), 0,
+	    "... and cannot edit the member's claim");
+	snprintf(name, sizeof(name), "基层审核他单位%d", (int)getpid());
+	snprintf(ophone, sizeof(ophone), "134%08u", (unsigned)getpid() %
+	    100000000u);
+	test_unit_new(name, ophone);
+	hc_login_agent(other, ophone);
+	is_int(hc_get(other, p), 404, "another unit's agent: 404");
+	hc_get(ag, p);
+	hc_post(ag, "/u/claim/step", "id", num(id), "action", "return",
+	    "reason", "", NULL);
+	is_str(flow_state_of("claim", id), "unit", "a return needs a reason");
+	hc_get(ag, p);
+	hc_post(ag, "/u/claim/step", "id", num(id), "action", "return",
+	    "reason", "请补充出院小结", NULL);
+	is_str(flow_state_of("claim", id), "draft", "退回: back to the member");
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM station_message WHERE"
+	    " recipient_kind = 1 AND recipient_id = %lld AND body LIKE"
+	    " '%%住院医疗补助申请被驳回，驳回理由是：请补充出院小结%%'", member);
+	is_int((int)test_sql_int(q), 1, "... who is told why");
+	account(m, id, "submit", "陆明本", "6222021234567890128", "", "1");
+	if (strcmp(flow_state_of("claim", id), "unit") != 0)
+		said(m);
+	is_str(flow_state_of("claim", id), "unit", "resubmitted: 基层审核 again");
+	hc_get(ag, p);
+	hc_post(ag, "/u/claim/step", "id", num(id), "action", "approve", NULL);
+	is_str(flow_state_of("claim", id), "review1", "同意: on to 待初审");
+	snprintf(q, sizeof(q), "SELECT actor_name FROM flow_step WHERE type ="
+	    " 'claim' AND item_id = %lld AND node = '基层审核' AND action ="
+	    " 'approve'", id);
+	ok(*test_sql_str(q) != '\0', "the timeline names the agent (%s)",
+	    test_sql_str(q));
+	(void)unit;
+	hc_free(ag);
+	hc_free(other);
+}
+
 int
 main(void)
 {
@@ -587,6 +654,7 @@ main(void)
 	    "no such district");
 	is_int(test_sql_int("SELECT COUNT(*) FROM claim_region WHERE"
 	    " district_id = 999999"), 0, "... nothing kept");
+	grassroots(b, mb, unit, phone, district, jpg, png);
 	snprintf(q, sizeof(q), "DELETE FROM claim_region WHERE district_id ="
 	    " %lld", district);
 	ok(test_sql(q), "the district back to the default");
