@@ -35,12 +35,12 @@ static const char *const sql[STMT__MAX] = {
 static const struct db_table tab = { DBM_DEMO_CLAIM, sql, STMT__MAX };
 
 /* How far each demo claim goes. */
-enum stage { DS_DRAFT, DS_RETURNED, DS_REVIEW1, DS_REVIEW2, DS_MEDICAL,
+enum ds { DS_DRAFT, DS_RETURNED, DS_REVIEW1, DS_REVIEW2, DS_MEDICAL,
     DS_APPROVED };
 
 static const struct {
 	enum plan_kind	 kind;
-	enum stage	 stage;
+	enum ds		 stage;
 	const char	*hospital, *disease;
 } claims[] = {
 	{ PK_INPATIENT, DS_APPROVED, "青岛大学附属医院", "肺炎" },
@@ -72,16 +72,16 @@ day(int days, char out[11])
 	return clock_date_add(today, 0, days, out) ? out : "";
 }
 
-/* Claim i of member (id, name) filed and taken to its stage: 1, 0. */
-static int
-one(struct db *db, int i, int64_t unit, int64_t member, const char *name,
+/* Claim i of member (id, name) as a draft with what happened, the
+ * account and its materials: its id, 0 on error. */
+static int64_t
+filed(struct db *db, int i, int64_t unit, int64_t member, const char *name,
     const struct cast *w)
 {
 	struct claim_new n = { claims[i].kind, 0, CC_UNIT, member, unit };
-	struct claim_event e;
 	struct claim_payee p = { name, "6222021001123235", "中国工商银行",
 	    "青岛黄岛支行", "", "" };
-	struct claim_figures f = { 5630805, 2330760, 0, 0 };
+	struct claim_event e;
 	char in[11], out[11], path[1024];
 	const char *why;
 	struct upload u;
@@ -111,13 +111,28 @@ one(struct db *db, int i, int64_t unit, int64_t member, const char *name,
 		    &w->agent, &why) == RF_OK;
 		unlink(path);
 	}
-	if (!ok || claims[i].stage == DS_DRAFT)
-		return ok;
+	return ok ? id : 0;
+}
+
+/* Claim i filed and taken to its stage: 1, 0 on error. */
+static int
+one(struct db *db, int i, int64_t unit, int64_t member, const char *name,
+    const struct cast *w)
+{
+	struct claim_figures f = { 5630805, 2330760, 0, 0 };	/* seed 000 */
+	enum ds stage = claims[i].stage;
+	const char *why;
+	int64_t id;
+
+	if ((id = filed(db, i, unit, member, name, w)) == 0)
+		return 0;
+	if (stage == DS_DRAFT)
+		return 1;
 	if (claim_submit(db, id, 0, &w->agent) != RF_OK)
 		return 0;
-	if (claims[i].stage == DS_REVIEW1)
+	if (stage == DS_REVIEW1)
 		return 1;
-	if (claims[i].stage == DS_RETURNED)
+	if (stage == DS_RETURNED)
 		return flow_step_once(db, &claim_flow, id, FA_RETURN, &w->r1,
 		    "缺少证明材料，请补充上传医院诊断证明") == RF_OK;
 	if (claims[i].kind != PK_INPATIENT)
@@ -126,12 +141,9 @@ one(struct db *db, int i, int64_t unit, int64_t member, const char *name,
 	    flow_step_once(db, &claim_flow, id, FA_APPROVE, &w->r1, NULL) !=
 	    RF_OK)
 		return 0;
-	if (claims[i].stage == DS_REVIEW2)
-		return 1;
-	if (flow_step_once(db, &claim_flow, id, FA_APPROVE, &w->r2, NULL) !=
-	    RF_OK)
-		return 0;
-	return 1;	/* 审核通过, or 报告复核 for 重疾 */
+	/* Past 复审: 审核通过, or 报告复核 for 重疾. */
+	return stage == DS_REVIEW2 || flow_step_once(db, &claim_flow, id,
+	    FA_APPROVE, &w->r2, NULL) == RF_OK;
 }
 
 /* The office's reviewers as actors: 1, 0 on error. */
