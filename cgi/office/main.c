@@ -42,6 +42,14 @@ enum page {
 	PAGE_PLAN_EDIT,
 	PAGE_PLAN_EDIT_POST,
 	PAGE_PLAN_ACTIVE,
+	PAGE_PAYOUTS,
+	PAGE_PAYOUT_NEW,
+	PAGE_PAYOUT_NEW_POST,
+	PAGE_PAYOUT_BATCH,
+	PAGE_PAYOUT_FILE,
+	PAGE_PAYOUT_IMPORT,
+	PAGE_PAYOUT_RECORD,
+	PAGE_PAYOUT_RETURN,
 	PAGE__MAX
 };
 
@@ -87,6 +95,15 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_PLAN_EDIT] =   { HTTP_GET,  "/o/plan/edit", plan_edit_get, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_PLAN_EDIT_POST] = { HTTP_POST, "/o/plan/edit", plan_edit_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_PLAN_ACTIVE] = { HTTP_POST, "/o/plan/active", plan_active_post, ACC_OFFICE, ROLE_ADMIN },
+	/* 打款管理: finance pays; admin reads the batches. */
+	[PAGE_PAYOUTS] =     { HTTP_GET,  "/o/payout", payouts_get, ACC_OFFICE, ROLE_FINANCE | ROLE_ADMIN },
+	[PAGE_PAYOUT_NEW] =  { HTTP_GET,  "/o/payout/new", payout_new_get, ACC_OFFICE, ROLE_FINANCE },
+	[PAGE_PAYOUT_NEW_POST] = { HTTP_POST, "/o/payout/new", payout_new_post, ACC_OFFICE, ROLE_FINANCE },
+	[PAGE_PAYOUT_BATCH] = { HTTP_GET, "/o/payout/batch", payout_batch_get, ACC_OFFICE, ROLE_FINANCE | ROLE_ADMIN },
+	[PAGE_PAYOUT_FILE] = { HTTP_GET,  "/o/payout/file", payout_file_get, ACC_OFFICE, ROLE_FINANCE },
+	[PAGE_PAYOUT_IMPORT] = { HTTP_POST, "/o/payout/import", payout_import_post, ACC_OFFICE, ROLE_FINANCE },
+	[PAGE_PAYOUT_RECORD] = { HTTP_POST, "/o/payout/record", payout_record_post, ACC_OFFICE, ROLE_FINANCE },
+	[PAGE_PAYOUT_RETURN] = { HTTP_POST, "/o/payout/return", payout_return_post, ACC_OFFICE, ROLE_FINANCE },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -104,6 +121,9 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_PLANS] = "office/plans.xsl",
 	[SHEET_PLAN] = "office/plan.xsl",
 	[SHEET_PLAN_FORM] = "office/planform.xsl",
+	[SHEET_PAYOUTS] = "office/payouts.xsl",
+	[SHEET_PAYOUT_NEW] = "office/payoutnew.xsl",
+	[SHEET_PAYOUT] = "office/payout.xsl",
 };
 
 static const struct app app = {

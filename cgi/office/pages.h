@@ -27,6 +27,9 @@ enum sheet {
 	SHEET_PLANS,
 	SHEET_PLAN,
 	SHEET_PLAN_FORM,
+	SHEET_PAYOUTS,
+	SHEET_PAYOUT_NEW,
+	SHEET_PAYOUT,
 	SHEET__MAX
 };
 
@@ -75,5 +78,14 @@ int plan_get(struct req *);
 int plan_edit_get(struct req *);
 int plan_edit_post(struct req *);
 int plan_active_post(struct req *);
+/* payout.c: 打款管理 (finance) */
+int payouts_get(struct req *);
+int payout_new_get(struct req *);
+int payout_new_post(struct req *);
+int payout_batch_get(struct req *);
+int payout_file_get(struct req *);
+int payout_import_post(struct req *);
+int payout_record_post(struct req *);
+int payout_return_post(struct req *);
 
 #endif

@@ -54,6 +54,7 @@ enum db_module {
 	DBM_CLAIM,
 	DBM_CLAIM_PAY,
 	DBM_CLAIM_VIEW,
+	DBM_PAYOUT,
 	DBM__MAX
 };
 
