@@ -164,6 +164,12 @@ int64_t db_bulk(struct db *db, const struct db_table *t, int stmt,
 int64_t db_load(struct db *db, const struct db_table *t, int stmt,
     int (*fill)(void *arg, char *buf, unsigned size), void *arg);
 
+/*
+ * db_ids_json: ids[0..n) as a JSON array ("[3,5,8]"), the one parameter a
+ * statement reads a list from (JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT
+ * PATH '$'))).  malloc'd, the caller frees; NULL when out of memory.
+ */
+char *db_ids_json(const int64_t *ids, size_t n);
 int64_t db_insert_id(struct db *db);
 unsigned db_errno(struct db *db);	/* last server/client error number */
 

@@ -61,6 +61,7 @@ enum stmt {
 	STMT_PART_ADD,
 	STMT_SUBMITTED,
 	STMT_PHONE_MEMBER,
+	STMT_NOTICE_MANY,
 	STMT__MAX
 };
 
@@ -160,6 +161,17 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_PHONE_MEMBER] =
 	    "SELECT COALESCE(b.phone, m.phone, '') FROM member m"
 	    " LEFT JOIN member_bind b ON b.member_id = m.id WHERE m.id = ?",
+	/* What claim_words and claim_phone read, for a JSON list of
+	 * claims at once (a member filer's phone as STMT_PHONE_MEMBER). */
+	[STMT_NOTICE_MANY] =
+	    "SELECT c.id, c.kind, c.with_female, c.approved_amount, c.card,"
+	    " (SELECT COALESCE(b.phone, m.phone, '') FROM member m"
+	    " LEFT JOIN member_bind b ON b.member_id = m.id"
+	    " WHERE f.filer_kind = 1 AND m.id = f.filer_id LIMIT 1)"
+	    " FROM claim c JOIN flow_item f ON f.type = 'claim'"
+	    " AND f.item_id = c.id WHERE c.id IN (SELECT j.id FROM"
+	    " JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j)"
+	    " ORDER BY c.id",
 };
 
 static const struct db_table tab = { DBM_CLAIM, sql, STMT__MAX };
@@ -258,10 +270,12 @@ static enum refusal claim_done(struct db *, const struct flow_item *,
 static int claim_phone(struct db *, const struct flow_item *, char phone[16]);
 static int claim_words(struct db *, const struct flow_item *,
     struct flow_words *);
+static int claim_notice_many(struct db *, const struct flow_item *, size_t,
+    struct flow_words *, char (*)[16]);
 
 static const struct flow_hooks hooks = {
 	claim_check, claim_done, claim_phone, claim_body, flow_unit_agent,
-	claim_words,
+	claim_words, claim_notice_many,
 };
 
 const struct flow_type claim_flow = {
@@ -318,26 +332,83 @@ needs_medical(struct db *db, const struct flow_item *it)
 	return c.kind == PK_CRITICAL || c.kind == PK_FEMALE;
 }
 
+/* The words of a claim of `kind`: {kind}, {amount} (8323.04; the
+ * approved amount, -1 while none), {card4}. */
+static void
+words_set(struct flow_words *w, enum plan_kind kind, int with_female,
+    int64_t approved, const char *card)
+{
+	size_t n = strlen(card);
+
+	w->key[0] = "{kind}";
+	snprintf(w->val[0], sizeof(w->val[0]), "%s%s",
+	    (unsigned)kind < PK__MAX ? claim_kind_labels[kind] : "",
+	    with_female ? "、女职工特殊疾病" : "");
+	w->key[1] = "{amount}";
+	money_plain(approved < 0 ? 0 : approved, w->val[1], sizeof(w->val[1]));
+	w->key[2] = "{card4}";
+	snprintf(w->val[2], sizeof(w->val[2]), "%s", n > 4 ? card + n - 4 :
+	    card);
+	w->n = 3;
+}
+
 /* The notices' words: {kind}, {amount} (8323.04), {card4}. */
 static int
 claim_words(struct db *db, const struct flow_item *it, struct flow_words *w)
 {
 	struct claim c;
-	size_t n;
 
 	if (claim_get(db, it->item_id, &c) != 1)
 		return 0;
-	w->key[0] = "{kind}";
-	snprintf(w->val[0], sizeof(w->val[0]), "%s%s",
-	    claim_kind_labels[c.kind], c.with_female ? "、女职工特殊疾病" : "");
-	w->key[1] = "{amount}";
-	money_plain(c.approved_amount < 0 ? 0 : c.approved_amount, w->val[1],
-	    sizeof(w->val[1]));
-	w->key[2] = "{card4}";
-	n = strlen(c.card);
-	snprintf(w->val[2], sizeof(w->val[2]), "%s", n > 4 ? c.card + n - 4 :
-	    c.card);
-	w->n = 3;
+	words_set(w, c.kind, c.with_female, c.approved_amount, c.card);
+	return 1;
+}
+
+/*
+ * claim_words and claim_phone for items[0..n) (ascending ids, as
+ * flow_apply_many gives them) in one statement; an agent filer's phone
+ * as claim_phone finds it.  1, 0 on error.
+ */
+static int
+claim_notice_many(struct db *db, const struct flow_item *items, size_t n,
+    struct flow_words *w, char (*phone)[16])
+{
+	struct db_res *r;
+	int64_t *ids;
+	char *json;
+	size_t i, k = 0;
+	int rc = -1;
+
+	if ((ids = calloc(n, sizeof(*ids))) == NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		ids[i] = items[i].item_id;
+	json = db_ids_json(ids, n);
+	free(ids);
+	if (json == NULL)
+		return 0;
+	r = db_query(db, &tab, STMT_NOTICE_MANY, "s", json);
+	free(json);
+	if (r == NULL)
+		return 0;
+	while (k < n && (rc = db_next(r)) == 1) {
+		if (db_int(r, 0) != items[k].item_id) {
+			rc = -1;
+			break;
+		}
+		words_set(&w[k], plan_kind_named(db_col(r, 1)),
+		    (int)db_int(r, 2), db_col(r, 3) ? db_int(r, 3) : -1,
+		    db_col(r, 4) ? db_col(r, 4) : "");
+		snprintf(phone[k], 16, "%s", db_col(r, 5) ? db_col(r, 5) : "");
+		k++;
+	}
+	db_done(r);
+	if (rc < 0 || k != n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (items[i].filer_kind != SESS_MEMBER &&
+		    !claim_phone(db, &items[i], phone[i]))
+			return 0;
 	return 1;
 }
 
