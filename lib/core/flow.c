@@ -39,6 +39,10 @@ enum stmt {
 
 static int filer_acts(const struct flow_type *, int);
 
+/* A list of ids as one JSON parameter (db_ids_json), as a table j(id). */
+#define JSON_IDS \
+	"JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j"
+
 static const char *const sql[STMT__MAX] = {
 	[STMT_CREATE] =
 	    "INSERT INTO flow_item (type, item_id, state, filer_kind, filer_id,"
@@ -71,20 +75,25 @@ static const char *const sql[STMT__MAX] = {
 	    " ORDER BY id",
 	/* flow_apply_many: the items of a JSON list of ids, and the same
 	 * writes and segregation for all of them at once. */
-	[STMT_LOCK_MANY] = ITEM_COLS " WHERE type = ? AND item_id IN"
-	    " (SELECT j.id FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT"
-	    " UNSIGNED PATH '$')) j) ORDER BY item_id FOR UPDATE",
+	/* (Joined from the list: an IN (subquery) of an UPDATE is read
+	 * once per row of the table.) */
+	[STMT_LOCK_MANY] =
+	    "SELECT f.id, f.item_id, f.type, f.state, f.filer_kind, f.filer_id,"
+	    " COALESCE(f.unit_id, 0), f.round, f.title, f.filer_name,"
+	    " COALESCE(DATE_FORMAT(f.submitted_at, '%Y-%m-%d %H:%i'), '')"
+	    " FROM " JSON_IDS " JOIN flow_item f ON f.type = ? AND f.item_id ="
+	    " j.id ORDER BY f.item_id FOR UPDATE",
 	[STMT_SET_MANY] =
-	    "UPDATE flow_item SET state = ?, acts = ?, round = round + ?,"
-	    " submitted_at = IF(?, NOW(), submitted_at), updated_at = NOW()"
-	    " WHERE type = ? AND item_id IN (SELECT j.id FROM JSON_TABLE(?,"
-	    " '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j)",
+	    "UPDATE " JSON_IDS " JOIN flow_item f ON f.type = ?"
+	    " AND f.item_id = j.id SET f.state = ?, f.acts = ?,"
+	    " f.round = f.round + ?, f.submitted_at = IF(?, NOW(),"
+	    " f.submitted_at), f.updated_at = NOW()",
 	[STMT_APART_MANY] =
-	    "SELECT MIN(s.item_id) FROM flow_step s JOIN flow_item f"
-	    " ON f.type = s.type AND f.item_id = s.item_id AND f.round = s.round"
-	    " WHERE s.type = ? AND s.item_id IN (SELECT j.id FROM JSON_TABLE(?,"
-	    " '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j) AND s.apart = 1"
-	    " AND s.actor_kind = ? AND s.actor_id = ? AND s.node <> ?",
+	    "SELECT MIN(s.item_id) FROM " JSON_IDS " JOIN flow_item f"
+	    " ON f.type = ? AND f.item_id = j.id JOIN flow_step s"
+	    " ON s.type = f.type AND s.item_id = f.item_id AND s.round = f.round"
+	    " WHERE s.apart = 1 AND s.actor_kind = ? AND s.actor_id = ?"
+	    " AND s.node <> ?",
 };
 
 static const struct db_table tab = { DBM_FLOW, sql, STMT__MAX };
@@ -683,7 +692,7 @@ flow_apply_many(struct db *db, const struct flow_type *type,
 	if ((items = calloc(n, sizeof(*items))) == NULL ||
 	    (why = calloc(n, sizeof(*why))) == NULL ||
 	    (json = db_ids_json(ids, n)) == NULL ||
-	    (r = db_query(db, &tab, STMT_LOCK_MANY, "ss", type->name, json)) ==
+	    (r = db_query(db, &tab, STMT_LOCK_MANY, "ss", json, type->name)) ==
 	    NULL)
 		goto out;
 	/* The items, locked, in the ids' order. */
@@ -736,7 +745,7 @@ flow_apply_many(struct db *db, const struct flow_type *type,
 	*bad = 0;
 	if (t->apart) {
 		if ((found_id = db_one_int(db, &tab, STMT_APART_MANY, &found,
-		    "ssiis", type->name, json, (int64_t)a->kind, a->id,
+		    "ssiis", json, type->name, (int64_t)a->kind, a->id,
 		    t->node)) > 0) {
 			*bad = found_id;
 			rf = RF_SAME_PERSON;
@@ -754,9 +763,9 @@ flow_apply_many(struct db *db, const struct flow_type *type,
 	rf = RF_DB;
 	/* record(), for all: the state, the steps, the audit rows. */
 	round_add = t->action == FA_SUBMIT && flow_editable(&items[0]);
-	if (db_exec(db, &tab, STMT_SET_MANY, "siiiss", type->states[t->to].name,
-	    (int64_t)acts_in(type, t->to), round_add, (int64_t)(t->action ==
-	    FA_SUBMIT), type->name, json) != (int64_t)n ||
+	if (db_exec(db, &tab, STMT_SET_MANY, "sssiii", json, type->name,
+	    type->states[t->to].name, (int64_t)acts_in(type, t->to), round_add,
+	    (int64_t)(t->action == FA_SUBMIT)) != (int64_t)n ||
 	    !steps_many(db, items, n, t, a, why, round_add) ||
 	    !audits_many(db, items, n, t, a, why))
 		goto out;

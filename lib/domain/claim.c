@@ -168,10 +168,9 @@ static const char *const sql[STMT__MAX] = {
 	    " (SELECT COALESCE(b.phone, m.phone, '') FROM member m"
 	    " LEFT JOIN member_bind b ON b.member_id = m.id"
 	    " WHERE f.filer_kind = 1 AND m.id = f.filer_id LIMIT 1)"
-	    " FROM claim c JOIN flow_item f ON f.type = 'claim'"
-	    " AND f.item_id = c.id WHERE c.id IN (SELECT j.id FROM"
-	    " JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j)"
-	    " ORDER BY c.id",
+	    " FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j"
+	    " JOIN claim c ON c.id = j.id JOIN flow_item f ON f.type = 'claim'"
+	    " AND f.item_id = c.id ORDER BY c.id",
 };
 
 static const struct db_table tab = { DBM_CLAIM, sql, STMT__MAX };

@@ -45,6 +45,7 @@ enum stmt {
 	STMT_LINES_OF,
 	STMT_LINE_LOCK,
 	STMT_LINE_DECIDE,
+	STMT_LINES_PAID,
 	STMT_LINE_RETURN,
 	STMT_RESULT_ADD,
 	STMT_BATCH_CLOSE,
@@ -162,6 +163,13 @@ static const char *const sql[STMT__MAX] = {
 	    " paid_claim = IF(? = 'paid', claim_id, NULL), reason = ?,"
 	    " decided_by = ?, decided_at = ?, import_id = NULLIF(?, 0)"
 	    " WHERE id = ? AND state = 'pending'",
+	/* The paid lines of an import, a JSON list of line ids, at once. */
+	[STMT_LINES_PAID] =
+	    "UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$'))"
+	    " j JOIN payout_line l ON l.id = j.id SET l.state = 'paid',"
+	    " l.open_claim = NULL, l.paid_claim = l.claim_id, l.reason = NULL,"
+	    " l.decided_by = ?, l.decided_at = ?, l.import_id = NULLIF(?, 0)"
+	    " WHERE l.state = 'pending'",
 	[STMT_LINE_RETURN] =
 	    "UPDATE payout_line SET state = 'returned', paid_claim = NULL,"
 	    " reason = ?, decided_by = ?, decided_at = ?"
@@ -793,31 +801,54 @@ decide_many(struct db *db, struct decision *d, size_t n,
 	clock_stamp(stamp);
 	snprintf(num[0], sizeof(num[0]), "%lld", (long long)by->id);
 	snprintf(num[1], sizeof(num[1]), "%lld", (long long)import);
-	for (i = 0; i < n; i += k) {
-		for (k = 0; k < CHUNK && i + k < n; k++) {
-			const struct decision *x = &d[i + k];
-			const char **row = &v[k * COLS];
-
-			snprintf(line[k], sizeof(line[k]), "%lld",
-			    (long long)x->line);
-			row[0] = row[1] = result_names[x->res];
-			row[2] = x->res == PR_FAILED ? x->reason : NULL;
-			row[3] = num[0];
-			row[4] = stamp;
-			row[5] = num[1];
-			row[6] = line[k];
-		}
-		if ((k1 = db_bulk(db, &tab, STMT_LINE_DECIDE, k, COLS, v)) < 0)
-			return RF_DB;
-		changed += k1;
-	}
-	if (changed != (int64_t)n)
-		return RF_DB;
-	/* Killed here, in the transaction: nothing of the import stays. */
-	payout_crash_point("payout.import");
 	if ((ids = calloc(n, sizeof(*ids))) == NULL ||
 	    (why = calloc(n, sizeof(*why))) == NULL)
 		goto out;
+	/* The paid lines in one statement, the failed with their reasons
+	 * many a round trip. */
+	for (i = m = 0; i < n; i++)
+		if (d[i].res == PR_PAID)
+			ids[m++] = d[i].line;
+	if (m > 0) {
+		char *json = db_ids_json(ids, m);
+
+		if (json == NULL)
+			goto out;
+		k1 = db_exec(db, &tab, STMT_LINES_PAID, "sisi", json, by->id,
+		    stamp, import);
+		free(json);
+		if (k1 < 0)
+			goto out;
+		changed += k1;
+	}
+	for (i = 0; i < n; i += k) {
+		for (k = m = 0; m < CHUNK && i + k < n; k++) {
+			const struct decision *x = &d[i + k];
+			const char **row = &v[m * COLS];
+
+			if (x->res == PR_PAID)
+				continue;
+			m++;
+
+			snprintf(line[m - 1], sizeof(line[m - 1]), "%lld",
+			    (long long)x->line);
+			row[0] = row[1] = result_names[x->res];
+			row[2] = x->reason;
+			row[3] = num[0];
+			row[4] = stamp;
+			row[5] = num[1];
+			row[6] = line[m - 1];
+		}
+		if (m > 0 && (k1 = db_bulk(db, &tab, STMT_LINE_DECIDE, m, COLS,
+		    v)) < 0)
+			goto out;
+		if (m > 0)
+			changed += k1;
+	}
+	if (changed != (int64_t)n)
+		goto out;
+	/* Killed here, in the transaction: nothing of the import stays. */
+	payout_crash_point("payout.import");
 	for (res = PR_PAID; res < PR__MAX; res++) {
 		for (i = m = 0; i < n; i++)
 			if ((int)d[i].res == res) {
