@@ -12,6 +12,7 @@
  * until the unit's claim pages can make them; this unit and its members
  * are the test's own.
  */
+#include <dirent.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -28,6 +29,7 @@
 #include "sha256.h"
 #include "tap.h"
 #include "xlsx.h"
+#include "xlsxread.h"
 
 #define NCLAIMS	8
 
@@ -171,6 +173,55 @@ count(const char *fmt, ...)
 	vsnprintf(q, sizeof(q), fmt, ap);
 	va_end(ap);
 	return test_sql_int(q);
+}
+
+/* Whether the workbook at `path` has a cell `text`. */
+static int
+xlsx_has(const char *path, const char *text)
+{
+	enum xlsx_status st;
+	struct xlsx_reader *x;
+	struct xlsx_row row;
+	size_t i;
+	int found = 0;
+
+	if ((x = xlsx_open(path, NULL, &st)) == NULL)
+		return 0;
+	while (!found && xlsx_next_row(x, &row) == 1)
+		for (i = 0; i < row.ncells; i++)
+			found |= strcmp(row.cells[i].text, text) == 0;
+	xlsx_close(x);
+	return found;
+}
+
+/*
+ * The workbooks a killed program left in the stack's temp dir (xlsx_tmp's
+ * export-XXXXXX): how many hold `text`; with `remove` they are removed
+ * (t_export counts what is left there).
+ */
+static int
+left_files(const char *text, int remove)
+{
+	char dir[1024], path[1300];
+	struct dirent *e;
+	int n = 0;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s/run/test/tmp", getenv("HZ_BUILDDIR"));
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, "export-", 7) != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (xlsx_has(path, text)) {
+			n++;
+			if (remove)
+				unlink(path);
+		}
+	}
+	closedir(d);
+	return n;
 }
 
 /* flow_apply_many in a transaction of its own. */
@@ -408,6 +459,13 @@ main(void)
 	/* Killed after writing the bank file, before recording it. */
 	snprintf(args, sizeof(args), "file %lld fin_pay", batch);
 	is_int(hzctl("payout.file", args), 97, "hzctl killed after writing the file");
+	{
+		char ref0[40];
+
+		snprintf(ref0, sizeof(ref0), "%s", ref_of(claims[0]));
+		is_int(left_files(ref0, 1), 1, "... the bank file it wrote is "
+		    "there, with claim 0's reference (removed now)");
+	}
 	is_int(count("SELECT COUNT(*) FROM payout_batch WHERE id = %lld AND"
 	    " state = 'prepared' AND file_sha IS NULL", batch), 1,
 	    "... the batch is still prepared, with no file");
