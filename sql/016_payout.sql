@@ -78,8 +78,9 @@ CREATE TABLE IF NOT EXISTS payout_import (
     REFERENCES payout_batch (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- What each row of an imported file was classed as (its reference as the
--- bank wrote it), for the batch page.
+-- The rows of an imported file no line took (unknown reference, amount
+-- mismatch, decided before), with the reference as the bank wrote it, for
+-- the batch page; the paid and failed ones are on their lines.
 CREATE TABLE IF NOT EXISTS payout_result (
   import_id   BIGINT UNSIGNED NOT NULL,
   row_no      INT UNSIGNED NOT NULL,

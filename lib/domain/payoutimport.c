@@ -423,41 +423,42 @@ lines_of(struct db *db, int64_t batch, size_t *n)
 	return l;
 }
 
-/* Keep each row's class (payout_result), many rows a round trip. */
+/*
+ * Keep the rows no line took (unknown reference, amount mismatch, decided
+ * before) with their class (payout_result), many a round trip: the paid
+ * and failed ones are on their lines (payout_line.import_id).
+ */
 static int
 results_add(struct db *db, int64_t import, const struct row *rows, size_t n)
 {
 	enum { COLS = 6, CHUNK = 500 };
 	const char *v[CHUNK * COLS];
-	char num[CHUNK][2][24];
-	size_t i, k, m;
+	char num[CHUNK][2][24], imp[24];
+	size_t i, k;
 
-	for (i = 0; i < n; i += m) {
-		m = n - i < CHUNK ? n - i : CHUNK;
-		for (k = 0; k < m; k++) {
-			const struct row *w = &rows[i + k];
+	snprintf(imp, sizeof(imp), "%lld", (long long)import);
+	for (i = 0; i < n; ) {
+		for (k = 0; k < CHUNK && i < n; i++) {
+			const struct row *w = &rows[i];
+			const char **row = &v[k * COLS];
 
+			if (strcmp(w->class, "paid") == 0 ||
+			    strcmp(w->class, "failed") == 0)
+				continue;
 			snprintf(num[k][0], sizeof(num[k][0]), "%lld",
 			    (long long)w->row_no);
 			snprintf(num[k][1], sizeof(num[k][1]), "%lld",
 			    (long long)w->amount);
-			v[k * COLS] = NULL;	/* set below */
-			v[k * COLS + 1] = num[k][0];
-			v[k * COLS + 2] = w->ref;
-			v[k * COLS + 3] = num[k][1];
-			v[k * COLS + 4] = w->class;
-			v[k * COLS + 5] = strcmp(w->class, "failed") == 0 ?
-			    w->reason : NULL;
+			row[0] = imp;
+			row[1] = num[k][0];
+			row[2] = w->ref;
+			row[3] = num[k][1];
+			row[4] = w->class;
+			row[5] = NULL;
+			k++;
 		}
-		{
-			char imp[24];
-
-			snprintf(imp, sizeof(imp), "%lld", (long long)import);
-			for (k = 0; k < m; k++)
-				v[k * COLS] = imp;
-			if (db_bulk(db, &tab, STMT_RESULT_ADD, m, COLS, v) < 0)
-				return 0;
-		}
+		if (k > 0 && db_bulk(db, &tab, STMT_RESULT_ADD, k, COLS, v) < 0)
+			return 0;
 	}
 	return 1;
 }
