@@ -8,6 +8,10 @@
  *   hzctl sms deliver                   deliver due SMS once and exit
  *   hzctl job renewal                   run 续保提醒 once, as hz-jobs does
  *                                       (HZ_NOW moves the clock it reads)
+ *   hzctl payout batch USER CLAIM       打款: a batch of one claim, as
+ *   hzctl payout file BATCH USER        finance USER; the bank file; a
+ *   hzctl payout import BATCH FILE USER bank result file (the crash tests
+ *                                       end them with $HZ_CRASH_AT)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,9 +28,13 @@
 #include "db.h"
 #include "epoch.h"
 #include "log.h"
+#include "payout.h"
 #include "renewal.h"
 #include "sms.h"
 #include "staff.h"
+#include "store.h"
+#include "flow.h"
+#include "kind.h"
 
 static int
 usage(void)
@@ -37,7 +45,10 @@ usage(void)
 	    "       hzctl user add USERNAME NAME ROLES   (ROLES: review1,review2,"
 	    "medical,finance,admin)\n"
 	    "       hzctl sms deliver\n"
-	    "       hzctl job renewal\n");
+	    "       hzctl job renewal\n"
+	    "       hzctl payout batch USER CLAIM\n"
+	    "       hzctl payout file BATCH USER\n"
+	    "       hzctl payout import BATCH FILE USER\n");
 	return 2;
 }
 
@@ -152,6 +163,85 @@ cmd_job_renewal(struct db *db, char **argv)
 	return job_renewal(db);
 }
 
+/* Finance user `username` as the engine's actor (*s holds its name). */
+static int
+finance_actor(struct db *db, const char *username, struct staff *s,
+    struct flow_actor *a)
+{
+	if (staff_by_username(db, username, s) != 1) {
+		fprintf(stderr, "hzctl: no office user %s\n", username);
+		return 0;
+	}
+	memset(a, 0, sizeof(*a));
+	a->kind = SESS_OFFICE;
+	a->id = s->id;
+	a->roles = s->roles;
+	a->name = s->name;
+	a->ip = "hzctl";
+	return 1;
+}
+
+/* Say a refusal of a payout command; 0 for RF_OK, else 1. */
+static int
+payout_said(enum refusal rf)
+{
+	char msg[300];
+
+	if (rf == RF_OK)
+		return 0;
+	fprintf(stderr, "hzctl: %s (%s)\n", refusal_message(rf, msg,
+	    sizeof(msg)), refusal_name(rf));
+	return 1;
+}
+
+static int
+cmd_payout_batch(struct db *db, char **argv)
+{
+	struct payout_pick f = { 0, -1 };
+	struct flow_actor a;
+	struct staff s;
+	int64_t claim = strtoll(argv[4], NULL, 10), batch = 0;
+	enum refusal rf;
+
+	if (!finance_actor(db, argv[3], &s, &a))
+		return 1;
+	if ((rf = payout_batch_make(db, &claim, 1, 0, &f, &a, &batch)) ==
+	    RF_OK)
+		printf("%lld\n", (long long)batch);
+	return payout_said(rf);
+}
+
+static int
+cmd_payout_file(struct db *db, char **argv)
+{
+	struct attachment att;
+	struct flow_actor a;
+	struct staff s;
+
+	if (!finance_actor(db, argv[4], &s, &a))
+		return 1;
+	return payout_said(payout_file(db, strtoll(argv[3], NULL, 10), &a,
+	    &att));
+}
+
+static int
+cmd_payout_import(struct db *db, char **argv)
+{
+	struct payout_tally t;
+	struct flow_actor a;
+	struct staff s;
+	enum refusal rf;
+
+	if (!finance_actor(db, argv[5], &s, &a))
+		return 1;
+	rf = payout_import(db, strtoll(argv[3], NULL, 10), argv[4],
+	    "银行回单.xlsx", &a, &t);
+	if (rf == RF_OK)
+		printf("paid %d failed %d unknown %d mismatch %d already %d\n",
+		    t.paid, t.failed, t.unknown, t.mismatch, t.already);
+	return payout_said(rf);
+}
+
 /* The commands: words, how many (argc), what runs them. */
 static const struct command {
 	const char	*word, *sub;	/* sub NULL: a one-word command */
@@ -163,6 +253,9 @@ static const struct command {
 	{ "user", "add", 6, cmd_user_add },
 	{ "sms", "deliver", 3, cmd_sms_deliver },
 	{ "job", "renewal", 3, cmd_job_renewal },
+	{ "payout", "batch", 5, cmd_payout_batch },
+	{ "payout", "file", 5, cmd_payout_file },
+	{ "payout", "import", 6, cmd_payout_import },
 };
 
 /* The command argv names, or NULL. */

@@ -46,6 +46,14 @@ enum page {
 	PAGE_CLAIM_RECORDS,
 	PAGE_CLAIM_REGIONS,
 	PAGE_CLAIM_REGIONS_POST,
+	PAGE_PAYOUTS,
+	PAGE_PAYOUT_NEW,
+	PAGE_PAYOUT_NEW_POST,
+	PAGE_PAYOUT_BATCH,
+	PAGE_PAYOUT_FILE,
+	PAGE_PAYOUT_IMPORT,
+	PAGE_PAYOUT_RECORD,
+	PAGE_PAYOUT_RETURN,
 	PAGE__MAX
 };
 
@@ -95,6 +103,15 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CLAIM_RECORDS] = { HTTP_GET,  "/o/claims", claim_records_get, ACC_OFFICE, RECORDS },
 	[PAGE_CLAIM_REGIONS] = { HTTP_GET, "/o/claim-regions", claim_regions_get, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_CLAIM_REGIONS_POST] = { HTTP_POST, "/o/claim-regions", claim_regions_post, ACC_OFFICE, ROLE_ADMIN },
+	/* 打款管理: finance pays; admin reads the batches. */
+	[PAGE_PAYOUTS] =     { HTTP_GET,  "/o/payout", payouts_get, ACC_OFFICE, ROLE_FINANCE | ROLE_ADMIN },
+	[PAGE_PAYOUT_NEW] =  { HTTP_GET,  "/o/payout/new", payout_new_get, ACC_OFFICE, ROLE_FINANCE },
+	[PAGE_PAYOUT_NEW_POST] = { HTTP_POST, "/o/payout/new", payout_new_post, ACC_OFFICE, ROLE_FINANCE },
+	[PAGE_PAYOUT_BATCH] = { HTTP_GET, "/o/payout/batch", payout_batch_get, ACC_OFFICE, ROLE_FINANCE | ROLE_ADMIN },
+	[PAGE_PAYOUT_FILE] = { HTTP_GET,  "/o/payout/file", payout_file_get, ACC_OFFICE, ROLE_FINANCE },
+	[PAGE_PAYOUT_IMPORT] = { HTTP_POST, "/o/payout/import", payout_import_post, ACC_OFFICE, ROLE_FINANCE },
+	[PAGE_PAYOUT_RECORD] = { HTTP_POST, "/o/payout/record", payout_record_post, ACC_OFFICE, ROLE_FINANCE },
+	[PAGE_PAYOUT_RETURN] = { HTTP_POST, "/o/payout/return", payout_return_post, ACC_OFFICE, ROLE_FINANCE },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -114,6 +131,9 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_PLAN_FORM] = "office/planform.xsl",
 	[SHEET_CLAIMS] = "office/claims.xsl",
 	[SHEET_CLAIM_REGIONS] = "office/claimregions.xsl",
+	[SHEET_PAYOUTS] = "office/payouts.xsl",
+	[SHEET_PAYOUT_NEW] = "office/payoutnew.xsl",
+	[SHEET_PAYOUT] = "office/payout.xsl",
 };
 
 static const struct app app = {

@@ -29,6 +29,9 @@ enum sheet {
 	SHEET_PLAN_FORM,
 	SHEET_CLAIMS,
 	SHEET_CLAIM_REGIONS,
+	SHEET_PAYOUTS,
+	SHEET_PAYOUT_NEW,
+	SHEET_PAYOUT,
 	SHEET__MAX
 };
 
@@ -86,5 +89,14 @@ int plan_active_post(struct req *);
 /* claimregions.c: 补助申请设置 per district (admin) */
 int claim_regions_get(struct req *);
 int claim_regions_post(struct req *);
+/* payout.c: 打款管理 (finance) */
+int payouts_get(struct req *);
+int payout_new_get(struct req *);
+int payout_new_post(struct req *);
+int payout_batch_get(struct req *);
+int payout_file_get(struct req *);
+int payout_import_post(struct req *);
+int payout_record_post(struct req *);
+int payout_return_post(struct req *);
 
 #endif

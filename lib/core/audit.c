@@ -37,6 +37,43 @@ audit_log(struct db *db, int actor_kind, int64_t actor_id, const char *ip,
 	    == 1;
 }
 
+#define AUDIT_CHUNK	500
+
+int
+audit_log_many(struct db *db, int actor_kind, int64_t actor_id,
+    const char *ip, const char *action, const char *object_type,
+    const int64_t *ids, const char *const *details, size_t n)
+{
+	static char cut[AUDIT_CHUNK][4 * DETAIL_MAX + 1];
+	static char idv[AUDIT_CHUNK][24];
+	const char *v[AUDIT_CHUNK * 7];
+	char kind[8], actor[24];
+	size_t i, k;
+
+	db_changed(db);
+	snprintf(kind, sizeof(kind), "%d", actor_kind);
+	snprintf(actor, sizeof(actor), "%lld", (long long)actor_id);
+	for (i = 0; i < n; i += k) {
+		for (k = 0; k < AUDIT_CHUNK && i + k < n; k++) {
+			const char **row = &v[k * 7];
+
+			snprintf(idv[k], sizeof(idv[k]), "%lld",
+			    (long long)ids[i + k]);
+			row[0] = kind;
+			row[1] = actor;
+			row[2] = ip ? ip : "";
+			row[3] = action;
+			row[4] = object_type;
+			row[5] = idv[k];
+			row[6] = details && details[i + k] ? utf8_copy(cut[k],
+			    sizeof(cut[k]), details[i + k], DETAIL_MAX) : NULL;
+		}
+		if (db_bulk(db, &tab, STMT_INSERT, k, 7, v) != (int64_t)k)
+			return 0;
+	}
+	return 1;
+}
+
 int
 audit_req(struct req *r, const char *action, const char *object_type,
     int64_t object_id, const char *detail)

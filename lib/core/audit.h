@@ -8,6 +8,7 @@
 #ifndef HZ_AUDIT_H
 #define HZ_AUDIT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct db;
@@ -20,6 +21,14 @@ int audit_log(struct db *db, int actor_kind, int64_t actor_id, const char *ip,
     const char *action, const char *object_type, int64_t object_id,
     const char *detail);
 
+/*
+ * audit_log_many: audit_log() of one actor and action for objects
+ * ids[0..n) of one type, each with details[i] (NULL: none), in a few
+ * round trips.  Returns 1/0.
+ */
+int audit_log_many(struct db *db, int actor_kind, int64_t actor_id,
+    const char *ip, const char *action, const char *object_type,
+    const int64_t *ids, const char *const *details, size_t n);
 /* audit_req: the same, with the actor and address taken from a request. */
 int audit_req(struct req *r, const char *action, const char *object_type,
     int64_t object_id, const char *detail);

@@ -322,6 +322,23 @@ db_exec(struct db *db, const struct db_table *t, int stmt, const char *fmt, ...)
 	return (int64_t)mysql_stmt_affected_rows(st);
 }
 
+char *
+db_ids_json(const int64_t *ids, size_t n)
+{
+	char *s = malloc(n * 21 + 3), *p;
+	size_t i;
+
+	if (s == NULL)
+		return NULL;
+	p = s;
+	*p++ = '[';
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s%lld", i ? "," : "", (long long)ids[i]);
+	*p++ = ']';
+	*p = '\0';
+	return s;
+}
+
 int64_t
 db_bulk(struct db *db, const struct db_table *t, int stmt, size_t nrows,
     size_t ncols, const char *const *vals)

@@ -31,6 +31,7 @@ enum db_module {
 	DBM_DEMO,
 	DBM_FIGURES,
 	DBM_FLOW,
+	DBM_FLOW_MANY,
 	DBM_MESSAGE,
 	DBM_STORE,
 	DBM_ORGAPP,
@@ -54,10 +55,14 @@ enum db_module {
 	DBM_DEMO_CLAIM,
 	DBM_CLAIM,
 	DBM_CLAIM_CHECK,
+	DBM_CLAIM_NOTICE,
 	DBM_CLAIM_PAY,
 	DBM_CLAIM_VIEW,
 	DBM_CLAIM_REC,
 	DBM_CLAIM_FORM,
+	DBM_PAYOUT,
+	DBM_PAYOUT_IMPORT,
+	DBM_PAYOUT_VIEW,
 	DBM__MAX
 };
 
@@ -167,6 +172,12 @@ int64_t db_bulk(struct db *db, const struct db_table *t, int stmt,
 int64_t db_load(struct db *db, const struct db_table *t, int stmt,
     int (*fill)(void *arg, char *buf, unsigned size), void *arg);
 
+/*
+ * db_ids_json: ids[0..n) as a JSON array ("[3,5,8]"), the one parameter a
+ * statement reads a list from (JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT
+ * PATH '$'))).  malloc'd, the caller frees; NULL when out of memory.
+ */
+char *db_ids_json(const int64_t *ids, size_t n);
 int64_t db_insert_id(struct db *db);
 unsigned db_errno(struct db *db);	/* last server/client error number */
 

@@ -2,11 +2,13 @@
  * flow.c -- the one engine that moves business items between states.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
 #include "db.h"
 #include "flow.h"
+#include "flowint.h"
 #include "http.h"
 #include "message.h"
 #include "sms.h"
@@ -35,6 +37,7 @@ enum stmt {
 
 static int filer_acts(const struct flow_type *, int);
 
+
 static const char *const sql[STMT__MAX] = {
 	[STMT_CREATE] =
 	    "INSERT INTO flow_item (type, item_id, state, filer_kind, filer_id,"
@@ -49,10 +52,7 @@ static const char *const sql[STMT__MAX] = {
 	    "UPDATE flow_item SET state = ?, acts = ?, round = ?,"
 	    " submitted_at = IF(?, NOW(), submitted_at), updated_at = NOW()"
 	    " WHERE id = ?",
-	[STMT_STEP_ADD] =
-	    "INSERT INTO flow_step (type, item_id, round, action, node,"
-	    " from_state, to_state, apart, actor_kind, actor_id, actor_name,"
-	    " reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[STMT_STEP_ADD] = FLOW_STEP_ADD,
 	/* Whether this person took an `apart` step of this round. */
 	/* An earlier level of this round: the same level deciding again
 	 * (finance confirming what it returned for the amount) is no
@@ -142,8 +142,8 @@ flow_editable(const struct flow_item *it)
 }
 
 /* The office roles (and FLOW_BY_UNIT) that may act in state `s`. */
-static unsigned
-acts_in(const struct flow_type *type, int s)
+unsigned
+flow_acts_in(const struct flow_type *type, int s)
 {
 	unsigned acts = 0;
 	int i;
@@ -180,7 +180,7 @@ flow_may_see(const struct flow_item *it, unsigned roles)
 	roles &= flow_type_roles(type);
 	if (roles & ~type->narrow)
 		return 1;
-	return (roles & acts_in(type, it->state)) != 0;
+	return (roles & flow_acts_in(type, it->state)) != 0;
 }
 
 int
@@ -190,7 +190,7 @@ flow_create(struct db *db, const struct flow_type *type, int64_t item_id,
 	return db_exec(db, &tab, STMT_CREATE, "sisiisiisi", type->name, item_id,
 	    type->states[FLOW_DRAFT].name, (int64_t)n->filer_kind, n->filer_id,
 	    n->filer_name ? n->filer_name : "", n->unit_id, n->district_id,
-	    n->title ? n->title : "", (int64_t)acts_in(type, 0)) == 1;
+	    n->title ? n->title : "", (int64_t)flow_acts_in(type, 0)) == 1;
 }
 
 int
@@ -203,8 +203,8 @@ flow_retitle(struct db *db, const struct flow_type *type, int64_t item_id,
 
 /* Fill *it from an ITEM_COLS row; types[] finds the type by name when
  * `type` is NULL.  Returns 1, or 0 for a type or state not known here. */
-static int
-item_from_row(struct db_res *r, const struct flow_type *type,
+int
+flow_item_from_row(struct db_res *r, const struct flow_type *type,
     const struct flow_type *const *types, struct flow_item *it)
 {
 	const char *tn = db_col(r, 2);
@@ -242,7 +242,7 @@ item_one(struct db_res *r, const struct flow_type *type,
 
 	if (r == NULL)
 		return -1;
-	if ((rc = db_next(r)) == 1 && !item_from_row(r, type, types, it))
+	if ((rc = db_next(r)) == 1 && !flow_item_from_row(r, type, types, it))
 		rc = 0;
 	db_done(r);
 	return rc;
@@ -276,8 +276,8 @@ flow_get(struct db *db, const struct flow_type *const *types, int64_t flow_id,
  * Whether actor `a` is one the transition's `who` admits for item `it`:
  * 1, 0, or -1 when the unit check failed on the database.
  */
-static int
-may_act(struct db *db, const struct flow_trans *t, const struct flow_item *it,
+int
+flow_may_act(struct db *db, const struct flow_trans *t, const struct flow_item *it,
     const struct flow_actor *a)
 {
 	const struct flow_hooks *h = it->type->hooks;
@@ -326,7 +326,7 @@ flow_actions(struct db *db, const struct flow_item *it,
 	for (i = 0; i < it->type->ntrans; i++)
 		if (it->type->trans[i].from == it->state &&
 		    !(it->type->trans[i].who & FLOW_BY_DOMAIN) &&
-		    may_act(db, &it->type->trans[i], it, a) == 1)
+		    flow_may_act(db, &it->type->trans[i], it, a) == 1)
 			set |= 1u << it->type->trans[i].action;
 	return set;
 }
@@ -367,35 +367,48 @@ fill(char *out, size_t size, const char *tpl, const struct flow_item *it,
 	utf8_cut(out, SIZE_MAX, size);	/* a cut placeholder ends on a character */
 }
 
+
+/* The transition's notice to the item's filer, with the type's words. */
+void
+flow_notice_make(const struct flow_item *it, const struct flow_trans *t,
+    const char *reason, const struct flow_words *w, struct notice_out *o)
+{
+	const struct flow_notice *n = t->notice;
+	const char *state = it->type->states[t->to].label;
+
+	fill(o->title, sizeof(o->title), n->title, it, reason, state, w);
+	fill(o->body, sizeof(o->body), n->body, it, reason, state, w);
+	snprintf(o->link, sizeof(o->link), "%s%lld", it->filer_kind ==
+	    SESS_MEMBER && it->type->member_link ? it->type->member_link :
+	    it->type->filer_link, (long long)it->item_id);
+	o->text[0] = '\0';
+	if (n->sms)
+		fill(o->text, sizeof(o->text), n->sms, it, reason, state, w);
+}
+
 /* Queue the transition's notice to the filer.  1, 0 on a database error. */
 static int
 notify(struct db *db, const struct flow_item *it, const struct flow_trans *t,
     const char *reason)
 {
-	const struct flow_notice *n = t->notice;
 	const struct flow_hooks *h = it->type->hooks;
-	const char *state = it->type->states[t->to].label;
-	char title[200], body[1000], text[500], link[80], phone[16] = "";
 	struct flow_words w = { { NULL }, { "" }, 0 };
+	struct notice_out o;
+	char phone[16] = "";
 
-	if (n == NULL)
+	if (t->notice == NULL)
 		return 1;
 	if (h && h->words && !h->words(db, it, &w))
 		return 0;
-	fill(title, sizeof(title), n->title, it, reason, state, &w);
-	fill(body, sizeof(body), n->body, it, reason, state, &w);
-	snprintf(link, sizeof(link), "%s%lld", it->filer_kind == SESS_MEMBER &&
-	    it->type->member_link ? it->type->member_link :
-	    it->type->filer_link, (long long)it->item_id);
-	if (!message_send(db, it->filer_kind, it->filer_id, title, body, link))
+	flow_notice_make(it, t, reason, &w, &o);
+	if (!message_send(db, it->filer_kind, it->filer_id, o.title, o.body,
+	    o.link))
 		return 0;
-	if (n->sms == NULL || it->type->hooks == NULL ||
-	    it->type->hooks->phone == NULL)
+	if (!SMS_OF(t, it->type))
 		return 1;
-	if (!it->type->hooks->phone(db, it, phone))
+	if (!h->phone(db, it, phone))
 		return 0;
-	fill(text, sizeof(text), n->sms, it, reason, state, &w);
-	return phone[0] == '\0' || sms_queue(db, phone, text) > 0;
+	return phone[0] == '\0' || sms_queue(db, phone, o.text) > 0;
 }
 
 /* Segregation of duties: RF_OK, RF_SAME_PERSON or RF_DB. */
@@ -415,6 +428,17 @@ apart(struct db *db, const struct flow_item *it, const struct flow_trans *t,
 	return n > 0 ? RF_SAME_PERSON : RF_OK;
 }
 
+/* The audit row's detail of a step: "初审 review1 -> review2: reason". */
+void
+flow_step_detail(const struct flow_type *type, const struct flow_trans *t,
+    const char *reason, char *detail, size_t size)
+{
+	snprintf(detail, size, "%s %s -> %s%s%s", t->node,
+	    type->states[t->from].name, type->states[t->to].name,
+	    reason ? ": " : "", reason ? reason : "");
+	utf8_cut(detail, SIZE_MAX, size);
+}
+
 /* Write the new state, the step and the audit row. */
 static enum refusal
 record(struct db *db, struct flow_item *it, const struct flow_trans *t,
@@ -429,7 +453,7 @@ record(struct db *db, struct flow_item *it, const struct flow_trans *t,
 	    flow_editable(it));
 
 	if (db_exec(db, &tab, STMT_SET, "siiii", type->states[t->to].name,
-	    (int64_t)acts_in(type, t->to), round, (int64_t)(t->action ==
+	    (int64_t)flow_acts_in(type, t->to), round, (int64_t)(t->action ==
 	    FA_SUBMIT), it->id) != 1 ||
 	    db_exec(db, &tab, STMT_STEP_ADD, "siissssiiiss", type->name,
 	    it->item_id, round, actions[t->action].name, t->node,
@@ -438,10 +462,7 @@ record(struct db *db, struct flow_item *it, const struct flow_trans *t,
 	    a->name ? a->name : "", reason) != 1)
 		return RF_DB;
 	snprintf(action, sizeof(action), "flow.%s", actions[t->action].name);
-	snprintf(detail, sizeof(detail), "%s %s -> %s%s%s", t->node,
-	    type->states[t->from].name, type->states[t->to].name,
-	    reason ? ": " : "", reason ? reason : "");
-	utf8_cut(detail, SIZE_MAX, sizeof(detail));
+	flow_step_detail(type, t, reason, detail, sizeof(detail));
 	if (!audit_log(db, a->kind, a->id, a->ip, action, type->name,
 	    it->item_id, detail))
 		return RF_DB;
@@ -467,7 +488,7 @@ flow_apply(struct db *db, const struct flow_type *type, int64_t item_id,
 		return err ? RF_DB : RF_BAD_STATE;
 	if ((t->who & FLOW_BY_DOMAIN) && !a->domain)
 		return RF_FORBIDDEN;
-	if ((rc = may_act(db, t, &it, a)) <= 0)
+	if ((rc = flow_may_act(db, t, &it, a)) <= 0)
 		return rc < 0 ? RF_DB : RF_FORBIDDEN;
 	if (reason && *reason == '\0')
 		reason = NULL;

@@ -24,6 +24,7 @@
 #ifndef HZ_FLOW_H
 #define HZ_FLOW_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <libxml/tree.h>
 
@@ -134,6 +135,11 @@ struct flow_hooks {
 	/* The type's placeholders for the item's notices: 1, 0 on error. */
 	int		(*words)(struct db *, const struct flow_item *,
 			    struct flow_words *);
+	/* words and phone for items[0..n) at once (flow_apply_many), the
+	 * same as the two hooks above would give: 1, 0 on error.  Without
+	 * it flow_apply_many asks them item by item. */
+	int		(*notice_many)(struct db *, const struct flow_item *,
+			    size_t n, struct flow_words *, char (*phone)[16]);
 };
 
 struct flow_type {
@@ -218,6 +224,21 @@ int flow_editable(const struct flow_item *it);
 enum refusal flow_apply(struct db *db, const struct flow_type *type,
     int64_t item_id, enum flow_action action, const struct flow_actor *actor,
     const char *reason);
+
+/*
+ * flow_apply_many: flow_apply for items ids[0..n) of `type` (ascending,
+ * each once), all in one state, taking `action` as `a` with reasons[i]
+ * (reasons NULL: none), inside the caller's transaction, in a few
+ * statements however many items: the same rules (the transition, who
+ * acts, a domain step, the reason a return needs, segregation of
+ * duties, the type's check and done hooks item by item), the same rows
+ * (state, timeline step, audit row, station message and SMS per item).
+ * Returns RF_OK, or the first refusal with *bad the item it concerns,
+ * or RF_DB.
+ */
+enum refusal flow_apply_many(struct db *db, const struct flow_type *type,
+    const int64_t *ids, size_t n, enum flow_action action,
+    const struct flow_actor *a, const char *const *reasons, int64_t *bad);
 
 /* flow_step_once: flow_apply in its own transaction (retried on deadlock). */
 enum refusal flow_step_once(struct db *db, const struct flow_type *type,

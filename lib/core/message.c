@@ -40,6 +40,33 @@ message_send(struct db *db, int kind, int64_t recipient, const char *title,
 	    title, body, link) == 1;
 }
 
+#define SEND_CHUNK	500
+
+int
+message_send_many(struct db *db, const struct message_out *m, size_t n)
+{
+	const char *v[SEND_CHUNK * 5];
+	char num[SEND_CHUNK][2][24];
+	size_t i, k;
+
+	for (i = 0; i < n; i += k) {
+		for (k = 0; k < SEND_CHUNK && i + k < n; k++) {
+			snprintf(num[k][0], sizeof(num[k][0]), "%d",
+			    m[i + k].kind);
+			snprintf(num[k][1], sizeof(num[k][1]), "%lld",
+			    (long long)m[i + k].recipient);
+			v[k * 5] = num[k][0];
+			v[k * 5 + 1] = num[k][1];
+			v[k * 5 + 2] = m[i + k].title;
+			v[k * 5 + 3] = m[i + k].body;
+			v[k * 5 + 4] = m[i + k].link;
+		}
+		if (db_bulk(db, &tab, STMT_SEND, k, 5, v) != (int64_t)k)
+			return 0;
+	}
+	return 1;
+}
+
 int
 message_list(struct db *db, int kind, int64_t recipient, int max,
     xmlNodePtr parent)

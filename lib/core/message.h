@@ -5,6 +5,7 @@
 #ifndef HZ_MESSAGE_H
 #define HZ_MESSAGE_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <libxml/tree.h>
 
@@ -14,6 +15,17 @@ struct db;
  * `kind` is an enum session_kind.  Returns 1, 0 on error. */
 int message_send(struct db *db, int kind, int64_t recipient,
     const char *title, const char *body, const char *link);
+
+/* A message of message_send_many(). */
+struct message_out {
+	int		 kind;
+	int64_t		 recipient;
+	const char	*title, *body, *link;
+};
+
+/* message_send_many: messages m[0..n) in a few round trips.  Returns 1,
+ * 0 on error. */
+int message_send_many(struct db *db, const struct message_out *m, size_t n);
 
 /*
  * message_list: add <messages unread="N"><message id read link><title/>

@@ -180,6 +180,22 @@ static const struct {
 	    "请先录入结算单金额并计算补助金额" },
 	[RF_CLAIM_PHOTO_MAX] =	{ "claim_photo_max",
 	    "照片大小上限应在100KB到10240KB之间" },
+
+	/* 打款 (payout.c) */
+	[RF_PAYOUT_NONE] =	{ "payout_none", "请选择要打款的补助申请" },
+	[RF_PAYOUT_TOO_MANY] =	{ "payout_too_many",
+	    "一个打款批次最多 99999 笔，请按区或补助类型分批" },
+	[RF_PAYOUT_STALE] =	{ "payout_stale",
+	    "补助申请%s已不是“审核通过”状态或没有核定金额，请刷新后重新选择" },
+	[RF_PAYOUT_NOT_SENT] =	{ "payout_not_sent",
+	    "该批次尚未生成打款文件，请先下载打款文件交银行" },
+	[RF_PAYOUT_DUP_FILE] =	{ "payout_dup_file",
+	    "该结果文件已导入过，本次未重复记录" },
+	[RF_PAYOUT_RESULT_FILE] = { "payout_result_file",
+	    "银行结果文件无法导入：%s" },
+	[RF_PAYOUT_DECIDED] =	{ "payout_decided",
+	    "该笔已记录了银行结果，不能改记；银行退回已成功的款项请用“退票”" },
+	[RF_PAYOUT_NOT_PAID] =	{ "payout_not_paid", "只有已成功的款项可以退票" },
 };
 
 const char *

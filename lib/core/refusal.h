@@ -147,6 +147,16 @@ enum refusal {
 	RF_CLAIM_NO_FIGURES,	/* review1 approves before computing */
 	RF_CLAIM_PHOTO_MAX,	/* a district's photo limit out of range */
 
+	/* 打款 (payout.c) */
+	RF_PAYOUT_NONE,		/* no claim chosen */
+	RF_PAYOUT_TOO_MANY,	/* more lines than a batch holds */
+	RF_PAYOUT_STALE,	/* %s: no longer 审核通过 (or no amount) */
+	RF_PAYOUT_NOT_SENT,	/* the bank file was never made */
+	RF_PAYOUT_DUP_FILE,	/* this result file was imported already */
+	RF_PAYOUT_RESULT_FILE,	/* %s: the result file cannot be read */
+	RF_PAYOUT_DECIDED,	/* the line has another result already */
+	RF_PAYOUT_NOT_PAID,	/* 退票 of a line not paid */
+
 	RF__MAX
 };
 

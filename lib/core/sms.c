@@ -140,6 +140,30 @@ sms_queue_many(struct db *db, const char *const *phones, size_t n,
 	return 1;
 }
 
+int
+sms_queue_each(struct db *db, const char *const *phones,
+    const char *const *texts, size_t n)
+{
+	static char body[QUEUE_BATCH][600];
+	const char *v[2 * QUEUE_BATCH];
+	size_t i = 0, k;
+
+	while (i < n) {
+		for (k = 0; k < QUEUE_BATCH && i < n; i++) {
+			if (phones[i] == NULL || phones[i][0] == '\0')
+				continue;
+			snprintf(body[k], sizeof(body[k]), "%s%s",
+			    conf_str(CONF_SMS_SIGN), texts[i]);
+			v[2 * k] = phones[i];
+			v[2 * k + 1] = body[k];
+			k++;
+		}
+		if (k > 0 && db_bulk(db, &tab, STMT_QUEUE, k, 2, v) < 0)
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * The ceiling was hit: refuse, and tell every admin by station message
  * and the log, once a minute (the first refusal of the minute).

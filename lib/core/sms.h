@@ -92,6 +92,13 @@ int sms_queue_many(struct db *db, const char *const *phones, size_t n,
     const char *text);
 
 /*
+ * sms_queue_each: texts[i] to phones[i] for i < n (an empty phone is
+ * skipped), in a few round trips.  Returns 1, 0 on a database error.
+ */
+int sms_queue_each(struct db *db, const char *const *phones,
+    const char *const *texts, size_t n);
+
+/*
  * sms_deliver: claim up to `max` due messages (FOR UPDATE SKIP LOCKED, so
  * several workers may run) and send them.  Returns how many were tried,
  * or -1 on a database error.

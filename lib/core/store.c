@@ -55,6 +55,8 @@ static const struct {
 	[AK_INJURY] = { "injury", "工伤认定书", DOCS, 10 * MB },
 	[AK_BANK_CARD] = { "bank_card", "银行卡", DOCS, 10 * MB },
 	[AK_PAYEE_DOC] = { "payee_doc", "领款人证件及说明", DOCS, 10 * MB },
+	[AK_PAYOUT_FILE] = { "payout_file", "打款文件", 1u << FT_XLSX, 200 * MB },
+	[AK_BANK_RESULT] = { "bank_result", "银行回单", 1u << FT_XLSX, 50 * MB },
 };
 
 static const char *const mimes[FT__MAX] = {

@@ -45,6 +45,9 @@ enum attach_kind {
 	AK_INJURY,		/* 工伤认定书 */
 	AK_BANK_CARD,		/* 银行卡 */
 	AK_PAYEE_DOC,		/* 领款人证件及关系证明 */
+	/* 打款 (payout.c), finance's own */
+	AK_PAYOUT_FILE,		/* 打款文件 .xlsx, made by the system */
+	AK_BANK_RESULT,		/* 银行回单 .xlsx, the bank's result */
 	AK__MAX
 };
 

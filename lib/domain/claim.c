@@ -49,7 +49,6 @@ enum stmt {
 	STMT_EVENT,
 	STMT_PAYEE,
 	STMT_REGION,
-	STMT_PHONE_MEMBER,
 	STMT__MAX
 };
 
@@ -90,9 +89,6 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_REGION] =
 	    "SELECT unit_review, proof, photo_max FROM claim_region"
 	    " WHERE district_id IN (?, 0) ORDER BY district_id DESC LIMIT 1",
-	[STMT_PHONE_MEMBER] =
-	    "SELECT COALESCE(b.phone, m.phone, '') FROM member m"
-	    " LEFT JOIN member_bind b ON b.member_id = m.id WHERE m.id = ?",
 };
 
 static const struct db_table tab = { DBM_CLAIM, sql, STMT__MAX };
@@ -188,13 +184,10 @@ static enum refusal claim_check(struct db *, const struct flow_item *,
     const struct flow_trans *);
 static enum refusal claim_done(struct db *, const struct flow_item *,
     const struct flow_trans *);
-static int claim_phone(struct db *, const struct flow_item *, char phone[16]);
-static int claim_words(struct db *, const struct flow_item *,
-    struct flow_words *);
 
 static const struct flow_hooks hooks = {
 	claim_check, claim_done, claim_phone, claim_body, flow_unit_agent,
-	claim_words,
+	claim_words, claim_notice_many,
 };
 
 const struct flow_type claim_flow = {
@@ -249,47 +242,6 @@ needs_medical(struct db *db, const struct flow_item *it)
 	if ((rc = claim_get(db, it->item_id, &c)) != 1)
 		return rc < 0 ? -1 : 0;
 	return c.kind == PK_CRITICAL || c.kind == PK_FEMALE;
-}
-
-/* The notices' words: {kind}, {amount} (8323.04), {card4}. */
-static int
-claim_words(struct db *db, const struct flow_item *it, struct flow_words *w)
-{
-	struct claim c;
-	size_t n;
-
-	if (claim_get(db, it->item_id, &c) != 1)
-		return 0;
-	w->key[0] = "{kind}";
-	snprintf(w->val[0], sizeof(w->val[0]), "%s%s",
-	    claim_kind_labels[c.kind], c.with_female ? "、女职工特殊疾病" : "");
-	w->key[1] = "{amount}";
-	money_plain(c.approved_amount < 0 ? 0 : c.approved_amount, w->val[1],
-	    sizeof(w->val[1]));
-	w->key[2] = "{card4}";
-	n = strlen(c.card);
-	snprintf(w->val[2], sizeof(w->val[2]), "%s", n > 4 ? c.card + n - 4 :
-	    c.card);
-	w->n = 3;
-	return 1;
-}
-
-/* The filer's phone: the member's bound phone, or the agent's. */
-static int
-claim_phone(struct db *db, const struct flow_item *it, char phone[16])
-{
-	struct db_res *r;
-
-	if (it->filer_kind != SESS_MEMBER)
-		return flow_agent_phone(db, it, phone);
-	phone[0] = '\0';
-	if ((r = db_query(db, &tab, STMT_PHONE_MEMBER, "i", it->filer_id))
-	    == NULL)
-		return 0;
-	if (db_next(r) == 1)
-		snprintf(phone, 16, "%s", db_col(r, 0));
-	db_done(r);
-	return 1;
 }
 
 /* review1 approves what it has computed. */

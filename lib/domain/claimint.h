@@ -87,6 +87,14 @@ unsigned claim_docs_needed(const struct claim *c,
  */
 enum refusal claim_payee_check(struct db *db, const struct claim *c);
 
+/* The notices' words and the filer's phone (flow hooks, claimnotice.c):
+ * for one claim, and for items[0..n) at once (flow_apply_many). */
+int claim_words(struct db *db, const struct flow_item *it,
+    struct flow_words *w);
+int claim_phone(struct db *db, const struct flow_item *it, char phone[16]);
+int claim_notice_many(struct db *db, const struct flow_item *items, size_t n,
+    struct flow_words *w, char (*phone)[16]);
+
 /* The review desk's body of a claim (flow hook, claimview.c). */
 int claim_body(struct db *db, const struct flow_item *it, xmlNodePtr body);
 

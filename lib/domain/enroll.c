@@ -172,7 +172,7 @@ static enum refusal enroll_done(struct db *, const struct flow_item *,
 static int enroll_body(struct db *, const struct flow_item *, xmlNodePtr);
 
 static const struct flow_hooks hooks = {
-	enroll_check, enroll_done, flow_agent_phone, enroll_body, NULL, NULL,
+	enroll_check, enroll_done, flow_agent_phone, enroll_body, NULL, NULL, NULL,
 };
 
 const struct flow_type enroll_flow = {

@@ -27,26 +27,31 @@ static const struct owner {
 	int			 unit;	/* a flow's: the item's unit's agents
 					 * with 医疗互助 see it, not only its
 					 * filer */
+	int			 office_only;	/* no unit's: owner_id is
+						 * no unit */
 } owners[] = {
-	{ "org_app", K(AK_APPROVAL) | K(AK_LICENSE), &orgapp_flow, 0, 0 },
-	{ "transfer", K(AK_AUTHORIZATION), &transfer_flow, 0, 0 },
+	{ "org_app", K(AK_APPROVAL) | K(AK_LICENSE), &orgapp_flow, 0, 0, 0 },
+	{ "transfer", K(AK_AUTHORIZATION), &transfer_flow, 0, 0, 0 },
 	/* (会籍变更 takes no uploads yet; its materials would be these.) */
 	{ "membership_change", K(AK_APPROVAL) | K(AK_AUTHORIZATION),
-	    &membership_flow, 0, 0 },
-	{ "import", K(AK_ROSTER) | K(AK_IMPORT_RESULT), NULL, 0, 0 },
-	{ "invoice", K(AK_INVOICE_NOTE), NULL, 0, 0 },
+	    &membership_flow, 0, 0, 0 },
+	{ "import", K(AK_ROSTER) | K(AK_IMPORT_RESULT), NULL, 0, 0, 0 },
+	{ "invoice", K(AK_INVOICE_NOTE), NULL, 0, 0, 0 },
 	/* 保费发票: finance records them (pinvoice.c), admin oversees. */
 	{ "premium_invoice", K(AK_PREMIUM_INVOICE), NULL,
-	    ROLE_FINANCE | ROLE_ADMIN, 0 },
+	    ROLE_FINANCE | ROLE_ADMIN, 0, 0 },
 	{ "enroll", K(AK_ENROLL_FORM) | K(AK_VOUCHER) | K(AK_ROSTER_SCAN),
-	    &enroll_flow, 0, 1 },
+	    &enroll_flow, 0, 1, 0 },
 	/* 补助申请: the filer (a member, or the unit's agents with 医疗互助,
 	 * who also do its 基层审核) and its reviewers. */
 	{ "claim", K(AK_ID_FRONT) | K(AK_ID_BACK) | K(AK_SETTLEMENT) |
 	    K(AK_RECEIPT) | K(AK_DISCHARGE) | K(AK_ADMISSION) | K(AK_SURGERY) |
 	    K(AK_PATHOLOGY) | K(AK_ACCIDENT) | K(AK_APPRAISAL) |
 	    K(AK_DEATH_PROOF) | K(AK_INJURY) | K(AK_BANK_CARD) |
-	    K(AK_PAYEE_DOC), &claim_flow, 0, 1 },
+	    K(AK_PAYEE_DOC), &claim_flow, 0, 1, 0 },
+	/* 打款: the bank files of a batch, finance's (admin reads). */
+	{ "payout", K(AK_PAYOUT_FILE) | K(AK_BANK_RESULT), NULL,
+	    ROLE_FINANCE | ROLE_ADMIN, 0, 1 },
 };
 
 #define NOWNERS (sizeof(owners) / sizeof(owners[0]))
@@ -117,6 +122,8 @@ file_for_agent(struct db *db, int64_t id, int64_t agent,
 		}
 		return it.filer_kind == SESS_AGENT && it.filer_id == agent;
 	}
+	if (o->office_only)
+		return 0;
 	if ((rc = agent_role(db, agent, a->owner_id, &aid)) < 0)
 		return -1;
 	return rc != AGENT_NONE && aid;

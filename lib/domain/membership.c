@@ -104,7 +104,7 @@ static enum refusal move_done(struct db *, const struct flow_item *,
 static int move_body(struct db *, const struct flow_item *, xmlNodePtr);
 
 static const struct flow_hooks hooks = {
-	NULL, move_done, flow_agent_phone, move_body, NULL, NULL,
+	NULL, move_done, flow_agent_phone, move_body, NULL, NULL, NULL,
 };
 
 const struct flow_type membership_flow = {

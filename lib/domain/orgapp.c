@@ -191,7 +191,7 @@ static enum refusal orgapp_done(struct db *, const struct flow_item *,
 static int orgapp_body(struct db *, const struct flow_item *, xmlNodePtr);
 
 static const struct flow_hooks hooks = {
-	orgapp_check, orgapp_done, flow_agent_phone, orgapp_body, NULL, NULL,
+	orgapp_check, orgapp_done, flow_agent_phone, orgapp_body, NULL, NULL, NULL,
 };
 
 const struct flow_type orgapp_flow = {

@@ -121,7 +121,7 @@ static enum refusal transfer_done(struct db *, const struct flow_item *,
 static int transfer_body(struct db *, const struct flow_item *, xmlNodePtr);
 
 static const struct flow_hooks hooks = {
-	transfer_check, transfer_done, flow_agent_phone, transfer_body, NULL, NULL,
+	transfer_check, transfer_done, flow_agent_phone, transfer_body, NULL, NULL, NULL,
 };
 
 const struct flow_type transfer_flow = {

@@ -5,8 +5,8 @@
 # ratio to python3-openpyxl writing the same rows.  Not a pass/fail test.
 # HZ_BENCH_ONLY=pages stops after the page lines, =renewal runs only the
 # 续保提醒 line, =import only the roster import (and its floor), =enrol
-# only the enrolment lines, =claims only the claim queue; the default is
-# all.
+# only the enrolment lines, =claims only the claim queue, =payout only
+# the 打款 lines; the default is all.
 set -euo pipefail
 SRCDIR=$(cd "$(dirname "$0")/../.." && pwd)
 BUILDDIR=${HZ_BUILDDIR:-$(pwd)}
@@ -111,6 +111,8 @@ page_ok() { # path cookie marker
 }
 # HZ_BENCH_ONLY=enrol: only the enrolment lines (tests/bench/enrol.sh).
 if [ "${HZ_BENCH_ONLY:-}" = enrol ]; then . "$SRCDIR/tests/bench/enrol.sh"; exit 0; fi
+# HZ_BENCH_ONLY=payout: only the 打款 lines (tests/bench/payout.sh).
+if [ "${HZ_BENCH_ONLY:-}" = payout ]; then . "$SRCDIR/tests/bench/payout.sh"; exit 0; fi
 page_ok /m/ "hz_m=$MTOK" 'id="member-name"'
 page_ok /o/ "hz_o=$OTOK" 'data-role="finance"'
 
@@ -375,3 +377,4 @@ printf '%-34s %10s %-8s %s\n' "roster export, one unit" "$REXP_S" "s" "$((REXP_R
 renewal_bench
 . "$SRCDIR/tests/bench/enrol.sh"
 . "$SRCDIR/tests/bench/claims.sh"
+. "$SRCDIR/tests/bench/payout.sh"

@@ -975,3 +975,60 @@ test_datafile(const char *name)
 	snprintf(path, sizeof(path), "%s/tests/data/%s", src ? src : ".", name);
 	return path;
 }
+
+/* FIXTURE FOR THE PAYOUT TESTS: see client.h. */
+long long
+claim_fixture(const struct claim_fix *f)
+{
+	long long id;
+	char q[256];
+
+	if (!sqlf("INSERT INTO claim (no, kind, channel, member_id, unit_id,"
+	    " step, hospital, admitted, discharged, payee, card, bank, branch,"
+	    " bank_phone, attested, total_cost, base, amount, explanation,"
+	    " computed_at, approved_amount, approved_explanation, approved_at)"
+	    " SELECT CONCAT('ZY', DATE_FORMAT(NOW(), '%%Y%%m%%d'), 'A',"
+	    " LPAD((SELECT COALESCE(MAX(id), 0) + 1 FROM claim), 6, '0')),"
+	    " 'inpatient', 'member', m.id, m.unit_id, 3, '测试医院',"
+	    " CURDATE() - INTERVAL 20 DAY, CURDATE() - INTERVAL 10 DAY, '%s',"
+	    " '%s', '中国工商银行', '南宁分行民族大道支行', m.phone, 1, %lld,"
+	    " %lld, %lld, '测试说明', NOW(), %lld, '测试说明', NOW()"
+	    " FROM member m WHERE m.id = %lld", f->payee, f->card,
+	    f->amount * 3, f->amount * 2, f->amount, f->amount, f->member))
+		return -1;
+	snprintf(q, sizeof(q), "SELECT MAX(id) FROM claim WHERE member_id = %lld",
+	    f->member);
+	if ((id = test_sql_int(q)) < 0)
+		return -1;
+	if (!sqlf("INSERT INTO claim_part (claim_id, seq, kind, coverage_id,"
+	    " starts, ends, amount, explanation) SELECT %lld, 1, 'inpatient',"
+	    " cv.id, cv.starts, cv.ends, %lld, '测试说明' FROM coverage cv"
+	    " WHERE cv.member_id = %lld ORDER BY cv.ends DESC LIMIT 1", id,
+	    f->amount, f->member) ||
+	    !sqlf("INSERT INTO flow_item (type, item_id, state, filer_kind,"
+	    " filer_id, filer_name, unit_id, district_id, title, round, acts,"
+	    " submitted_at) SELECT 'claim', c.id, 'approved', 1, m.id, m.name,"
+	    " c.unit_id, IF(d.level = 'district', d.id, NULL), m.name, 1, 0,"
+	    " NOW() FROM claim c JOIN member m ON m.id = c.member_id"
+	    " JOIN org u ON u.id = c.unit_id LEFT JOIN org d ON d.id ="
+	    " u.parent_id WHERE c.id = %lld", id) ||
+	    !sqlf("INSERT INTO flow_step (type, item_id, round, action, node,"
+	    " from_state, to_state, apart, actor_kind, actor_id, actor_name)"
+	    " VALUES ('claim', %lld, 1, 'submit', '提交', 'draft', 'review1', 0,"
+	    " 1, %lld, '测试'), ('claim', %lld, 1, 'approve', '经办初审',"
+	    " 'review1', 'review2', 1, 3, %lld, '初审'), ('claim', %lld, 1,"
+	    " 'approve', '业务复核', 'review2', 'approved', 1, 3, %lld, '复审')",
+	    id, f->member, id, f->review1, id, f->review2))
+		return -1;
+	return id;
+}
+
+long long
+staff_id_of(const char *username)
+{
+	char q[200];
+
+	snprintf(q, sizeof(q), "SELECT id FROM staff WHERE username = '%s'",
+	    username);
+	return test_sql_int(q);
+}

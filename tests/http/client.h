@@ -214,4 +214,26 @@ int hc_bind_member(struct hc *c, int nth);
  * the demo password. */
 int test_staff_new(const char *username, const char *roles);
 
+/*
+ * FIXTURE FOR THE PAYOUT TESTS (t_payout, tests/bench/payout.sh does the
+ * same in SQL): an approved claim (补助申请 审核通过) made in the
+ * database, until the unit's claim pages can make one over HTTP.  The
+ * claim row (住院医疗, filed by the member itself, account payee/card,
+ * approved_amount `amount` fen), its claim_part under the member's
+ * latest coverage (there must be one: enroll_fixture "done"), and its
+ * flow_item in state 'approved', round 1, with the review1 and review2
+ * steps of that round taken by staff `review1` and `review2` (ids), so
+ * the engine's segregation of duties has someone to keep apart.
+ * Returns the claim's id, -1 when a statement failed.
+ */
+struct claim_fix {
+	long long	 member;
+	long long	 amount;		/* fen */
+	const char	*payee, *card;
+	long long	 review1, review2;	/* staff.id */
+};
+long long claim_fixture(const struct claim_fix *f);
+/* staff_id_of: the id of office user `username` (-1 if none). */
+long long staff_id_of(const char *username);
+
 #endif

@@ -78,7 +78,7 @@ unit_agent(struct db *db, int64_t agent, int64_t unit)
 }
 
 static const struct flow_hooks unit_hooks = { NULL, NULL, NULL, NULL,
-	unit_agent, NULL };
+	unit_agent, NULL, NULL };
 
 static void
 optional_node(void)

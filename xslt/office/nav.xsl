@@ -19,6 +19,10 @@
       <xsl:if test="floor($roles div 8) mod 2 = 1">
         <a href="/o/invoices" id="nav-invoices"><xsl:if test="$active = 'invoices'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>发票</a>
       </xsl:if>
+      <!-- 打款管理: finance (8) pays, admin (16) reads -->
+      <xsl:if test="floor($roles div 8) mod 4 != 0">
+        <a href="/o/payout" id="nav-payout"><xsl:if test="$active = 'payout'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>打款管理</a>
+      </xsl:if>
       <a href="/o/search" id="nav-search"><xsl:if test="$active = 'search'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>单位与职工查询</a>
       <!-- ROLE_ADMIN is bit 16 -->
       <xsl:if test="floor($roles div 16) mod 2 = 1">

@@ -173,4 +173,13 @@
     }
     tick();
   });
+  // 全选: a header checkbox ticks every box of its form named data-tick-all.
+  document.querySelectorAll('input[data-tick-all]').forEach(function (all) {
+    var name = all.getAttribute('data-tick-all');
+    all.addEventListener('change', function () {
+      all.form.querySelectorAll('input[type=checkbox][name="' + name + '"]').forEach(function (box) {
+        box.checked = all.checked;
+      });
+    });
+  });
 })();
