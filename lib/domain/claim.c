@@ -589,8 +589,10 @@ claim_set_event(struct db *db, int64_t id, const struct claim_event *e,
 	    (claim_opt(e->discharged) && strcmp(e->discharged, today) > 0) ||
 	    (claim_opt(e->event_on) && strcmp(e->event_on, today) > 0))
 		return RF_CLAIM_FUTURE;
-	if (e->grade < 0 || e->grade > PLAN_GRADES)
+	if (e->grade < 0 || e->grade > PLAN_GRADES) {
+		refusal_detail_set("1至10级之间的伤残等级");
 		return RF_CLAIM_FIELD;
+	}
 	return edit(db, &a);
 }
 
