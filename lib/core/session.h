@@ -31,7 +31,7 @@ struct session;
  *	<joins> SESSION_WHERE [" AND <the subject is active>"]
  *
  * or, where the session row keeps its own copy of what the kind shows (a
- * member's, sql/015_session_card.sql), from "session s" alone.
+ * member's, sql/019_session_card.sql), from "session s" alone.
  *
  * The session's own SESSION_NCOLS columns come first: id, subject, csrf,
  * the seconds since last_seen and the seconds left of the absolute

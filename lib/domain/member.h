@@ -38,7 +38,7 @@ struct member {
 	" LEFT JOIN member_bind b ON b.member_id = m.id"
 /*
  * The same columns from a member session's own copy (会员名片, sql/
- * 015_session_card.sql: made at sign-in, kept by triggers), for the
+ * 019_session_card.sql: made at sign-in, kept by triggers), for the
  * session loader's one-table read after "FROM session s".
  */
 #define MEMBER_CARD_COLUMNS \

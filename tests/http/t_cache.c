@@ -185,7 +185,7 @@ main(void)
 	hc_free(r);
 
 	/* 6. A member page out of a worker's cache reads the member from the
-	 * session row's copy (会员名片, sql/015_session_card.sql).  Every
+	 * session row's copy (会员名片, sql/019_session_card.sql).  Every
 	 * change of what it shows reaches the copy, whatever statement makes
 	 * it: after each (the epoch moved, so no worker keeps its cache),
 	 * every worker shows the new value, never the old one. */
