@@ -26,9 +26,8 @@ struct member {
 
 /*
  * The member row as one statement reads it: MEMBER_COLUMNS after SELECT (10
- * columns), MEMBER_JOINS after "FROM member m".  The session loader uses
- * them; the session loader reads MEMBER_CARD_COLUMNS, the same from the
- * session row.
+ * columns), MEMBER_JOINS after "FROM member m".  The session loader reads
+ * the same columns from the session row instead: MEMBER_CARD_COLUMNS.
  */
 #define MEMBER_COLUMNS \
 	"m.id, m.id_type, m.id_number, m.name, m.gender," \

@@ -16,7 +16,7 @@
  * begin at SESSION_NCOLS: the display name, then
  *  - members: the member's row (r->extra) from the session row's own copy
  *    (MEMBER_CARD_COLUMNS): one table, where a join of four cost a cold
- *    page ~50 us more in mariadbd (README, Performance); no copy (no such
+ *    page 35-50 us more in mariadbd (README, Performance); no copy (no such
  *    member) signs nobody in;
  *  - agents: the profile is complete, and whether they hold 医疗互助 (or
  *    chair) in any unit (menus);
