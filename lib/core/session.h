@@ -30,6 +30,9 @@ struct session;
  *	" FROM session s JOIN <the subject's table> x ON x.id = s.subject_id"
  *	<joins> SESSION_WHERE [" AND <the subject is active>"]
  *
+ * or, where the session row keeps its own copy of what the kind shows (a
+ * member's, sql/019_session_card.sql), from "session s" alone.
+ *
  * The session's own SESSION_NCOLS columns come first: id, subject, csrf,
  * the seconds since last_seen and the seconds left of the absolute
  * lifetime (the cache needs both); session_load() binds every parameter.

@@ -26,8 +26,8 @@ struct member {
 
 /*
  * The member row as one statement reads it: MEMBER_COLUMNS after SELECT (10
- * columns), MEMBER_JOINS after "FROM member m".  The session loader uses
- * them too, so a member page gets its member with the session in one trip.
+ * columns), MEMBER_JOINS after "FROM member m".  The session loader reads
+ * the same columns from the session row instead: MEMBER_CARD_COLUMNS.
  */
 #define MEMBER_COLUMNS \
 	"m.id, m.id_type, m.id_number, m.name, m.gender," \
@@ -35,6 +35,14 @@ struct member {
 #define MEMBER_JOINS \
 	" LEFT JOIN org o ON o.id = m.unit_id" \
 	" LEFT JOIN member_bind b ON b.member_id = m.id"
+/*
+ * The same columns from a member session's own copy (会员名片, sql/
+ * 019_session_card.sql: made at sign-in, kept by triggers), for the
+ * session loader's one-table read after "FROM session s".
+ */
+#define MEMBER_CARD_COLUMNS \
+	"s.subject_id, s.m_id_type, s.m_id_number, s.m_name, s.m_gender," \
+	" s.m_birth_date, s.m_phone, s.m_unit_id, s.m_unit_name, s.m_bound_phone"
 
 /* member_from_row: fill *m from MEMBER_COLUMNS starting at column `col`. */
 void member_from_row(struct db_res *res, int col, struct member *m);

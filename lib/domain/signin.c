@@ -14,16 +14,18 @@
 /*
  * The statements, indexed by enum session_kind.  The kind's columns
  * begin at SESSION_NCOLS: the display name, then
- *  - members: MEMBER_COLUMNS (the member's row, r->extra);
+ *  - members: the member's row (r->extra) from the session row's own copy
+ *    (MEMBER_CARD_COLUMNS): one table, where a join of four cost a cold
+ *    page 35-50 us more in mariadbd (README, Performance); no copy (no such
+ *    member) signs nobody in;
  *  - agents: the profile is complete, and whether they hold 医疗互助 (or
  *    chair) in any unit (menus);
  *  - office users: their ROLE_* bits.
  */
 static const char *const sql[SESS__MAX] = {
 	[SESS_MEMBER] =
-	    "SELECT " SESSION_COLUMNS ", m.name, " MEMBER_COLUMNS
-	    " FROM session s JOIN member m ON m.id = s.subject_id" MEMBER_JOINS
-	    SESSION_WHERE,
+	    "SELECT " SESSION_COLUMNS ", s.m_name, " MEMBER_CARD_COLUMNS
+	    " FROM session s" SESSION_WHERE " AND s.m_name IS NOT NULL",
 	[SESS_AGENT] =
 	    "SELECT " SESSION_COLUMNS ", COALESCE(a.name, a.phone),"
 	    " a.name IS NOT NULL AND a.password_hash IS NOT NULL,"

@@ -4,7 +4,8 @@
  * without asking MariaDB who is asking; once something changes (sign-out,
  * password change or reset, role change, a write that moves the epoch), no
  * worker serves the old answer.  Each step asks several times, so both workers
- * take part.
+ * take part.  A member page read afresh shows the member as they are now,
+ * from the session row's copy (section 6).
  */
 #include <stdio.h>
 #include <string.h>
@@ -39,11 +40,58 @@ same_session(struct hc *from, const char *cookie)
 	return c;
 }
 
+/* What every worker shows as the member's name, unit, ID number and bound
+ * phone on /m/, or "" when not every try answered the same 200 page. */
+static const char *
+card_shown(struct hc *c)
+{
+	static char seen[512], one[512];
+	int i;
+
+	seen[0] = '\0';
+	for (i = 0; i < TRIES; i++) {
+		if (hc_get(c, "/m/") != 200)
+			return "";
+		snprintf(one, sizeof(one), "%s", hc_xpath(c, "concat("
+		    "//*[@id='member-name'], '|', //*[@id='member-unit'], '|',"
+		    " //*[@id='member-id'], '|', //*[@id='member-phone'])"));
+		if (i > 0 && strcmp(one, seen) != 0)
+			return "";
+		memcpy(seen, one, sizeof(seen));
+	}
+	return seen;
+}
+
+/* An ID number as the home page shows it: 4 digits, stars, 4 digits. */
+static const char *
+masked(const char *id)
+{
+	static char out[64];
+	size_t i, n = strlen(id);
+
+	for (i = 0; i < n && i < sizeof(out) - 1; i++)
+		out[i] = i < 4 || i >= n - 4 ? id[i] : '*';
+	out[i] = '\0';
+	return out;
+}
+
+/* What card_shown() should read: "name|unit|masked id|phone". */
+static const char *
+card(const char *name, const char *unit, const char *id, const char *phone)
+{
+	static char out[512];
+
+	snprintf(out, sizeof(out), "%s|%s|%s|%s", name, unit, masked(id), phone);
+	return out;
+}
+
 int
 main(void)
 {
 	struct hc *a = hc_new(), *b, *r, *admin = hc_new(), *u = hc_new();
-	char id[32], sql[256], code[16];
+	struct hc *m = hc_new();
+	char id[32], sql[256], code[16], id1[32], id2[32];
+	long long unit1, unit2, mem;
 	int i, n;
 
 	/* 1. A write behind the programs' back that does not move the epoch
@@ -135,6 +183,75 @@ main(void)
 	is_int(answers(b, "/u/", 303), TRIES,
 	    "the session from before the reset is refused by every worker");
 	hc_free(r);
+
+	/* 6. A member page out of a worker's cache reads the member from the
+	 * session row's copy (会员名片, sql/019_session_card.sql).  Every
+	 * change of what it shows reaches the copy, whatever statement makes
+	 * it: after each (the epoch moved, so no worker keeps its cache),
+	 * every worker shows the new value, never the old one. */
+	unit1 = test_unit_new("名片测试工会", "13800009301");
+	unit2 = test_unit_new("名片调入工会", "13800009302");
+	snprintf(id1, sizeof(id1), "%s", test_id_number("1979-09-09", 301, 'F'));
+	snprintf(id2, sizeof(id2), "%s", test_id_number("1979-09-09", 302, 'F'));
+	mem = test_member_new(unit1, "名片甲", id1, 'F', "1979-09-09", "13900009301");
+	ok(unit1 > 0 && unit2 > 0 && mem > 0, "a member of a unit of this test's own");
+	ok(hc_member_as(m, mem), "the member signed in (the session row made)");
+	is_str(card_shown(m), card("名片甲", "名片测试工会", id1, ""),
+	    "home shows the member as the sign-in copied them");
+	snprintf(sql, sizeof(sql), "UPDATE member SET name = '名片乙' WHERE id = %lld", mem);
+	ok(test_sql(sql), "the member's name changed");
+	is_str(card_shown(m), card("名片乙", "名片测试工会", id1, ""), "every worker shows the new name");
+	snprintf(sql, sizeof(sql), "UPDATE member SET id_number = '%s' WHERE id = %lld", id2, mem);
+	ok(test_sql(sql), "the member's ID number corrected");
+	is_str(card_shown(m), card("名片乙", "名片测试工会", id2, ""), "every worker shows the new ID number");
+	snprintf(sql, sizeof(sql), "UPDATE org SET name = '名片测试工会（更名）' WHERE id = %lld", unit1);
+	ok(test_sql(sql), "the member's unit renamed");
+	is_str(card_shown(m), card("名片乙", "名片测试工会（更名）", id2, ""),
+	    "every worker shows the unit's new name");
+	snprintf(sql, sizeof(sql), "UPDATE member SET unit_id = %lld WHERE id = %lld", unit2, mem);
+	ok(test_sql(sql), "the member moved to another unit");
+	is_str(card_shown(m), card("名片乙", "名片调入工会", id2, ""), "every worker shows the new unit");
+	snprintf(sql, sizeof(sql), "UPDATE org SET name = '名片测试工会' WHERE id = %lld", unit1);
+	ok(test_sql(sql), "the unit left renamed again");
+	is_str(card_shown(m), card("名片乙", "名片调入工会", id2, ""), "which changes nothing for the member");
+	snprintf(sql, sizeof(sql), "UPDATE org SET name = '名片调入工会（更名）' WHERE id = %lld", unit2);
+	ok(test_sql(sql), "the new unit renamed");
+	is_str(card_shown(m), card("名片乙", "名片调入工会（更名）", id2, ""),
+	    "every worker shows the new unit's new name");
+	snprintf(sql, sizeof(sql), "INSERT INTO member_bind (member_id, phone) VALUES (%lld, '13900009302')", mem);
+	ok(test_sql(sql), "the member bound a phone");
+	is_str(card_shown(m), card("名片乙", "名片调入工会（更名）", id2, "139****9302"),
+	    "every worker shows the bound phone");
+	snprintf(sql, sizeof(sql), "UPDATE member_bind SET phone = '13900009303' WHERE member_id = %lld", mem);
+	ok(test_sql(sql), "the binding moved to another phone");
+	is_str(card_shown(m), card("名片乙", "名片调入工会（更名）", id2, "139****9303"),
+	    "every worker shows the new phone");
+	snprintf(sql, sizeof(sql), "DELETE FROM member_bind WHERE member_id = %lld", mem);
+	ok(test_sql(sql), "the binding removed");
+	is_str(card_shown(m), card("名片乙", "名片调入工会（更名）", id2, ""), "no worker shows a phone");
+	snprintf(sql, sizeof(sql), "UPDATE member SET unit_id = NULL WHERE id = %lld", mem);
+	ok(test_sql(sql), "the member left the roster");
+	is_str(card_shown(m), card("名片乙", "", id2, ""), "no worker shows a unit");
+	/* A sign-in after the changes copies the member as they are now. */
+	r = hc_new();
+	ok(hc_member_as(r, mem), "the member signs in again");
+	is_str(card_shown(r), card("名片乙", "", id2, ""), "the new session shows the member as now");
+	hc_free(r);
+	/* A session of no member signs nobody in; a member removed ends theirs. */
+	r = hc_new();
+	ok(hc_member_as(r, 999999999), "a session planted for a member that does not exist");
+	is_int(answers(r, "/m/", 303), TRIES, "it signs nobody in");
+	hc_free(r);
+	snprintf(sql, sizeof(sql), "DELETE FROM membership WHERE member_id = %lld", mem);
+	ok(test_sql(sql), "the member's 会籍 history removed");
+	snprintf(sql, sizeof(sql), "DELETE FROM member WHERE id = %lld", mem);
+	ok(test_sql(sql), "the member removed");
+	is_int(answers(m, "/m/", 303), TRIES, "their session is refused by every worker");
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM session WHERE kind = 1 AND subject_id IN (%lld, 999999999)", mem);
+	is_int(test_sql_int(sql), 1, "their sessions are gone (the planted one stays, harmless)");
+	ok(test_sql("DELETE FROM session WHERE kind = 1 AND subject_id = 999999999"),
+	    "the planted session removed");
+	hc_free(m);
 
 	hc_free(a);
 	hc_free(b);
