@@ -65,6 +65,15 @@ plan_fixture(void)
 	    version, version, version, version, version, version);
 	if (!test_sql(q))
 		return 0;
+	/* 意外伤害: 90 % of the medical costs up to 5,000.00 a period, by
+	 * grade of 50,000.00, and death. */
+	snprintf(q, sizeof(q), "INSERT INTO plan_benefit (version_id, seq, kind,"
+	    " name, rate, annual_cap, lump_sum, death_sum, grades) VALUES (%lld,"
+	    " 6, 'accident', '意外伤害补助', 9000, 500000, 5000000, 5000000,"
+	    " '1:10000,2:9000,3:8000,4:7000,5:6000,6:5000,7:4000,8:3000,"
+	    "9:2000,10:1000')", version);
+	if (!test_sql(q))
+		return 0;
 	/* 10,000.00 a period: seed 000's 8,323.04 leaves 1,676.96. */
 	snprintf(q, sizeof(q), "UPDATE plan_benefit SET annual_cap = 1000000"
 	    " WHERE version_id = %lld AND kind = 'inpatient'", version);
@@ -512,6 +521,77 @@ records(struct hc *a, struct hc *o1)
 	    "... with the district column");
 }
 
+/*
+ * A claim of `kind` for m with `materials`, its event `field`=`value`
+ * (and a grade), submitted, review1's figures (NULL: none) computed:
+ * what review1 sees computed ("" if it did not get there).
+ */
+static const char *
+kind_claim(struct hc *a, struct hc *o1, long long m, const char *who,
+    const char *kind, const char *const *materials, const char **event,
+    const char *f1, const char *v1)
+{
+	static char got[32];
+	long long id = claim_new(a, m, kind, 0);
+	int i;
+
+	got[0] = '\0';
+	page(a, "u", id);
+	hc_post(a, "/u/claim/event", "id", num(id), event[0], event[1],
+	    event[2], event[3], event[4], event[5], event[6], event[7], NULL);
+	for (i = 0; materials[i]; i++)
+		upload(a, id, materials[i]);
+	payee(a, id, who, "");
+	submit(a, id);
+	if (strcmp(flow_state_of("claim", id), "review1") != 0) {
+		printf("# %s: %s\n", kind, err_text(a));
+		return got;
+	}
+	page(o1, "o", id);
+	hc_submit(o1, "/o/claim/figures", "id", num(id), f1, v1, NULL);
+	snprintf(got, sizeof(got), "%s", hc_xpath(o1,
+	    "string(//*[@id='c-computed'])"));
+	return got;
+}
+
+/* The kinds not walked above, each with its materials and its figures:
+ * 住院天数, 意外伤害, 工伤致残. */
+static void
+kinds(struct hc *a, struct hc *o1, long long man, long long woman)
+{
+	static const char *const days_docs[] = { "discharge", "receipt",
+	    "bank_card", NULL };
+	static const char *const acc_docs[] = { "accident", "bank_card", NULL };
+	static const char *const dis_docs[] = { "injury", "appraisal",
+	    "bank_card", NULL };
+	const char *stay_ev[8], *acc_ev[8], *dis_ev[8];
+	char in[11], out[11], on[11];
+
+	snprintf(in, sizeof(in), "%s", day(-70));
+	snprintf(out, sizeof(out), "%s", day(-60));
+	snprintf(on, sizeof(on), "%s", day(-20));
+	stay_ev[0] = "hospital"; stay_ev[1] = "青岛市第八人民医院";
+	stay_ev[2] = "admitted"; stay_ev[3] = in;
+	stay_ev[4] = "discharged"; stay_ev[5] = out;
+	stay_ev[6] = "disease"; stay_ev[7] = "阑尾炎";
+	is_str(kind_claim(a, o1, woman, "黄丽", "days", days_docs, stay_ev,
+	    "total_cost", ""), "200.00", "住院天数: 10 days × 20.00 = 200.00");
+	acc_ev[0] = "hospital"; acc_ev[1] = "青岛市海慈医院";
+	acc_ev[2] = "event_on"; acc_ev[3] = on;
+	acc_ev[4] = "story"; acc_ev[5] = "下班途中被电动车撞伤";
+	acc_ev[6] = "grade"; acc_ev[7] = "";
+	is_str(kind_claim(a, o1, woman, "黄丽", "accident", acc_docs, acc_ev,
+	    "medical", "3,000.00"), "2,700.00",
+	    "意外伤害: 90 % of 3,000.00 = 2,700.00");
+	dis_ev[0] = "event_on"; dis_ev[1] = on;
+	dis_ev[2] = "grade"; dis_ev[3] = "5";
+	dis_ev[4] = "hospital"; dis_ev[5] = "";
+	dis_ev[6] = "story"; dis_ev[7] = "";
+	is_str(kind_claim(a, o1, man, "陆明本", "disability", dis_docs, dis_ev,
+	    "grade", "5"), "12,000.00",
+	    "工伤致残: 伤残5级, 60 % of 20,000.00 = 12,000.00");
+}
+
 /* 50 claims made at the same moment: 50 numbers. */
 struct mk {
 	struct hc	*c;
@@ -564,8 +644,10 @@ numbers(struct hc *a, long long member)
 			    " message '%s'\n", i, m[i].status, m[i].location,
 			    hc_xpath(m[i].c, "string(//p[contains(@class,"
 			    " 'msg')])"));
-	snprintf(q, sizeof(q), "SELECT COUNT(DISTINCT no) FROM claim WHERE"
-	    " unit_id = %lld AND kind = 'days'", unit);
+	/* The 50 drafts made now (not the 住院天数 claim filed before). */
+	snprintf(q, sizeof(q), "SELECT COUNT(DISTINCT c.no) FROM claim c JOIN"
+	    " flow_item f ON f.type = 'claim' AND f.item_id = c.id WHERE"
+	    " c.unit_id = %lld AND c.kind = 'days' AND f.round = 0", unit);
 	is_int((int)test_sql_int(q), 50, "50 claims at once: 50 numbers");
 	for (i = 0; i < 50; i++)
 		hc_free(m[i].c);
@@ -619,6 +701,7 @@ main(void)
 	flags(a, man, o1);
 	edges(a, man, o1, o2);
 	critical(a, woman, o1, o2);
+	kinds(a, o1, man, woman);
 	death(a, dead, o1, o2);
 	records(a, o1);
 
