@@ -488,12 +488,14 @@ ctl_demo(struct db *db)
 		fprintf(stderr, "hzctl: demo data could not be loaded\n");
 		return 1;
 	}
-	printf("demo data loaded: 市总工会, 3 districts, 6 units, 200 members,"
+	printf("demo data loaded: 市总工会, 4 districts, 7 units, 212 members,"
 	    " 5 plans\n"
 	    "office logins (password " DEMO_PASSWORD "):");
 	for (i = 0; i < STAFF_NROLES; i++)
 		printf(" %s", staff_roles[i].name);
 	printf("\nunit agents: phones 13800000001..13800000006 (SMS code, or"
-	    " password " DEMO_PASSWORD ")\n");
+	    " password " DEMO_PASSWORD ")\n"
+	    "claims: " DEMO_CLAIMS_UNIT " (" DEMO_CLAIMS_DISTRICT "), agent"
+	    " 13800000001: 6 claims in their states, 12 members covered\n");
 	return 0;
 }

@@ -133,7 +133,11 @@ main(void)
 	st = hc_post(c, "/u/login/password", "login", "13800000001", "password", "Demo2026", NULL);
 	is_int(st, 303, "demo agent logs in");
 	hc_follow(c);
-	is_int(hc_count(c, "//table[@id='units']/tbody/tr"), 2, "serves two units");
+	/* Two of the first six, and the demo's claims unit (democlaim.c). */
+	is_int(hc_count(c, "//table[@id='units']/tbody/tr"), 3,
+	    "serves three units");
+	is_str(hc_xpath(c, "string(//tr[td[@class='unit-name']='黄岛区人民医院工会委员会']/td[5])"),
+	    "有", "... chairing the claims unit, with mutual-aid rights");
 	is_str(hc_xpath(c, "string(//tr[td[@class='unit-name']='市南区第一中学工会委员会']/td[5])"),
 	    "有", "chairman holds mutual-aid rights");
 	is_str(hc_xpath(c, "string(//tr[td[@class='unit-name']='市南区人民医院工会委员会']/td[5])"),
