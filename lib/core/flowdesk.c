@@ -15,6 +15,10 @@
 
 enum stmt {
 	STMT_TALLY,
+	STMT_PLAIN1,
+	STMT_PLAIN2,
+	STMT_PLAIN3,
+	STMT_PLAIN4,
 	STMT_QUEUE,
 	STMT_QUEUE_COUNT,
 	STMT_REASONS,
@@ -52,15 +56,29 @@ enum stmt {
 	" UNION ALL " x " UNION ALL " x " UNION ALL " x " UNION ALL " x
 #define IN_SLOTS " acts IN (?, ?, ?, ?, ?, ?, ?, ?)"
 
+/* Without filters (the desk's first view), a branch per value the user
+ * has, no more: each branch costs the optimizer even when it is empty. */
+#define PLAIN \
+	"(SELECT id, type, item_id, state, title, filer_name, submitted_at," \
+	" COALESCE(unit_id, 0) AS unit FROM flow_item WHERE acts = ?" \
+	" ORDER BY submitted_at, id LIMIT ?)"
+#define OUTER(x) \
+	"SELECT id, type, item_id, state, title, filer_name," \
+	" DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i'), unit FROM (" x ") q" \
+	" ORDER BY submitted_at, id LIMIT ? OFFSET ?"
+#define PLAIN_SLOTS	4
+
 static const char *const sql[STMT__MAX] = {
 	/* Every type, state and value of acts items hold, with how many. */
 	[STMT_TALLY] =
 	    "SELECT type, state, acts, n FROM flow_count WHERE n > 0"
 	    " ORDER BY type, state, acts",
-	[STMT_QUEUE] =
-	    "SELECT id, type, item_id, state, title, filer_name,"
-	    " DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i'), unit FROM ("
-	    SLOTS(BRANCH) ") q ORDER BY submitted_at, id LIMIT ? OFFSET ?",
+	[STMT_PLAIN1] = OUTER(PLAIN),
+	[STMT_PLAIN2] = OUTER(PLAIN " UNION ALL " PLAIN),
+	[STMT_PLAIN3] = OUTER(PLAIN " UNION ALL " PLAIN " UNION ALL " PLAIN),
+	[STMT_PLAIN4] = OUTER(PLAIN " UNION ALL " PLAIN " UNION ALL " PLAIN
+	    " UNION ALL " PLAIN),
+	[STMT_QUEUE] = OUTER(SLOTS(BRANCH)),
 	/* With a unit, district or dates chosen: count what they leave. */
 	[STMT_QUEUE_COUNT] =
 	    "SELECT COUNT(*) FROM flow_item WHERE" IN_SLOTS FILTERS,
@@ -222,13 +240,35 @@ queue_total(struct db *db, const struct flow_filter *f, unsigned roles,
 	return total;
 }
 
-/* The page's rows: each slot's oldest (offset + per), then the page. */
+/*
+ * The page's rows: each value's oldest (offset + per), then the page;
+ * NULL on a database error.  With no filter and few values, the
+ * statement with that many branches.
+ */
 static struct db_res *
 queue_rows(struct db *db, const struct flow_filter *f, const int64_t v[],
-    int64_t per, int64_t offset)
+    int nv, int64_t per, int64_t offset)
 {
 	int64_t lim = offset + per;
 
+	if (*f->type == '\0' && f->unit == 0 && f->district == 0 &&
+	    *f->from == '\0' && *f->to == '\0' && nv >= 1 &&
+	    nv <= PLAIN_SLOTS) {
+		switch (nv) {
+		case 1:
+			return db_query(db, &tab, STMT_PLAIN1, "iiii", v[0], lim,
+			    per, offset);
+		case 2:
+			return db_query(db, &tab, STMT_PLAIN2, "iiiiii", v[0],
+			    lim, v[1], lim, per, offset);
+		case 3:
+			return db_query(db, &tab, STMT_PLAIN3, "iiiiiiii", v[0],
+			    lim, v[1], lim, v[2], lim, per, offset);
+		default:
+			return db_query(db, &tab, STMT_PLAIN4, "iiiiiiiiii", v[0],
+			    lim, v[1], lim, v[2], lim, v[3], lim, per, offset);
+		}
+	}
 #define B(i) v[i], f->type, f->type, f->unit, f->unit, f->district, \
 	f->district, f->from, f->from, f->to, f->to, lim
 	return db_query(db, &tab, STMT_QUEUE, BRANCH_FMT BRANCH_FMT BRANCH_FMT
@@ -237,49 +277,123 @@ queue_rows(struct db *db, const struct flow_filter *f, const int64_t v[],
 #undef B
 }
 
+/*
+ * A page of the queue as read, kept per worker while the shared epoch
+ * stands (every committed step moves it) and at most a minute, so a desk
+ * that is only read (a reviewer paging, coming back to it) asks MariaDB
+ * nothing; QCACHE pages in turn.
+ */
+#define QCACHE		8
+#define QROWS		50
+struct qrow {
+	char		 flow[24], type[21], item[24], state[21];
+	char		 title[4 * 200 + 1], by[4 * 60 + 1], at[17];
+};
+static struct qpage {
+	char		 key[160];
+	int64_t		 total;
+	int		 n;
+	struct qrow	 rows[QROWS];
+	struct epoch_mark mark;
+} qcache[QCACHE];
+static int qnext;
+
+/* Copy s into a row's field (NULL: ""). */
+#define QSET(dst, s) snprintf((dst), sizeof(dst), "%s", (s) ? (s) : "")
+
+/*
+ * The page of `key`: a fresh kept one, or read now into a slot (kept when
+ * the page fits).  NULL on a database error.
+ */
+static const struct qpage *
+queue_page(struct db *db, const struct flow_filter *f, unsigned roles,
+    const char *key, int per, int page)
+{
+	struct qpage *qp;
+	struct db_res *res;
+	int64_t v[QUEUE_SLOTS];
+	uint64_t epoch;
+	int i, nv, rc;
+
+	for (i = 0; i < QCACHE; i++)
+		if (strcmp(qcache[i].key, key) == 0 &&
+		    epoch_fresh(&qcache[i].mark))
+			return &qcache[i];
+	epoch = epoch_now();
+	if (!tally_load(db))
+		return NULL;
+	if ((nv = acts_values(roles, v)) > QUEUE_SLOTS) {
+		log_err("flowdesk: more than %d values of acts", QUEUE_SLOTS);
+		return NULL;
+	}
+	qp = &qcache[qnext];
+	qnext = (qnext + 1) % QCACHE;
+	qp->key[0] = '\0';
+	qp->mark.until = 0;
+	if ((qp->total = queue_total(db, f, roles, v)) < 0 ||
+	    (res = queue_rows(db, f, v, nv, per, (int64_t)(page - 1) * per)) ==
+	    NULL)
+		return NULL;
+	for (qp->n = 0; qp->n < QROWS && (rc = db_next(res)) == 1; qp->n++) {
+		struct qrow *r = &qp->rows[qp->n];
+
+		QSET(r->flow, db_col(res, 0));
+		QSET(r->type, db_col(res, 1));
+		QSET(r->item, db_col(res, 2));
+		QSET(r->state, db_col(res, 3));
+		QSET(r->title, db_col(res, 4));
+		QSET(r->by, db_col(res, 5));
+		QSET(r->at, db_col(res, 6));
+	}
+	db_done(res);
+	if (rc < 0)
+		return NULL;
+	snprintf(qp->key, sizeof(qp->key), "%s", key);
+	epoch_keep(&qp->mark, epoch, 60);
+	return qp;
+}
+
 int
 flow_queue(struct db *db, const struct flow_type *const *types,
     unsigned roles, const struct flow_filter *f, xmlNodePtr parent)
 {
 	const struct flow_type *type;
-	struct db_res *res;
+	const struct qpage *qp;
 	xmlNodePtr q, it;
-	int64_t total, v[QUEUE_SLOTS];
-	int s, nv, per = f->per > 0 ? f->per : 20, page = f->page > 0 ?
-	    f->page : 1;
+	char key[160];
+	int i, s, per = f->per > 0 && f->per <= QROWS ? f->per : 20,
+	    page = f->page > 0 ? f->page : 1;
 
 	roles &= OFFICE_ROLES;
-	if (!tally_load(db))
-		return 0;
-	if ((nv = acts_values(roles, v)) > QUEUE_SLOTS) {
-		log_err("flowdesk: more than %d values of acts", QUEUE_SLOTS);
-		return 0;
-	}
-	if ((total = queue_total(db, f, roles, v)) < 0)
+	snprintf(key, sizeof(key), "%u|%.20s|%lld|%lld|%.10s|%.10s|%d|%d", roles,
+	    f->type, (long long)f->unit, (long long)f->district, f->from,
+	    f->to, per, page);
+	if ((qp = queue_page(db, f, roles, key, per, page)) == NULL)
 		return 0;
 	q = view_add(parent, "queue", NULL);
-	view_attrf(q, "total", "%lld", (long long)total);
+	view_attrf(q, "total", "%lld", (long long)qp->total);
 	view_attrf(q, "page", "%d", page);
-	view_attrf(q, "pages", "%lld", (long long)((total + per - 1) / per));
-	if ((res = queue_rows(db, f, v, per, (int64_t)(page - 1) * per)) ==
-	    NULL)
-		return 0;
-	while (db_next(res) == 1) {
-		if ((type = type_named(types, db_col(res, 1))) == NULL ||
-		    (s = flow_state_index(type, db_col(res, 3))) < 0)
+	view_attrf(q, "pages", "%lld", (long long)((qp->total + per - 1) /
+	    per));
+	for (i = 0; i < qp->n; i++) {
+		const struct qrow *r = &qp->rows[i];
+
+		if ((type = type_named(types, r->type)) == NULL ||
+		    (s = flow_state_index(type, r->state)) < 0)
 			continue;
 		it = view_add(q, "item", NULL);
-		view_attr(it, "flow", db_col(res, 0));
-		view_attr(it, "item", db_col(res, 2));
+		view_attr(it, "flow", r->flow);
+		view_attr(it, "item", r->item);
 		view_attr(it, "type", type->name);
 		view_attr(it, "type-label", type->label);
 		view_attr(it, "state", type->states[s].name);
 		view_attr(it, "state-label", type->states[s].label);
-		view_add(it, "title", db_col(res, 4));
-		view_add(it, "by", db_col(res, 5));
-		view_add(it, "at", db_col(res, 6));
+		view_add(it, "title", r->title);
+		view_add(it, "by", r->by);
+		view_add(it, "at", r->at);
 	}
-	db_done(res);
+	if (!tally_load(db))
+		return 0;
 	queue_counts(types, roles, q);
 	return 1;
 }
