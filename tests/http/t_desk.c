@@ -61,6 +61,29 @@ queue_checks(void)
 	ok(atoi(hc_xpath(r1, "string(//*[@id='queue-counts']//a[@data-type='transfer'"
 	    " and @data-state='review1']/b)")) >= 25, "count per queue: 单位绑定 · 待初审");
 	ok(hc_count(r1, "//*[@id='pager']") == 1, "paging offered");
+	{
+		/* Each worker keeps the page it read while nothing changes:
+		 * a change reaches every one of them at once. */
+		int i, before = atoi(hc_xpath(r1, "substring-after("
+		    "string(//*[@id='queue-total']), '共 ')")), fresh = 0;
+
+		for (i = 0; i < 4; i++)
+			hc_get(r1, "/o/queue");
+		test_sql("UPDATE flow_item SET state = 'review2', acts = 2 WHERE"
+		    " title = '排队甲1' AND item_id BETWEEN 900000 AND 999999");
+		for (i = 0; i < 4; i++) {
+			hc_get(r1, "/o/queue");
+			fresh += hc_count(r1, "//table[@id='queue']//tr[td[2] ="
+			    " '排队甲1']") == 0 && atoi(hc_xpath(r1,
+			    "substring-after(string(//*[@id='queue-total']),"
+			    " '共 ')")) == before - 1;
+		}
+		is_int(fresh, 4, "an item gone to 待复审 leaves review1's queue"
+		    " in every worker at once");
+		test_sql("UPDATE flow_item SET state = 'review1', acts = 1 WHERE"
+		    " title = '排队甲1' AND item_id BETWEEN 900000 AND 999999");
+		hc_get(r1, "/o/queue");
+	}
 	hc_get(r1, "/o/queue?page=2");
 	ok(hc_count(r1, "//table[@id='queue']//tr[td[2] = '排队甲21']") == 1,
 	    "page 2 goes on where page 1 stopped");
