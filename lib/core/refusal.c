@@ -178,6 +178,9 @@ static const struct {
 	[RF_CLAIM_FIGURES] =	{ "claim_figures", "补助基数不能大于住院总费用" },
 	[RF_CLAIM_NO_FIGURES] =	{ "claim_no_figures",
 	    "请先录入结算单金额并计算补助金额" },
+	[RF_CLAIM_ZERO] =	{ "claim_zero",
+	    "核定的补助金额为0元，不能审核通过，请退回并写明原因"
+	    "（如：您的补助已经达到上限）" },
 	[RF_CLAIM_PHOTO_MAX] =	{ "claim_photo_max",
 	    "照片大小上限应在100KB到10240KB之间" },
 

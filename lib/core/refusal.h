@@ -145,6 +145,7 @@ enum refusal {
 	RF_CLAIM_BOTH,		/* 重疾 + 女工 needs both items */
 	RF_CLAIM_FIGURES,	/* 补助基数 above 总费用, or none entered */
 	RF_CLAIM_NO_FIGURES,	/* review1 approves before computing */
+	RF_CLAIM_ZERO,		/* nothing payable: return it, not approve */
 	RF_CLAIM_PHOTO_MAX,	/* a district's photo limit out of range */
 
 	/* 打款 (payout.c) */

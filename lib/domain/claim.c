@@ -244,7 +244,8 @@ needs_medical(struct db *db, const struct flow_item *it)
 	return c.kind == PK_CRITICAL || c.kind == PK_FEMALE;
 }
 
-/* review1 approves what it has computed. */
+/* review1 approves what it has computed, and something is payable (a
+ * claim worth nothing is returned with the reason, not paid 0.00). */
 static enum refusal
 claim_check(struct db *db, const struct flow_item *it,
     const struct flow_trans *t)
@@ -256,7 +257,8 @@ claim_check(struct db *db, const struct flow_item *it,
 		return RF_OK;
 	if ((rc = claim_get(db, it->item_id, &c)) != 1)
 		return rc < 0 ? RF_DB : RF_NOT_FOUND;
-	return c.amount < 0 ? RF_CLAIM_NO_FIGURES : RF_OK;
+	return c.amount < 0 ? RF_CLAIM_NO_FIGURES : c.amount == 0 ?
+	    RF_CLAIM_ZERO : RF_OK;
 }
 
 /* 审核通过 fixes the amount with its explanation (claimpay.c). */

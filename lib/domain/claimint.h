@@ -57,7 +57,8 @@ int claim_history(struct db *db, const struct claim *c, enum plan_kind kind,
     const char *starts, const char *ends, struct benefit_history *h);
 
 /* claim_fix_amount: 审核通过 computes again (the history may have moved)
- * and fixes amount and explanation.  RF_OK or RF_DB (claimpay.c). */
+ * and fixes amount and explanation.  RF_OK, RF_CLAIM_ZERO (nothing is
+ * payable any more: the approval is refused) or RF_DB (claimpay.c). */
 enum refusal claim_fix_amount(struct db *db, int64_t id);
 
 /* K(k): attachment kind k as a bit of a set of materials. */

@@ -203,6 +203,8 @@ claim_fix_amount(struct db *db, int64_t id)
 	if ((rf = compute(db, &c, &f, &total, text, sizeof(text), &why))
 	    != RF_OK)
 		return rf == RF_CLAIM_FIGURES ? RF_CLAIM_NO_FIGURES : rf;
+	if (total == 0)		/* the period's cap reached meanwhile */
+		return RF_CLAIM_ZERO;
 	if (db_exec(db, &tab, STMT_APPROVED, "isi", total, text, id) != 1)
 		return RF_DB;
 	if ((c.kind == PK_DEATH || (c.kind == PK_ACCIDENT && c.died)) &&

@@ -442,11 +442,15 @@ stay(struct hc *a, long long m, const char *who, int from, int to)
 static void
 edges(struct hc *a, long long man, struct hc *o1, struct hc *o2)
 {
-	long long id, m;
+	long long id, m, third;
 	char want[80];
 
 	id = stay(a, man, "陆明本", -40, -35);
 	is_str(flow_state_of("claim", id), "review1", "a second stay in the period");
+	/* A third, filed while the second is still in review. */
+	third = stay(a, man, "陆明本", -50, -45);
+	is_str(flow_state_of("claim", third), "review1",
+	    "a third stay filed before the second is approved");
 	page(o1, "o", id);
 	hc_submit(o1, "/o/claim/figures", "id", num(id), "total_cost",
 	    "56,308.05", "base", "23,307.60", NULL);
@@ -457,8 +461,18 @@ edges(struct hc *a, long long man, struct hc *o1, struct hc *o2)
 	decide(o1, id, "approve", "");
 	decide(o2, id, "approve", "");
 	is_str(flow_state_of("claim", id), "approved", "approved at the cap");
+	page(o1, "o", third);
+	hc_submit(o1, "/o/claim/figures", "id", num(third), "total_cost",
+	    "10,000.00", "base", "5,000.00", NULL);
+	is_str(hc_xpath(o1, "string(//*[@id='c-computed'])"), "0.00",
+	    "the third computes to 0.00 now the cap is reached");
+	decide(o1, third, "approve", "");
+	is_str(err_text(o1), "核定的补助金额为0元，不能审核通过，请退回并写明原因"
+	    "（如：您的补助已经达到上限）", "... and cannot be approved");
+	decide(o1, third, "return", "您的补助已经达到上限");
+	is_str(flow_state_of("claim", third), "draft", "... it is returned");
 	stay(a, man, "陆明本", -60, -58);
-	is_str(err_text(a), "您的补助已经达到上限", "a third stay: 您的补助已经达到上限");
+	is_str(err_text(a), "您的补助已经达到上限", "a fourth stay: 您的补助已经达到上限");
 
 	m = covered_between("王等待", 11, -360, 5, "CURDATE() + INTERVAL 10 DAY");
 	stay(a, m, "王等待", -5, -3);
@@ -490,9 +504,10 @@ records(struct hc *a, struct hc *o1)
 	snprintf(path, sizeof(path), "/u/claim-records?unit=%lld&person=%s"
 	    "&kind=inpatient", unit, "陆明本");
 	hc_get(a, path);
-	is_int(hc_count(a, "//table[@id='records']/tbody/tr"), 2,
-	    "the unit's records of one person and kind: the two approved"
-	    " (not the deleted one, nor the draft never filed)");
+	is_int(hc_count(a, "//table[@id='records']/tbody/tr"), 3,
+	    "the unit's records of one person and kind: the two approved and"
+	    " the one returned (not the deleted one, nor the draft never"
+	    " filed)");
 	is_int(hc_count(a, "//table[@id='records']/tbody/tr[td[2] != '住院医疗'"
 	    " or td[3] != '陆明本']"), 0, "... and nothing else");
 	is_int(hc_count(a, "//table[@id='records']/tbody/tr[not(contains(td[4],"
