@@ -1,12 +1,14 @@
 /*
  * home.c -- the agent's home: 我的办件 first (what waits for them: their
- * items of every business type in draft or sent back, the latest roster import of each
+ * items of every business type in draft or sent back, members' claims
+ * waiting for 基层审核, the latest roster import of each
  * unit where they hold 医疗互助, unread messages), then the units they
  * serve and the latest station messages (办件 decisions, 绑定 changes).
  */
 #include <stdio.h>
 
 #include "agent.h"
+#include "claim.h"
 #include "db.h"
 #include "flows.h"
 #include "http.h"
@@ -71,6 +73,7 @@ home_get(struct req *r)
 		return 500;
 	tasks = view_add(r->page, "tasks", NULL);
 	if (!flow_waiting(r->db, flow_types, SESS_AGENT, r->sess.subject, 20,
+	    tasks) || !claim_grassroots_view(r->db, r->sess.subject, 20,
 	    tasks) || !imports_add(r, tasks))
 		return 500;
 	r->sheet = SHEET_HOME;

@@ -216,4 +216,13 @@ int claim_list_view(struct db *db, int64_t member, int64_t unit,
 int claim_people_view(struct db *db, int64_t unit, const char *q,
     xmlNodePtr parent);
 
+/*
+ * claim_grassroots_view: members' claims waiting for 基层审核 in the units
+ * where agent `agent` holds 医疗互助, oldest first, at most `max`, as
+ * <grassroots id=".."><no/><person/><unit/><at/> under `parent` (我的办件).
+ * Returns 1, 0 on a database error.
+ */
+int claim_grassroots_view(struct db *db, int64_t agent, int max,
+    xmlNodePtr parent);
+
 #endif

@@ -24,6 +24,7 @@ enum stmt {
 	STMT_UNIT_COUNT,
 	STMT_UNIT_LIST,
 	STMT_PEOPLE,
+	STMT_GRASSROOTS,
 	STMT__MAX
 };
 
@@ -72,6 +73,17 @@ static const char *const sql[STMT__MAX] = {
 	    " JOIN plan_benefit b ON b.version_id = cv.version_id"
 	    " WHERE cv.unit_id = ? AND (? = '' OR m.name = ? OR m.id_number = ?)"
 	    " GROUP BY m.id ORDER BY m.name, m.id LIMIT 50",
+	/* 待基层审核: members' claims in the units where the agent holds
+	 * 医疗互助 (a chairman always does), oldest first. */
+	[STMT_GRASSROOTS] =
+	    "SELECT c.id, c.no, m.name, o.name,"
+	    " DATE_FORMAT(f.submitted_at, '%Y-%m-%d %H:%i') FROM agent_unit au"
+	    " JOIN claim c ON c.unit_id = au.unit_id"
+	    " JOIN flow_item f ON f.type = 'claim' AND f.item_id = c.id"
+	    " JOIN member m ON m.id = c.member_id JOIN org o ON o.id = c.unit_id"
+	    " WHERE au.agent_id = ? AND (au.role = 'chairman'"
+	    " OR FIND_IN_SET('mutual_aid', au.perms)) AND f.state = 'unit'"
+	    " ORDER BY f.submitted_at, c.id LIMIT ?",
 };
 
 static const struct db_table tab = { DBM_CLAIM_VIEW, sql, STMT__MAX };
@@ -337,6 +349,29 @@ claim_people_view(struct db *db, int64_t unit, const char *q,
 		view_add(n, "id-number", mask_id(db_col(r, 2), m));
 		view_add(n, "gender", db_col(r, 3) && *db_col(r, 3) == 'F' ?
 		    "女" : "男");
+	}
+	db_done(r);
+	return rc == 0;
+}
+
+int
+claim_grassroots_view(struct db *db, int64_t agent, int max,
+    xmlNodePtr parent)
+{
+	struct db_res *r;
+	xmlNodePtr n;
+	int rc;
+
+	if ((r = db_query(db, &tab, STMT_GRASSROOTS, "ii", agent,
+	    (int64_t)max)) == NULL)
+		return 0;
+	while ((rc = db_next(r)) == 1) {
+		n = view_add(parent, "grassroots", NULL);
+		view_attr(n, "id", db_col(r, 0));
+		view_add(n, "no", db_col(r, 1));
+		view_add(n, "person", db_col(r, 2));
+		view_add(n, "unit", db_col(r, 3));
+		view_add(n, "at", db_col(r, 4));
 	}
 	db_done(r);
 	return rc == 0;

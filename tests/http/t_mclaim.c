@@ -226,7 +226,11 @@ grassroots(struct hc *m, long long member, long long unit, const char *phone,
 	is_str(flow_state_of("claim", id), "unit",
 	    "a member's claim waits for 基层审核");
 	hc_login_agent(ag, phone);
+	hc_get(ag, "/u/");
+	snprintf(q, sizeof(q), "//tr[@data-type='grassroots' and @data-id="
+	    "'%lld']//a/@href", id);
 	snprintf(p, sizeof(p), "/u/claim?id=%lld", id);
+	is_str(hc_xpath(ag, q), p, "我的办件 on the agent's home: 去审核 it");
 	is_int(hc_get(ag, p), 200, "the unit's agent opens it");
 	is_int(hc_count(ag, "//section[@id='grassroots']//button"), 2,
 	    "... with 同意 and 退回");
@@ -257,6 +261,10 @@ grassroots(struct hc *m, long long member, long long unit, const char *phone,
 	hc_get(ag, p);
 	hc_post(ag, "/u/claim/step", "id", num(id), "action", "approve", NULL);
 	is_str(flow_state_of("claim", id), "review1", "同意: on to 待初审");
+	hc_get(ag, "/u/");
+	snprintf(q, sizeof(q), "count(//tr[@data-type='grassroots' and"
+	    " @data-id='%lld'])", id);
+	is_str(hc_xpath(ag, q), "0", "... and leaves 我的办件");
 	snprintf(q, sizeof(q), "SELECT actor_name FROM flow_step WHERE type ="
 	    " 'claim' AND item_id = %lld AND node = '基层审核' AND action ="
 	    " 'approve'", id);

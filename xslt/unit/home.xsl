@@ -66,7 +66,7 @@
     <section class="card" id="tasks">
       <xsl:call-template name="page-head">
         <xsl:with-param name="title">我的办件</xsl:with-param>
-        <xsl:with-param name="sub">需要您处理的申请、名册导入结果和未读消息</xsl:with-param>
+        <xsl:with-param name="sub">需要您处理的申请、待基层审核的补助申请、名册导入结果和未读消息</xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="data-table">
         <xsl:with-param name="id" select="'task-list'"/>
@@ -80,6 +80,15 @@
               <td><xsl:call-template name="state-chip"><xsl:with-param name="state" select="@state"/><xsl:with-param name="label" select="@state-seen"/></xsl:call-template></td>
               <td class="opt"><xsl:value-of select="updated"/></td>
               <td><a href="{@href}">去办理</a></td>
+            </tr>
+          </xsl:for-each>
+          <xsl:for-each select="tasks/grassroots">
+            <tr class="task" data-type="grassroots" data-id="{@id}">
+              <td>补助申请</td>
+              <td class="wrap"><xsl:value-of select="unit"/> · <xsl:value-of select="person"/> · <xsl:value-of select="no"/></td>
+              <td><xsl:call-template name="chip"><xsl:with-param name="text">待基层审核</xsl:with-param><xsl:with-param name="kind" select="'warn'"/></xsl:call-template></td>
+              <td class="opt"><xsl:value-of select="at"/></td>
+              <td><a href="/u/claim?id={@id}">去审核</a></td>
             </tr>
           </xsl:for-each>
           <xsl:for-each select="tasks/import">
