@@ -84,6 +84,28 @@ roster_xlsx(struct req *r)
 }
 
 /*
+ * Whose records an export may hold: the unit of ?unit= for its agents
+ * with 医疗互助 (full numbers, as the roster), or every unit's for the
+ * office (`office`: full numbers for admin and finance only).  0 with
+ * *unit and *full set, or the status of the refusal page made.
+ */
+static int
+records_scope(struct req *r, int office, int64_t *unit, int *full)
+{
+	enum refusal rf;
+
+	*full = 1;
+	if (office) {
+		*full = (r->sess.roles & (ROLE_ADMIN | ROLE_FINANCE)) != 0;
+		return 0;
+	}
+	if ((rf = agent_may_aid(r->db, r->sess.subject, *unit = req_id(r,
+	    "unit"))) != RF_OK)
+		return page_refuse(r, rf, rf == RF_PICK_UNIT ? 404 : 403);
+	return 0;
+}
+
+/*
  * 参保记录 with the filter the page sent (coverage.h): the unit's (?unit=,
  * its agents with 医疗互助; full numbers, as the roster) or, when
  * `office`, every unit's (full numbers for admin and finance only).
@@ -99,17 +121,13 @@ coverage_xlsx_of(struct req *r, int office)
 		office ? req_query(r, "unit_name") : NULL
 	};
 	struct coverage_filter f;
-	int full = 1;
-	enum refusal rf;
 	char path[1024];
 	int64_t n;
+	int full, st;
 
 	coverage_filter_read(&ask, &f, &why_no, &why_id);
-	if (office)
-		full = (r->sess.roles & (ROLE_ADMIN | ROLE_FINANCE)) != 0;
-	else if ((rf = agent_may_aid(r->db, r->sess.subject,
-	    f.unit = req_id(r, "unit"))) != RF_OK)
-		return page_refuse(r, rf, rf == RF_PICK_UNIT ? 404 : 403);
+	if ((st = records_scope(r, office, &f.unit, &full)) != 0)
+		return st;
 	if (!xlsx_tmp(path, sizeof(path), tmp) ||
 	    (n = coverage_export(r->db, &f, full, office, path, tmp)) < 0)
 		return 500;
@@ -146,17 +164,13 @@ claims_xlsx_of(struct req *r, int office)
 		office ? req_query(r, "plan") : NULL
 	};
 	struct claim_filter f;
-	int full = 1;
-	enum refusal rf;
 	char path[1024];
 	int64_t n;
+	int full, st;
 
 	claim_filter_read(&ask, &f, &why);
-	if (office)
-		full = (r->sess.roles & (ROLE_ADMIN | ROLE_FINANCE)) != 0;
-	else if ((rf = agent_may_aid(r->db, r->sess.subject,
-	    f.unit = req_id(r, "unit"))) != RF_OK)
-		return page_refuse(r, rf, rf == RF_PICK_UNIT ? 404 : 403);
+	if ((st = records_scope(r, office, &f.unit, &full)) != 0)
+		return st;
 	if (!xlsx_tmp(path, sizeof(path), tmp) ||
 	    (n = claim_records_export(r->db, &f, full, office, path, tmp)) < 0)
 		return 500;
