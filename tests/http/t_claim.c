@@ -478,6 +478,13 @@ edges(struct hc *a, long long man, struct hc *o1, struct hc *o2)
 	stay(a, m, "王等待", -5, -3);
 	snprintf(want, sizeof(want), "就诊（出险）日期在等待期内，等待期至%s", day(9));
 	is_str(err_text(a), want, "within the 等待期: refused, its last day named");
+	m = covered_between("钱期满", 14, -360, 5, "CURDATE() - INTERVAL 10 DAY");
+	stay(a, m, "钱期满", -11, -9);
+	snprintf(want, sizeof(want), "就诊（出险）日期在等待期内，等待期至%s", day(-11));
+	is_str(err_text(a), want, "the 等待期's last day: refused");
+	id = stay(a, m, "钱期满", -10, -8);
+	is_str(flow_state_of("claim", id), "review1",
+	    "the first day after the 等待期: accepted");
 	m = covered_between("李未保", 12, -360, 5, NULL);
 	stay(a, m, "李未保", -370, -365);
 	is_str(err_text(a), "该职工在就诊（出险）日期没有有效的此项保障",
@@ -569,6 +576,42 @@ kind_claim(struct hc *a, struct hc *o1, long long m, const char *who,
 	return got;
 }
 
+/* 伤残等级 at its edges: 10 kept; 11, -1 and 十 refused. */
+static void
+grades(struct hc *a, long long man)
+{
+	static const char *const bad[] = { "11", "-1", "十" };
+	long long id = claim_new(a, man, "disability", 0);
+	char on[11], q[128], e[256];
+	size_t i;
+
+	snprintf(on, sizeof(on), "%s", day(-20));
+	snprintf(q, sizeof(q), "SELECT grade FROM claim WHERE id = %lld", id);
+	page(a, "u", id);
+	is_int(hc_post(a, "/u/claim/event", "id", num(id), "event_on", on,
+	    "grade", "10", "hospital", "", "story", "", NULL), 303,
+	    "伤残10级: kept");
+	is_int(test_sql_int(q), 10, "... as 10");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		page(a, "u", id);
+		is_int(hc_post(a, "/u/claim/event", "id", num(id), "event_on",
+		    on, "grade", bad[i], "hospital", "", "story", "", NULL),
+		    200, "伤残等级 %s: the form again", bad[i]);
+		snprintf(e, sizeof(e), "%s", err_text(a));
+		if (*e == '\0')
+			snprintf(e, sizeof(e), "%s", hc_xpath(a,
+			    "string(//*[@id='err-grade'])"));
+		ok(*e != '\0', "... with a message: %s", e);
+	}
+	page(a, "u", id);
+	hc_post(a, "/u/claim/event", "id", num(id), "event_on", on, "grade",
+	    "11", "hospital", "", "story", "", NULL);
+	snprintf(e, sizeof(e), "%s", err_text(a));
+	ok(strstr(e, "1至10级之间的伤残等级") != NULL,
+	    "伤残11级: the range said (%s)", e);
+	is_int(test_sql_int(q), 10, "... and 10 still stored");
+}
+
 /* The kinds not walked above, each with its materials and its figures:
  * 住院天数, 意外伤害, 工伤致残. */
 static void
@@ -597,14 +640,15 @@ kinds(struct hc *a, struct hc *o1, long long man, long long woman)
 	acc_ev[6] = "grade"; acc_ev[7] = "";
 	is_str(kind_claim(a, o1, woman, "黄丽", "accident", acc_docs, acc_ev,
 	    "medical", "3,000.00"), "2,700.00",
-	    "意外伤害: 90 % of 3,000.00 = 2,700.00");
+	    "意外伤害: 90 %% of 3,000.00 = 2,700.00");
 	dis_ev[0] = "event_on"; dis_ev[1] = on;
 	dis_ev[2] = "grade"; dis_ev[3] = "5";
 	dis_ev[4] = "hospital"; dis_ev[5] = "";
 	dis_ev[6] = "story"; dis_ev[7] = "";
 	is_str(kind_claim(a, o1, man, "陆明本", "disability", dis_docs, dis_ev,
 	    "grade", "5"), "12,000.00",
-	    "工伤致残: 伤残5级, 60 % of 20,000.00 = 12,000.00");
+	    "工伤致残: 伤残5级, 60 %% of 20,000.00 = 12,000.00");
+	grades(a, man);
 }
 
 /* 50 claims made at the same moment: 50 numbers. */

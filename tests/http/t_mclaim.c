@@ -282,7 +282,7 @@ main(void)
 	    *r1 = hc_new(), *adm = hc_new();
 	long long unit, ma, mb, id, id2, idb, file, district;
 	char name[64], phone[16], q[512], p[160], pngpath[512];
-	const char *jpg, *png, *big, *pdf;
+	const char *jpg, *png, *big, *pdf, *at_limit, *over_limit;
 	int st;
 
 	snprintf(tmpdir, sizeof(tmpdir), "/tmp/t_mclaim.%d", (int)getpid());
@@ -290,6 +290,10 @@ main(void)
 	jpg = make_file("small.jpg", jpg_magic, sizeof(jpg_magic) - 1, 4000);
 	big = make_file("big.jpg", jpg_magic, sizeof(jpg_magic) - 1,
 	    1024 * 1024 + 4096);
+	at_limit = make_file("limit.jpg", jpg_magic, sizeof(jpg_magic) - 1,
+	    1024 * 1024);
+	over_limit = make_file("limit1.jpg", jpg_magic, sizeof(jpg_magic) - 1,
+	    1024 * 1024 + 1);
 	snprintf(pngpath, sizeof(pngpath), "%s", test_datafile("stamp.png"));
 	png = pngpath;
 	pdf = test_datafile("license.pdf");	/* static: read last */
@@ -348,8 +352,12 @@ main(void)
 	    "a photo over 1 MB");
 	is_str(err(a, "id_front"), "照片不能超过1024KB，请压缩后重新上传",
 	    "... refused, saying so");
-	is_int(photo(a, id, 1, "id_front", jpg, "front.jpg"), 200,
-	    "the front alone");
+	is_int(photo(a, id, 1, "id_front", over_limit, "front.jpg"), 200,
+	    "a photo one byte over 1 MB");
+	is_str(err(a, "id_front"), "照片不能超过1024KB，请压缩后重新上传",
+	    "... refused");
+	is_int(photo(a, id, 1, "id_front", at_limit, "front.jpg"), 200,
+	    "the front alone, a photo of exactly 1 MB");
 	is_str(msg(a), "请上传身份证国徽面", "... asks for the back");
 	ok(hc_count(a, "//img[@id='kept-id_front']") == 1,
 	    "... and shows the front kept");
