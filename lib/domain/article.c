@@ -226,6 +226,31 @@ paragraphs(const char *body)
 	return s;
 }
 
+/*
+ * Whether cleaned HTML shows nothing: no image and no character but
+ * blanks outside its tags.  An empty body is emptied ("" afterwards).
+ */
+static int
+shows_nothing(char *clean)
+{
+	const char *p;
+	int tag = 0;
+
+	if (strstr(clean, "<img") != NULL)
+		return 0;
+	for (p = clean; *p; p++) {
+		if (*p == '<')
+			tag = 1;
+		else if (*p == '>')
+			tag = 0;
+		else if (!tag && *p != ' ' && *p != '\n' && *p != '\t' &&
+		    *p != '\r')
+			return 0;
+	}
+	*clean = '\0';
+	return 1;
+}
+
 char *
 article_clean_text(const char *body)
 {
@@ -235,6 +260,8 @@ article_clean_text(const char *body)
 		return NULL;
 	clean = html_clean(raw, strlen(raw), NULL, NULL);
 	free(raw);
+	if (clean)
+		shows_nothing(clean);
 	return clean;
 }
 
@@ -293,7 +320,7 @@ save_txn(struct db *db, void *arg)
 	    (clean = html_clean(withimg ? withimg : raw, strlen(withimg ?
 	    withimg : raw), img_saved, a)) == NULL)
 		goto fail;
-	if (*clean == '\0') {
+	if (shows_nothing(clean)) {
 		a->rf = RF_ARTICLE_BODY;
 		a->field = "body";
 		goto fail;
