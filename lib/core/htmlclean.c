@@ -7,6 +7,8 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/chvalid.h>
+#include <libxml/xmlstring.h>
 #include <libxml/tree.h>
 
 #include "htmlclean.h"
@@ -127,15 +129,136 @@ struct clean {
 static void clean_children(struct clean *c, xmlNodePtr from, xmlNodePtr to,
     int depth);
 
+/*
+ * The characters of `t` an XML text may hold, as valid UTF-8: bytes that
+ * are not UTF-8, controls and carriage returns (a textarea's line ends
+ * are CR LF; the stored text keeps LF alone) are left out.  Returns a
+ * copy to xmlFree(), or NULL.
+ */
+/*
+ * The code point at p (strict UTF-8, RFC 3629: no overlong forms, no
+ * surrogates, nothing past U+10FFFF) with its length in *len, or -1 with
+ * *len 1.  (libxml2's xmlGetUTF8Char takes a stray continuation byte for
+ * a lead byte.)
+ */
+static long
+utf8_at(const unsigned char *p, int *len)
+{
+	long c;
+	int n, i;
+
+	*len = 1;
+	if (p[0] < 0x80)
+		return p[0];
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		n = 2, c = p[0] & 0x1f;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		n = 3, c = p[0] & 0x0f;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		n = 4, c = p[0] & 0x07;
+	else
+		return -1;
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return -1;
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	if ((n == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+	    (n == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return -1;
+	*len = n;
+	return c;
+}
+
+static xmlChar *
+chars_of(const xmlChar *t)
+{
+	xmlChar *copy, *w;
+	const xmlChar *r;
+	long ch;
+	int len;
+
+	if (t == NULL || (copy = xmlStrdup(t)) == NULL)
+		return NULL;
+	for (r = t, w = copy; *r; r += len) {
+		if ((ch = utf8_at(r, &len)) < 0)
+			continue;	/* not UTF-8: a byte skipped */
+		if (ch == '\r' || !xmlIsCharQ(ch) || (ch < 0x20 && ch != '\n' &&
+		    ch != '\t'))
+			continue;
+		memcpy(w, r, (size_t)len);
+		w += len;
+	}
+	*w = '\0';
+	return copy;
+}
+
+/* Whether t is strict UTF-8 of characters an XML text may hold. */
+static int
+utf8_ok(const xmlChar *t)
+{
+	long ch;
+	int len;
+
+	for (; *t; t += len)
+		if ((ch = utf8_at(t, &len)) < 0 || !xmlIsCharQ(ch))
+			return 0;
+	return 1;
+}
+
+/* Add text `t` under `to`, as chars_of() keeps it. */
+static void
+add_plain(struct clean *c, const xmlChar *t, xmlNodePtr to)
+{
+	xmlChar *copy = chars_of(t);
+
+	if (copy && *copy)
+		xmlAddChild(to, xmlNewDocText(c->doc, copy));
+	xmlFree(copy);
+}
+
 /* Add the text of `n` (all of it, no markup) under `to`. */
 static void
 add_text(struct clean *c, xmlNodePtr n, xmlNodePtr to)
 {
 	xmlChar *t = xmlNodeGetContent(n);
 
-	if (t && *t)
-		xmlAddChild(to, xmlNewDocText(c->doc, t));
+	add_plain(c, t, to);
 	xmlFree(t);
+}
+
+/* Whether node `to` is the element `name`. */
+static int
+is(xmlNodePtr to, const char *name)
+{
+	return to && to->type == XML_ELEMENT_NODE &&
+	    xmlStrEqual(to->name, (const xmlChar *)name);
+}
+
+/*
+ * Whether a kept element `as` may stand under `to` so that the HTML
+ * parser reads the stored text back as the same tree (else it is
+ * unwrapped): an item only in a list; a paragraph or a list only at the
+ * top or in an item; a link never in a link.
+ */
+static int
+fits(const char *as, xmlNodePtr to)
+{
+	int top = !is(to, "p") && !is(to, "b") && !is(to, "a") &&
+	    !is(to, "li") && !is(to, "ul") && !is(to, "ol");
+	xmlNodePtr up;
+
+	if (strcmp(as, "li") == 0)
+		return is(to, "ul") || is(to, "ol");
+	if (strcmp(as, "p") == 0 || strcmp(as, "ul") == 0 ||
+	    strcmp(as, "ol") == 0)
+		return top || is(to, "li");
+	if (strcmp(as, "a") == 0)
+		for (up = to; up && up->type == XML_ELEMENT_NODE;
+		    up = up->parent)
+			if (is(up, "a"))
+				return 0;
+	return 1;
 }
 
 /* Rebuild element `n` under `to` by its rule. */
@@ -154,14 +277,14 @@ clean_element(struct clean *c, xmlNodePtr n, xmlNodePtr to, int depth)
 		add_text(c, n, to);
 		return;
 	}
-	if (k == K_UNWRAP) {
+	if (k == K_UNWRAP || !fits(as, to)) {
 		clean_children(c, n, to, depth + 1);
 		return;
 	}
 	e = xmlNewDocNode(c->doc, NULL, (const xmlChar *)as, NULL);
 	if (strcmp(as, "a") == 0) {
 		v = attr_of(n, "href");
-		if (v && html_href_ok((const char *)v)) {
+		if (v && html_href_ok((const char *)v) && utf8_ok(v)) {
 			xmlNewProp(e, (const xmlChar *)"href", v);
 			xmlNewProp(e, (const xmlChar *)"rel",
 			    (const xmlChar *)"noopener noreferrer");
@@ -170,32 +293,38 @@ clean_element(struct clean *c, xmlNodePtr n, xmlNodePtr to, int depth)
 	} else if (strcmp(as, "img") == 0) {
 		v = attr_of(n, "src");
 		if (v == NULL || c->img == NULL || strlen((char *)v) > MAX_URL ||
-		    !c->img((const char *)v, src, sizeof(src), c->arg)) {
+		    !utf8_ok(v) ||
+		    !c->img((const char *)v, src, sizeof(src), c->arg) ||
+		    !utf8_ok((const xmlChar *)src)) {
 			xmlFree(v);
 			xmlFreeNode(e);
 			return;
 		}
 		xmlFree(v);
 		xmlNewProp(e, (const xmlChar *)"src", (const xmlChar *)src);
-		alt = attr_of(n, "alt");
+		v = attr_of(n, "alt");
+		alt = chars_of(v);
+		xmlFree(v);
 		xmlNewProp(e, (const xmlChar *)"alt", alt ? alt :
 		    (const xmlChar *)"");
 		xmlFree(alt);
 	}
+	/* A link without an address is its text alone. */
+	if (strcmp(as, "a") == 0 && e->properties == NULL) {
+		xmlFreeNode(e);
+		clean_children(c, n, to, depth + 1);
+		return;
+	}
+	/* In place first, so its children see where they stand (fits). */
+	xmlAddChild(to, e);
 	if (k == K_KEEP)
 		clean_children(c, n, e, depth + 1);
 	/* An element left empty goes (its XML form <p/> would not read
-	 * back as HTML); a link without an address is its text alone. */
+	 * back as HTML). */
 	if (k == K_KEEP && e->children == NULL) {
+		xmlUnlinkNode(e);
 		xmlFreeNode(e);
-		return;
 	}
-	if (strcmp(as, "a") == 0 && e->properties == NULL) {
-		clean_children(c, n, to, depth + 1);
-		xmlFreeNode(e);
-		return;
-	}
-	xmlAddChild(to, e);
 }
 
 /* Rebuild the children of `from` under `to`. */
@@ -208,9 +337,7 @@ clean_children(struct clean *c, xmlNodePtr from, xmlNodePtr to, int depth)
 		switch (n->type) {
 		case XML_TEXT_NODE:
 		case XML_CDATA_SECTION_NODE:
-			if (n->content && *n->content)
-				xmlAddChild(to, xmlNewDocText(c->doc,
-				    n->content));
+			add_plain(c, n->content, to);
 			break;
 		case XML_ELEMENT_NODE:
 			clean_element(c, n, to, depth);
@@ -335,9 +462,13 @@ html_clean(const char *in, size_t len, html_img_fn img, void *arg)
 		xmlFreeDoc(d);
 		return NULL;
 	}
+	/* One block a line, so the editor's textarea reads well. */
 	if (html_clean_into(in, len, root, img, arg) >= 0)
-		for (n = root->children; n; n = n->next)
+		for (n = root->children; n; n = n->next) {
 			xmlNodeDump(buf, d, n, 0, 0);
+			if (n->next)
+				xmlBufferCCat(buf, "\n");
+		}
 	out = strdup(xmlBufferLength(buf) > 0 ?
 	    (const char *)xmlBufferContent(buf) : "");
 	xmlBufferFree(buf);

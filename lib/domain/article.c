@@ -198,29 +198,40 @@ body_with_image(const char *body, int64_t img)
 }
 
 /*
- * Text typed without markup: each line a paragraph (the editor's
- * textarea keeps lines; HTML would run them together).  Returns a
- * malloc'd copy, the body itself as HTML when it has markup, or NULL.
+ * 每行一段: each line the editor typed is a paragraph of its own, unless
+ * it begins with a block's tag (<p>, a list, an item, a closing tag): a
+ * textarea keeps lines, HTML would run them together.  Returns a malloc'd
+ * copy, or NULL.
  */
 static char *
 paragraphs(const char *body)
 {
-	const char *p, *nl;
-	size_t n = strlen(body), o = 0, len;
+	static const char *const blocks[] = { "<p", "<P", "<ul", "<UL", "<ol",
+	    "<OL", "<li", "<LI", "</", "<br", "<BR" };
+	const char *p, *nl, *line;
+	size_t n = strlen(body), o = 0, len, i;
 	char *s;
+	int block;
 
-	if (strchr(body, '<') != NULL)
-		return strdup(body);
-	if ((s = malloc(n * 2 + 16)) == NULL)
+	/* A line of k >= 1 bytes and its end becomes at most k + 7 bytes. */
+	if ((s = malloc(n * 4 + 16)) == NULL)
 		return NULL;
 	for (p = body; *p; p = *nl ? nl + 1 : nl) {
 		nl = p + strcspn(p, "\n");
-		len = (size_t)(nl - p);
-		if (len && p[len - 1] == '\r')
+		for (line = p; line < nl && (*line == ' ' || *line == '\t');
+		    line++)
+			;
+		len = (size_t)(nl - line);
+		if (len && line[len - 1] == '\r')
 			len--;
 		if (len == 0)
 			continue;
-		o += (size_t)sprintf(s + o, "<p>%.*s</p>", (int)len, p);
+		for (i = 0, block = 0; i < sizeof(blocks) / sizeof(blocks[0]);
+		    i++)
+			if (strncmp(line, blocks[i], strlen(blocks[i])) == 0)
+				block = 1;
+		o += (size_t)sprintf(s + o, block ? "%.*s\n" : "<p>%.*s</p>",
+		    (int)len, line);
 	}
 	s[o] = '\0';
 	return s;

@@ -56,8 +56,8 @@ main(void)
 	same("<p><strong>重要</strong></p>", "<p><b>重要</b></p>",
 	    "strong is kept as bold");
 	same("<ul><li>一</li><li>二</li></ul><ol><li>三</li></ol>",
-	    "<ul><li>一</li><li>二</li></ul><ol><li>三</li></ol>",
-	    "lists are kept");
+	    "<ul><li>一</li><li>二</li></ul>\n<ol><li>三</li></ol>",
+	    "lists are kept, a block a line");
 	same("<p>第一行<br>第二行</p>", "<p>第一行<br/>第二行</p>",
 	    "a line break is kept");
 	same("<p><a href=\"https://www.example.cn/a?b=1&amp;c=2\">链接</a></p>",
@@ -74,7 +74,7 @@ main(void)
 	same("<p>a<script>alert(1)</script>b</p>", "<p>ab</p>",
 	    "a script is dropped with its content");
 	same("<p onclick=\"x()\">点</p><img src=\"/img?id=1\" onerror=\"alert(1)\">",
-	    "<p>点</p><p><img src=\"/img?id=1\" alt=\"\"/></p>",
+	    "<p>点</p>\n<p><img src=\"/img?id=1\" alt=\"\"/></p>",
 	    "event handlers (onclick, onerror) are dropped");
 	same("<p><a href=\"javascript:alert(1)\">x</a></p>", "<p>x</p>",
 	    "a javascript: link loses its address");
@@ -111,6 +111,19 @@ main(void)
 	same("<!-- note --><p>x</p>", "<p>x</p>", "comments go");
 	same("<form action=\"/o/x\"><input name=a><p>x</p></form>", "<p>x</p>",
 	    "forms leave only their text");
+	same("<li>孤立的项</li>", "<p>孤立的项</p>",
+	    "an item outside a list is its text");
+	same("<p>甲<ul><li>乙</li></ul></p>",
+	    "<p>甲</p>\n<ul><li>乙</li></ul>", "a list leaves a paragraph");
+	same("<a href=\"/a\">x<a href=\"/b\">y</a></a>",
+	    "<p><a href=\"/a\" rel=\"noopener noreferrer\">x</a>"
+	    "<a href=\"/b\" rel=\"noopener noreferrer\">y</a></p>",
+	    "a link in a link is not kept as one");
+	ok(strpbrk(clean("<p>a\xff\xfe\x8d\x01b</p>"), "\xff\xfe\x8d\x01")
+	    == NULL && strncmp(clean("<p>a\xff\x01b</p>"), "<p>a", 4) == 0,
+	    "bytes that are not UTF-8 and controls go");
+	same("<p>第一行\r\n第二行</p>", "<p>第一行\n第二行</p>",
+	    "carriage returns go");
 	is_str(clean(""), "", "nothing stays nothing");
 	ok(html_href_ok("http://a.cn"), "http is a link");
 	ok(!html_href_ok("vbscript:x"), "vbscript: is not");
