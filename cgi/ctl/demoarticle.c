@@ -74,6 +74,32 @@ static const struct {
 	    "<p><b>答：</b>按本年度保障计划的规定办理，具体以计划说明为准。</p>", 2 },
 };
 
+/* Write `im` as a PNG in the temp dir and describe it as upload *u
+ * (path in `path`, which the caller unlinks); 1, 0 on error. */
+static int
+png_upload(gdImagePtr im, char *path, size_t size, struct upload *u)
+{
+	struct stat st;
+	char hex[17];
+	FILE *f;
+
+	if (!rand_hex(hex, 8))
+		return 0;
+	snprintf(path, size, "%s/demo-cover-%s.png", conf_str(CONF_TMP_DIR), hex);
+	if ((f = fopen(path, "wb")) == NULL)
+		return 0;
+	gdImagePng(im, f);
+	if (fclose(f) != 0 || stat(path, &st) != 0)
+		return 0;
+	memset(u, 0, sizeof(*u));
+	u->field = (char *)"cover";
+	u->filename = (char *)"封面.png";
+	u->ctype = (char *)"image/png";
+	u->path = path;
+	u->size = (size_t)st.st_size;
+	return 1;
+}
+
 /* A 640×360 cover: a soft gradient with a few circles, scheme n. */
 static int
 cover_png(int n, char *path, size_t size, struct upload *u)
@@ -83,12 +109,9 @@ cover_png(int n, char *path, size_t size, struct upload *u)
 	static const int to[3][3] = { { 255, 160, 90 }, { 120, 190, 240 },
 	    { 170, 220, 130 } };
 	gdImagePtr im;
-	struct stat st;
-	char hex[17];
-	FILE *f;
-	int y, c, t;
+	int y, c, t, ok;
 
-	if (!rand_hex(hex, 8) || (im = gdImageCreateTrueColor(640, 360)) == NULL)
+	if ((im = gdImageCreateTrueColor(640, 360)) == NULL)
 		return 0;
 	for (y = 0; y < 360; y++) {
 		c = gdImageColorAllocate(im,
@@ -101,24 +124,9 @@ cover_png(int n, char *path, size_t size, struct upload *u)
 	gdImageFilledEllipse(im, 520, 80, 260, 260, t);
 	gdImageFilledEllipse(im, 120, 320, 200, 200, t);
 	gdImageFilledEllipse(im, 330, 180, 90, 90, t);
-	snprintf(path, size, "%s/demo-cover-%s.png", conf_str(CONF_TMP_DIR), hex);
-	if ((f = fopen(path, "wb")) == NULL) {
-		gdImageDestroy(im);
-		return 0;
-	}
-	gdImagePng(im, f);
+	ok = png_upload(im, path, size, u);
 	gdImageDestroy(im);
-	if (fclose(f) != 0)
-		return 0;
-	memset(u, 0, sizeof(*u));
-	u->field = (char *)"cover";
-	u->filename = (char *)"封面.png";
-	u->ctype = (char *)"image/png";
-	u->path = path;
-	if (stat(path, &st) != 0)
-		return 0;
-	u->size = (size_t)st.st_size;
-	return 1;
+	return ok;
 }
 
 int

@@ -186,7 +186,7 @@ new_version(struct hc *m)
 	    "'version'])")) == before + 1, "... version %lld", before + 1);
 	is_int(hc_count(ed, "//article[@id='current-privacy']//script"), 0,
 	    "... cleaned");
-	is_int(hc_count(ed, "//article[@id='current-privacy']//p"), 2,
+	is_int(hc_count(ed, "//article[@id='current-privacy']/div//p"), 2,
 	    "... each line a paragraph");
 	ok(test_sql_int("SELECT COUNT(*) FROM audit_log WHERE action ="
 	    " 'consent_text.publish'") >= 1, "... audited");
