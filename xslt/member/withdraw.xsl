@@ -18,7 +18,7 @@
         <xsl:call-template name="csrf"/>
         <div class="field attest">
           <xsl:if test="$f/@error"><xsl:attribute name="class">field attest has-error</xsl:attribute></xsl:if>
-          <label class="check"><input type="checkbox" name="confirm" value="1" id="f-confirm"/>我已知晓撤回同意将解除绑定</label>
+          <label class="check"><input type="checkbox" name="confirm" value="1" id="f-confirm"/><span>我已知晓撤回同意将解除绑定</span></label>
           <xsl:if test="$f/@error"><span class="err" id="err-confirm"><xsl:value-of select="$f/@error"/></span></xsl:if>
         </div>
         <button type="submit" class="danger wide" id="withdraw-submit">确认撤回</button>
