@@ -50,5 +50,7 @@ CREATE TABLE member_consent (
   ip          VARCHAR(45) NOT NULL,
   withdrawn_at DATETIME NULL,
   KEY member_consent_member (member_id, kind, version),
+  -- a member erased from the roster takes their consents along
   CONSTRAINT member_consent_member_fk FOREIGN KEY (member_id) REFERENCES member (id)
+    ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

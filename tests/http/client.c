@@ -904,8 +904,9 @@ hc_member_consents(long long member)
 	    " agreed_at, ip) SELECT %lld, t.kind, t.version, NOW(), '127.0.0.1'"
 	    " FROM consent_text t WHERE t.is_current = 1 AND NOT EXISTS (SELECT"
 	    " 1 FROM member_consent c WHERE c.member_id = %lld AND c.kind ="
-	    " t.kind AND c.version = t.version AND c.withdrawn_at IS NULL)",
-	    member, member);
+	    " t.kind AND c.version = t.version AND c.withdrawn_at IS NULL)"
+	    " AND EXISTS (SELECT 1 FROM member m WHERE m.id = %lld)",
+	    member, member, member);
 }
 
 int
