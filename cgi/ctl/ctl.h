@@ -33,4 +33,8 @@ int demo_picture(struct upload *u, char *path, size_t n,
 /* demo_claims: the demo's 补助申请 in their states (democlaim.c); 1/0. */
 int demo_claims(struct db *db);
 
+/* demo_articles: 隐私协议 and 服务声明 v1, 公告通知 and 工会资讯 published
+ * by the demo editor (demoarticle.c); 1/0. */
+int demo_articles(struct db *db);
+
 #endif

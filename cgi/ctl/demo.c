@@ -18,6 +18,7 @@
 #include "ctl.h"
 #include "db.h"
 #include "figures.h"
+#include "kind.h"
 #include "plan.h"
 #include "staff.h"
 #include "valid.h"
@@ -446,7 +447,7 @@ demo_load(struct db *db, void *arg)
 {
 	struct demo *d = arg;
 	char credit[19];
-	int64_t root, dist[3], staff = 0;
+	int64_t root, dist[3], staff = 0, id;
 	int i;
 
 	make_credit(credit, "81370200", 1);
@@ -462,11 +463,14 @@ demo_load(struct db *db, void *arg)
 	if (!add_units(db, d, dist) || !add_members(db, d) ||
 	    !add_claims_unit(db, d, root))
 		return 1;
-	for (i = 0; i < STAFF_NROLES; i++)
-		if ((staff = staff_insert(db, staff_roles[i].name,
+	for (i = 0; i < STAFF_NROLES; i++) {
+		if ((id = staff_insert(db, staff_roles[i].name,
 		    staff_roles[i].label, NULL, d->hash, 1u << i)) <= 0)
 			return 1;
-	/* The last is admin, who wrote the plans. */
+		if ((1u << i) == ROLE_ADMIN)
+			staff = id;
+	}
+	/* admin wrote the plans. */
 	return !add_plans(db, staff);
 }
 
@@ -484,7 +488,7 @@ ctl_demo(struct db *db)
 	if (!password_hash(DEMO_PASSWORD, d.hash))
 		return 1;
 	if (db_txn(db, demo_load, &d) != 0 || !demo_enrol(db) ||
-	    !demo_claims(db) || !figures_refresh(db)) {
+	    !demo_claims(db) || !demo_articles(db) || !figures_refresh(db)) {
 		fprintf(stderr, "hzctl: demo data could not be loaded\n");
 		return 1;
 	}

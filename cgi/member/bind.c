@@ -37,6 +37,9 @@ bind_get(struct req *r)
 	if (r->sess.kind == SESS_MEMBER)
 		return req_redirect(r, "/m/");
 	view_field(form_node(r), "id_type", "1", NULL);
+	if (req_query(r, "withdrawn") != NULL)
+		form_message(r, "您已撤回同意并解除绑定。如需继续使用，请重新绑定。",
+		    "ok");
 	r->sheet = SHEET_BIND;
 	return 200;
 }
@@ -50,6 +53,7 @@ bind_send_code(struct req *r)
 	form_echo(r, "name");
 	form_echo(r, "id_type");
 	form_echo(r, "id_number");
+	form_echo(r, "agree");
 	form_read(r, &bind_fields[BF_PHONE], 1, &v[BF_PHONE]);
 	r->sheet = SHEET_BIND;
 	/* A database error is not a message on the form (codeask.h). */
@@ -68,13 +72,21 @@ bind_post(struct req *r)
 	enum refusal rf;
 	const char *field;
 	long wait;
+	int bad;
 
 	if (r->sess.kind == SESS_MEMBER)
 		return req_redirect(r, "/m/");
 	if (*req_form(r, "send_code"))
 		return bind_send_code(r);
 	r->sheet = SHEET_BIND;
-	if (form_read(r, bind_fields, BF__MAX, v) > 0)
+	bad = form_read(r, bind_fields, BF__MAX, v);
+	/* 勾选同意隐私协议和服务声明 (seed 003), recorded with the binding */
+	form_echo(r, "agree");
+	if (strcmp(req_form(r, "agree"), "1") != 0) {
+		form_error(r, "agree", refusal_text(RF_CONSENT_REQUIRED));
+		bad++;
+	}
+	if (bad > 0)
 		return 200;
 	ask = (struct bind_ask){ (int)v[BF_ID_TYPE].num, v[BF_ID_NUMBER].v,
 	    v[BF_NAME].v, v[BF_PHONE].v, v[BF_CODE].v, r->remote_addr };

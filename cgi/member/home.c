@@ -1,6 +1,7 @@
 /*
  * home.c -- the member's home page: who they are, their unit, the menu.
  */
+#include "article.h"
 #include "http.h"
 #include "mask.h"
 #include "pages.h"
@@ -23,6 +24,8 @@ home_get(struct req *r)
 	view_add(n, "unit", m->unit_name);
 	if (m->gender)
 		view_add(n, "gender", m->gender == 'F' ? "女" : "男");
+	if (!article_home_view(r->db, r->page, 5))	/* 工会资讯 */
+		return 500;
 	r->sheet = SHEET_HOME;
 	return 200;
 }

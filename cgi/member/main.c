@@ -24,6 +24,17 @@ enum page {
 	PAGE_CLAIM_CORRECT,
 	PAGE_CLAIM_CORRECT_POST,
 	PAGE_CLAIM_FILE,
+	PAGE_NOTICES,
+	PAGE_NEWS,
+	PAGE_ARTICLE,
+	PAGE_ARTICLE_IMAGE,
+	PAGE_BROCHURE,
+	PAGE_PRIVACY,
+	PAGE_TERMS,
+	PAGE_CONSENT,
+	PAGE_CONSENT_POST,
+	PAGE_WITHDRAW,
+	PAGE_WITHDRAW_POST,
 	PAGE__MAX
 };
 
@@ -31,7 +42,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_HOME] =      { HTTP_GET,  "/m/",       home_get,    ACC_MEMBER, 0 },
 	[PAGE_BIND] =      { HTTP_GET,  "/m/bind",   bind_get,    ACC_ANON,   0 },
 	[PAGE_BIND_POST] = { HTTP_POST, "/m/bind",   bind_post,   ACC_ANON,   0 },
-	[PAGE_LOGOUT] =    { HTTP_POST, "/m/logout", logout_post, ACC_MEMBER, 0 },
+	[PAGE_LOGOUT] =    { HTTP_POST, "/m/logout", logout_post, ACC_MEMBER, MEMBER_BEFORE_CONSENT },
 	[PAGE_CAPTCHA] =   { HTTP_GET,  "/m/captcha", captcha_get, ACC_ANON,  0 },
 	[PAGE_COVERAGE] =  { HTTP_GET,  "/m/coverage", coverage_get, ACC_MEMBER, 0 },
 	[PAGE_CLAIMS] =    { HTTP_GET,  "/m/claims", claims_get, ACC_MEMBER, 0 },
@@ -43,6 +54,19 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CLAIM_CORRECT] = { HTTP_GET, "/m/claim/correct", claim_correct_get, ACC_MEMBER, 0 },
 	[PAGE_CLAIM_CORRECT_POST] = { HTTP_POST, "/m/claim/correct", claim_correct_post, ACC_MEMBER, 0 },
 	[PAGE_CLAIM_FILE] = { HTTP_GET, "/m/claim/file", claim_file_get, ACC_MEMBER, 0 },
+	/* 公告、资讯、宣传手册; the texts are open to anyone (the bind page
+	 * links them); asking again and 撤回同意 come before consent */
+	[PAGE_NOTICES] =   { HTTP_GET,  "/m/notices", notices_get, ACC_MEMBER, 0 },
+	[PAGE_NEWS] =      { HTTP_GET,  "/m/news", news_get, ACC_MEMBER, 0 },
+	[PAGE_ARTICLE] =   { HTTP_GET,  "/m/article", article_get, ACC_MEMBER, 0 },
+	[PAGE_ARTICLE_IMAGE] = { HTTP_GET, "/m/article/image", article_image_get, ACC_MEMBER, 0 },
+	[PAGE_BROCHURE] =  { HTTP_GET,  "/m/brochure", brochure_get, ACC_MEMBER, 0 },
+	[PAGE_PRIVACY] =   { HTTP_GET,  "/m/privacy", privacy_get, ACC_ANON, 0 },
+	[PAGE_TERMS] =     { HTTP_GET,  "/m/terms", terms_get, ACC_ANON, 0 },
+	[PAGE_CONSENT] =   { HTTP_GET,  "/m/consent", consent_get, ACC_MEMBER, MEMBER_BEFORE_CONSENT },
+	[PAGE_CONSENT_POST] = { HTTP_POST, "/m/consent", consent_post, ACC_MEMBER, MEMBER_BEFORE_CONSENT },
+	[PAGE_WITHDRAW] =  { HTTP_GET,  "/m/consent/withdraw", withdraw_get, ACC_MEMBER, MEMBER_BEFORE_CONSENT },
+	[PAGE_WITHDRAW_POST] = { HTTP_POST, "/m/consent/withdraw", withdraw_post, ACC_MEMBER, MEMBER_BEFORE_CONSENT },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -53,6 +77,11 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_CLAIMS] = "member/claims.xsl",
 	[SHEET_CLAIM] = "member/claim.xsl",
 	[SHEET_CLAIM_FORM] = "member/claimform.xsl",
+	[SHEET_ARTICLES] = "member/articles.xsl",
+	[SHEET_ARTICLE] = "member/article.xsl",
+	[SHEET_TEXT] = "member/text.xsl",
+	[SHEET_CONSENT] = "member/consent.xsl",
+	[SHEET_WITHDRAW] = "member/withdraw.xsl",
 };
 
 static const struct app app = {

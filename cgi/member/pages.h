@@ -15,6 +15,11 @@ enum sheet {
 	SHEET_CLAIMS,
 	SHEET_CLAIM,
 	SHEET_CLAIM_FORM,
+	SHEET_ARTICLES,
+	SHEET_ARTICLE,
+	SHEET_TEXT,
+	SHEET_CONSENT,
+	SHEET_WITHDRAW,
 	SHEET__MAX
 };
 
@@ -33,5 +38,17 @@ int claim_delete_post(struct req *);
 int claim_correct_get(struct req *);
 int claim_correct_post(struct req *);
 int claim_file_get(struct req *);
+/* article.c: 公告通知, 工会资讯, 宣传手册, 隐私协议 / 服务声明, 同意 */
+int notices_get(struct req *);
+int news_get(struct req *);
+int article_get(struct req *);
+int article_image_get(struct req *);
+int brochure_get(struct req *);
+int privacy_get(struct req *);
+int terms_get(struct req *);
+int consent_get(struct req *);
+int consent_post(struct req *);
+int withdraw_get(struct req *);
+int withdraw_post(struct req *);
 
 #endif

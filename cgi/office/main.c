@@ -54,6 +54,19 @@ enum page {
 	PAGE_PAYOUT_IMPORT,
 	PAGE_PAYOUT_RECORD,
 	PAGE_PAYOUT_RETURN,
+	PAGE_ARTICLES,
+	PAGE_ARTICLE_NEW,
+	PAGE_ARTICLE_NEW_POST,
+	PAGE_ARTICLE_EDIT,
+	PAGE_ARTICLE_EDIT_POST,
+	PAGE_ARTICLE_PUBLISH,
+	PAGE_ARTICLE_WITHDRAW,
+	PAGE_ARTICLE_IMAGE,
+	PAGE_TEXTS,
+	PAGE_TEXTS_POST,
+	PAGE_BROCHURE,
+	PAGE_BROCHURE_POST,
+	PAGE_BROCHURE_FILE,
 	PAGE__MAX
 };
 
@@ -72,14 +85,14 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_USERS_ROLES] = { HTTP_POST, "/o/users/roles", users_roles_post, ACC_OFFICE, ROLE_ADMIN },
 	/* finance confirms the premium of 参保申请 (待确认) */
 	[PAGE_QUEUE] =       { HTTP_GET,  "/o/queue", queue_get, ACC_OFFICE, REVIEWERS | ROLE_FINANCE | ROLE_MEDICAL },
-	[PAGE_REVIEW] =      { HTTP_GET,  "/o/review", review_get, ACC_OFFICE, ROLE_ANY },
+	[PAGE_REVIEW] =      { HTTP_GET,  "/o/review", review_get, ACC_OFFICE, ROLE_DESK },
 	/* Who decides what is the engine's: each type's table. */
-	[PAGE_REVIEW_POST] = { HTTP_POST, "/o/review", review_post, ACC_OFFICE, ROLE_ANY },
+	[PAGE_REVIEW_POST] = { HTTP_POST, "/o/review", review_post, ACC_OFFICE, ROLE_DESK },
 	[PAGE_REASONS] =     { HTTP_GET,  "/o/reasons", reasons_get, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_REASONS_POST] = { HTTP_POST, "/o/reasons", reasons_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_ORG_APP] =     { HTTP_GET,  "/o/org/app", orgapp_review_get, ACC_OFFICE, REVIEWERS },
 	[PAGE_ORG_DECIDE] =  { HTTP_POST, "/o/org/app", orgapp_decide_post, ACC_OFFICE, ROLE_REVIEW1 },
-	[PAGE_FILE] =        { HTTP_GET,  "/o/file", file_get, ACC_OFFICE, ROLE_ANY },
+	[PAGE_FILE] =        { HTTP_GET,  "/o/file", file_get, ACC_OFFICE, ROLE_DESK },
 	[PAGE_TRANSFER] =    { HTTP_GET,  "/o/transfer", transfer_review_get, ACC_OFFICE, REVIEWERS },
 	[PAGE_TRANSFER_DECIDE] = { HTTP_POST, "/o/transfer", transfer_decide_post, ACC_OFFICE, ROLE_REVIEW1 | ROLE_REVIEW2 },
 	[PAGE_MOVE] =        { HTTP_GET,  "/o/move", move_review_get, ACC_OFFICE, REVIEWERS },
@@ -87,7 +100,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_ORGS] =        { HTTP_GET,  "/o/orgs", orgs_get, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_ORGS_ADD] =    { HTTP_POST, "/o/orgs", orgs_add_post, ACC_OFFICE, ROLE_ADMIN },
 	[PAGE_ORGS_RENAME] = { HTTP_POST, "/o/orgs/rename", orgs_rename_post, ACC_OFFICE, ROLE_ADMIN },
-	[PAGE_SEARCH] =      { HTTP_GET,  "/o/search", search_get, ACC_OFFICE, ROLE_ANY },
+	[PAGE_SEARCH] =      { HTTP_GET,  "/o/search", search_get, ACC_OFFICE, ROLE_DESK },
 	[PAGE_COVERAGE] =    { HTTP_GET,  "/o/coverage", coverage_get, ACC_OFFICE, RECORDS },
 	[PAGE_INVOICES] =    { HTTP_GET,  "/o/invoices", invoices_get, ACC_OFFICE, ROLE_FINANCE },
 	[PAGE_INVOICES_POST] = { HTTP_POST, "/o/invoices", invoices_post, ACC_OFFICE, ROLE_FINANCE },
@@ -112,6 +125,20 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_PAYOUT_IMPORT] = { HTTP_POST, "/o/payout/import", payout_import_post, ACC_OFFICE, ROLE_FINANCE },
 	[PAGE_PAYOUT_RECORD] = { HTTP_POST, "/o/payout/record", payout_record_post, ACC_OFFICE, ROLE_FINANCE },
 	[PAGE_PAYOUT_RETURN] = { HTTP_POST, "/o/payout/return", payout_return_post, ACC_OFFICE, ROLE_FINANCE },
+	/* 编辑: 公告与资讯, 隐私协议与服务声明, 宣传手册 */
+	[PAGE_ARTICLES] =    { HTTP_GET,  "/o/articles", articles_get, ACC_OFFICE, ROLE_EDITOR },
+	[PAGE_ARTICLE_NEW] = { HTTP_GET,  "/o/articles/new", article_new_get, ACC_OFFICE, ROLE_EDITOR },
+	[PAGE_ARTICLE_NEW_POST] = { HTTP_POST, "/o/articles/new", article_new_post, ACC_OFFICE, ROLE_EDITOR },
+	[PAGE_ARTICLE_EDIT] = { HTTP_GET, "/o/articles/edit", article_edit_get, ACC_OFFICE, ROLE_EDITOR },
+	[PAGE_ARTICLE_EDIT_POST] = { HTTP_POST, "/o/articles/edit", article_edit_post, ACC_OFFICE, ROLE_EDITOR },
+	[PAGE_ARTICLE_PUBLISH] = { HTTP_POST, "/o/articles/publish", article_publish_post, ACC_OFFICE, ROLE_EDITOR },
+	[PAGE_ARTICLE_WITHDRAW] = { HTTP_POST, "/o/articles/withdraw", article_withdraw_post, ACC_OFFICE, ROLE_EDITOR },
+	[PAGE_ARTICLE_IMAGE] = { HTTP_GET, "/o/articles/image", article_image_get, ACC_OFFICE, ROLE_EDITOR },
+	[PAGE_TEXTS] =       { HTTP_GET,  "/o/texts", texts_get, ACC_OFFICE, ROLE_EDITOR },
+	[PAGE_TEXTS_POST] =  { HTTP_POST, "/o/texts", texts_post, ACC_OFFICE, ROLE_EDITOR },
+	[PAGE_BROCHURE] =    { HTTP_GET,  "/o/brochure", brochure_get, ACC_OFFICE, ROLE_EDITOR },
+	[PAGE_BROCHURE_POST] = { HTTP_POST, "/o/brochure", brochure_post, ACC_OFFICE, ROLE_EDITOR },
+	[PAGE_BROCHURE_FILE] = { HTTP_GET, "/o/brochure/file", brochure_file_get, ACC_OFFICE, ROLE_EDITOR },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -134,6 +161,10 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_PAYOUTS] = "office/payouts.xsl",
 	[SHEET_PAYOUT_NEW] = "office/payoutnew.xsl",
 	[SHEET_PAYOUT] = "office/payout.xsl",
+	[SHEET_ARTICLES] = "office/articles.xsl",
+	[SHEET_ARTICLE_FORM] = "office/articleform.xsl",
+	[SHEET_TEXTS] = "office/texts.xsl",
+	[SHEET_BROCHURE] = "office/brochure.xsl",
 };
 
 static const struct app app = {

@@ -32,6 +32,10 @@ enum sheet {
 	SHEET_PAYOUTS,
 	SHEET_PAYOUT_NEW,
 	SHEET_PAYOUT,
+	SHEET_ARTICLES,
+	SHEET_ARTICLE_FORM,
+	SHEET_TEXTS,
+	SHEET_BROCHURE,
 	SHEET__MAX
 };
 
@@ -98,5 +102,20 @@ int payout_file_get(struct req *);
 int payout_import_post(struct req *);
 int payout_record_post(struct req *);
 int payout_return_post(struct req *);
+
+/* articles.c: the editor's 公告与资讯, 协议文本, 宣传手册 */
+int articles_get(struct req *);
+int article_new_get(struct req *);
+int article_new_post(struct req *);
+int article_edit_get(struct req *);
+int article_edit_post(struct req *);
+int article_publish_post(struct req *);
+int article_withdraw_post(struct req *);
+int article_image_get(struct req *);
+int texts_get(struct req *);
+int texts_post(struct req *);
+int brochure_get(struct req *);
+int brochure_post(struct req *);
+int brochure_file_get(struct req *);
 
 #endif

@@ -421,6 +421,11 @@ route_allow(struct req *r, const struct route *rt)
 		if (!r->sess.complete)
 			return req_redirect(r, "/u/profile");
 		break;
+	case ACC_MEMBER:
+		/* Not yet agreed to the texts in force: asked first. */
+		if (!r->sess.complete && !(rt->roles & MEMBER_BEFORE_CONSENT))
+			return req_redirect(r, "/m/consent");
+		break;
 	case ACC_OFFICE:
 		if ((r->sess.roles & rt->roles) == 0)
 			return req_error_page(r, 403, "您没有权限访问此页面。");

@@ -53,7 +53,8 @@ struct route {
 	const char		*path;		/* exact match */
 	int			(*fn)(struct req *);
 	enum access		 access;
-	unsigned		 roles;		/* ACC_OFFICE: any of these */
+	unsigned		 roles;		/* ACC_OFFICE: any of these; ACC_MEMBER:
+						 * MEMBER_BEFORE_CONSENT or 0 */
 };
 
 struct app {

@@ -25,8 +25,18 @@ enum role {
 	ROLE_MEDICAL = 1 << 2,	/* 报告复核 */
 	ROLE_FINANCE = 1 << 3,	/* 财务 */
 	ROLE_ADMIN   = 1 << 4,	/* 管理员 */
-	ROLE_ANY     = 0x1f
+	ROLE_EDITOR  = 1 << 5,	/* 编辑: 公告、资讯、协议文本、宣传手册 */
+	ROLE_ANY     = 0x3f
 };
+
+/* The office roles that work on members' and units' business (the review
+ * desk, files, search): every role but the editor's. */
+#define ROLE_DESK	(ROLE_ANY & ~ROLE_EDITOR)
+
+/* A member route open before the member has agreed to the current 隐私协议
+ * and 服务声明 (struct route's roles for ACC_MEMBER): the consent pages
+ * and signing out.  Other member routes send such a member to /m/consent. */
+#define MEMBER_BEFORE_CONSENT	1u
 
 /* An agent's roles bit: holds 医疗互助 in at least one unit. */
 #define AGENT_ANY_MUTUAL_AID	1u

@@ -199,6 +199,22 @@ static const struct {
 	[RF_PAYOUT_DECIDED] =	{ "payout_decided",
 	    "该笔已记录了银行结果，不能改记；银行退回已成功的款项请用“退票”" },
 	[RF_PAYOUT_NOT_PAID] =	{ "payout_not_paid", "只有已成功的款项可以退票" },
+
+	/* 公告、资讯、宣传手册、协议文本与同意 (article.c, consent.c) */
+	[RF_ARTICLE_NOT_FOUND] = { "article_not_found", "未找到该文章" },
+	[RF_ARTICLE_FILE] =	{ "article_file", "%s" },
+	[RF_ARTICLE_BODY] =	{ "article_body",
+	    "请输入正文（可使用段落、加粗、列表、链接和上传的图片）" },
+	[RF_ARTICLE_BODY_LONG] = { "article_body_long",
+	    "正文过长，请删减后再保存（不超过 60000 字节）" },
+	[RF_ARTICLE_TIME] =	{ "article_time",
+	    "发布时间格式不正确，例如 2026-12-01 09:00；留空则在发布时立即生效" },
+	[RF_BROCHURE_FILE] =	{ "brochure_file", "%s" },
+	[RF_CONSENT_TEXT] =	{ "consent_text", "请输入协议正文" },
+	[RF_CONSENT_REQUIRED] =	{ "consent_required",
+	    "请阅读并勾选同意《隐私协议》和《服务声明》" },
+	[RF_CONSENT_CONFIRM] =	{ "consent_confirm",
+	    "请勾选“我已知晓撤回同意将解除绑定”后再确认" },
 };
 
 const char *

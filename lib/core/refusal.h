@@ -158,6 +158,17 @@ enum refusal {
 	RF_PAYOUT_DECIDED,	/* the line has another result already */
 	RF_PAYOUT_NOT_PAID,	/* 退票 of a line not paid */
 
+	/* 公告、资讯、宣传手册、协议文本与同意 (article.c, consent.c) */
+	RF_ARTICLE_NOT_FOUND,	/* no such article */
+	RF_ARTICLE_FILE,	/* %s: the store's sentence about an upload */
+	RF_ARTICLE_BODY,	/* nothing allowed left in the body */
+	RF_ARTICLE_BODY_LONG,	/* the body is over ARTICLE_BODY_MAX */
+	RF_ARTICLE_TIME,	/* the publication time is not a time */
+	RF_BROCHURE_FILE,	/* %s: the brochure upload refused */
+	RF_CONSENT_TEXT,	/* a text with nothing left in it */
+	RF_CONSENT_REQUIRED,	/* bind without ticking the agreement */
+	RF_CONSENT_CONFIRM,	/* 撤回同意 not confirmed */
+
 	RF__MAX
 };
 

@@ -20,6 +20,7 @@
 
 #define MB (1024L * 1024L)
 #define DOCS ((1u << FT_JPG) | (1u << FT_PNG) | (1u << FT_PDF))
+#define IMAGES ((1u << FT_JPG) | (1u << FT_PNG))
 
 /* Per kind: column value, label, accepted types, size limit. */
 static const struct {
@@ -57,6 +58,9 @@ static const struct {
 	[AK_PAYEE_DOC] = { "payee_doc", "领款人证件及说明", DOCS, 10 * MB },
 	[AK_PAYOUT_FILE] = { "payout_file", "打款文件", 1u << FT_XLSX, 200 * MB },
 	[AK_BANK_RESULT] = { "bank_result", "银行回单", 1u << FT_XLSX, 50 * MB },
+	[AK_COVER] = { "cover", "封面图片", IMAGES, 5 * MB },
+	[AK_ARTICLE_IMAGE] = { "article_image", "正文图片", IMAGES, 5 * MB },
+	[AK_BROCHURE] = { "brochure", "宣传手册", 1u << FT_PDF, 50 * MB },
 };
 
 static const char *const mimes[FT__MAX] = {
@@ -174,6 +178,9 @@ refusal(enum attach_kind kind, enum file_type ft, long size)
 			    "请先在 Excel 中另存为 .xlsx";
 		if (kinds[kind].types == (1u << FT_PDF))
 			return "只能上传 pdf 格式的文件（按文件内容识别，"
+			    "改扩展名无效）";
+		if (kinds[kind].types == IMAGES)
+			return "只能上传 jpg 或 png 格式的图片（按文件内容识别，"
 			    "改扩展名无效）";
 		return "只能上传 jpg、png 或 pdf 格式的文件（按文件内容识别，"
 		    "改扩展名无效）";

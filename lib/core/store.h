@@ -48,6 +48,10 @@ enum attach_kind {
 	/* 打款 (payout.c), finance's own */
 	AK_PAYOUT_FILE,		/* 打款文件 .xlsx, made by the system */
 	AK_BANK_RESULT,		/* 银行回单 .xlsx, the bank's result */
+	/* 公告、资讯、宣传手册 (article.c), the editor's */
+	AK_COVER,		/* 封面图片 */
+	AK_ARTICLE_IMAGE,	/* 正文图片 */
+	AK_BROCHURE,		/* 宣传手册 (PDF) */
 	AK__MAX
 };
 

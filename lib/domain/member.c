@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "consent.h"
 #include "db.h"
 #include "kind.h"
 #include "mask.h"
@@ -148,7 +149,7 @@ member_bind_txn(struct db *db, void *arg)
 
 	if (db_exec(db, &tab, STMT_BIND, "is", m->id, a->phone) < 1 ||
 	    !audit_log(db, SESS_MEMBER, m->id, a->ip, "member.bind", "member",
-	    m->id, a->phone))
+	    m->id, a->phone) || !consent_record(db, m->id, a->ip))
 		return -1;
 	if (m->bound_phone[0] == '\0' || strcmp(m->bound_phone, a->phone) == 0)
 		return 0;

@@ -82,7 +82,9 @@ enum refusal member_bind_identify(struct db *db, const struct bind_ask *ask,
 
 /*
  * member_bind: bind the member's H5 account to `phone` (proven by SMS
- * code), with its audit row, in one transaction.  A binding held by
+ * code), with its audit row and the member's consent to the 隐私协议 and
+ * 服务声明 in force (the caller saw them ticked; consent.h), in one
+ * transaction.  A binding held by
  * another phone ends, and every session of the member with it; that
  * phone is told by SMS.  Returns 1, or 0 on a database error (nothing
  * changed).

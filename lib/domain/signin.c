@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "consent.h"
 #include "db.h"
 #include "kind.h"
 #include "member.h"
@@ -17,7 +18,8 @@
  *  - members: the member's row (r->extra) from the session row's own copy
  *    (MEMBER_CARD_COLUMNS): one table, where a join of four cost a cold
  *    page 35-50 us more in mariadbd (README, Performance); no copy (no such
- *    member) signs nobody in;
+ *    member) signs nobody in; then whether they agreed to the texts in
+ *    force (consent.h);
  *  - agents: the profile is complete, and whether they hold 医疗互助 (or
  *    chair) in any unit (menus);
  *  - office users: their ROLE_* bits.
@@ -25,6 +27,7 @@
 static const char *const sql[SESS__MAX] = {
 	[SESS_MEMBER] =
 	    "SELECT " SESSION_COLUMNS ", s.m_name, " MEMBER_CARD_COLUMNS
+	    ", " CONSENT_CURRENT_COLUMN
 	    " FROM session s" SESSION_WHERE " AND s.m_name IS NOT NULL",
 	[SESS_AGENT] =
 	    "SELECT " SESSION_COLUMNS ", COALESCE(a.name, a.phone),"
@@ -49,7 +52,8 @@ name_from(struct db_res *res, int c, struct session *s)
 	    db_col(res, c) ? db_col(res, c) : "");
 }
 
-/* A member: the name, and the member's row as r->extra. */
+/* A member: the name, and the member's row as r->extra; complete when
+ * they have agreed to the 隐私协议 and 服务声明 in force (consent.h). */
 static int
 fill_member(struct db_res *res, int c, struct session *s, void *extra)
 {
@@ -57,7 +61,7 @@ fill_member(struct db_res *res, int c, struct session *s, void *extra)
 	    "a member fits the session's extra data");
 
 	name_from(res, c, s);
-	s->complete = 1;
+	s->complete = db_int(res, c + 11) != 0;
 	member_from_row(res, c + 1, extra);
 	return 1;
 }

@@ -16,6 +16,7 @@ const struct role_def staff_roles[STAFF_NROLES] = {
 	{ "medical", "报告复核" },
 	{ "finance", "财务" },
 	{ "admin", "管理员" },
+	{ "editor", "编辑" },
 };
 
 enum stmt {

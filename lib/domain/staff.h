@@ -13,7 +13,7 @@ struct db;
 struct db_res;
 
 /* Role names and labels, indexed by bit position of enum role. */
-#define STAFF_NROLES 5
+#define STAFF_NROLES 6
 struct role_def {
 	const char	*name;		/* as in staff.roles */
 	const char	*label;		/* 初审 … */

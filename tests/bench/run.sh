@@ -103,6 +103,11 @@ OTOK=$(head -c32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 sql "INSERT INTO session (token_hash, kind, subject_id, csrf, created_at, last_seen)
      VALUES (UNHEX(SHA2('$MTOK',256)), 1, 1, REPEAT('a',64), NOW(), NOW()),
             (UNHEX(SHA2('$OTOK',256)), 3, (SELECT id FROM staff WHERE username='finance'), REPEAT('b',64), NOW(), NOW())"
+# A planted member session is a bind's: the members (1..201 sign in
+# below) agreed to the 隐私协议 and 服务声明 in force.
+sql "INSERT INTO member_consent (member_id, kind, version, agreed_at, ip)
+     SELECT m.id, t.kind, t.version, NOW(), '' FROM member m JOIN consent_text t ON t.is_current = 1
+     WHERE m.id <= 201"
 
 # Each measured page must answer 200 with its content, not a redirect.
 page_ok() { # path cookie marker

@@ -6,7 +6,9 @@
 # a unit's 参保记录 and 发票管理 at 1280 px and a member's 职工参保 at
 # 360 px; plan.mjs, admin's 保障计划 at 1280 px; enroll.mjs, a unit's
 # 参保申请 from draft to 上报 and the desk; mclaim.mjs, a member's 住院医疗
-# claim in three steps at 360 px with 4 MB photos compressed in the page.
+# claim in three steps at 360 px with 4 MB photos compressed in the page;
+# article.mjs, the editor publishes an article with a cover at 1280 px and
+# a member reads it at 360 px.
 # Screenshots are kept in the build tree's tests/browser/.
 set -u
 SRCDIR=${HZ_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -26,7 +28,7 @@ if [ ! -d "$OUT/node_modules/playwright-core" ]; then
 fi
 # Copies, not links: node resolves playwright-core from the script's real
 # directory, which must be the one holding node_modules.
-SCRIPTS="bind.mjs unit.mjs desk.mjs records.mjs plan.mjs enroll.mjs mclaim.mjs claim.mjs"
+SCRIPTS="bind.mjs unit.mjs desk.mjs records.mjs plan.mjs enroll.mjs mclaim.mjs claim.mjs article.mjs"
 if ! [ "$OUT" -ef "$SRCDIR/tests/browser" ]; then
 	for s in $SCRIPTS; do rm -f "$OUT/$s"; cp "$SRCDIR/tests/browser/$s" "$OUT/$s"; done
 fi
@@ -57,6 +59,12 @@ mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock" -uroot huzhu \
 	-e "INSERT INTO session (token_hash, kind, subject_id, csrf, ip, created_at, last_seen)
 	    SELECT UNHEX(SHA2('$HZ_REC_MEMBER_TOKEN', 256)), 1, member_id, SHA2(RAND(), 256), '', NOW(), NOW()
 	    FROM coverage GROUP BY member_id ORDER BY COUNT(*) DESC, member_id LIMIT 1" || HZ_REC_MEMBER_TOKEN=
+# A planted session is a bind's: its member agreed to the texts in force.
+CONSENT_PLANTED="INSERT INTO member_consent (member_id, kind, version, agreed_at, ip)
+	SELECT s.subject_id, t.kind, t.version, NOW(), '' FROM session s JOIN consent_text t ON t.is_current = 1
+	WHERE s.kind = 1 AND NOT EXISTS (SELECT 1 FROM member_consent c WHERE c.member_id = s.subject_id
+	    AND c.kind = t.kind AND c.version = t.version AND c.withdrawn_at IS NULL)"
+mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock" -uroot huzhu -e "$CONSENT_PLANTED" 
 export HZ_REC_UNIT HZ_REC_AGENT HZ_REC_MEMBER_TOKEN
 # 补助申请 (mclaim.mjs): demo member #24, covered by 第十九期 from 200 days
 # ago (its 等待期 over), signed in as a bind would.
@@ -69,6 +77,7 @@ HZ_CLAIM_NAME=$(mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock"
 	    FROM plan p JOIN plan_version pv ON pv.plan_id = p.id WHERE p.code = 'YL19' ORDER BY pv.version DESC LIMIT 1;
 	INSERT INTO session (token_hash, kind, subject_id, csrf, ip, created_at, last_seen)
 	    VALUES (UNHEX(SHA2('$HZ_CLAIM_TOKEN', 256)), 1, @m, SHA2(RAND(), 256), '', NOW(), NOW());
+	$CONSENT_PLANTED;
 	SELECT name FROM member WHERE id = @m") || HZ_CLAIM_TOKEN=
 export HZ_CLAIM_TOKEN HZ_CLAIM_NAME
 # The unit agent's roster upload picks this workbook.

@@ -816,7 +816,7 @@ hc_bind_member(struct hc *c, int nth)
 	    "phone", phone, "send_code", "1", NULL);
 	code = sms_wait_code(phone, before);
 	hc_post(c, "/m/bind", "name", name, "id_type", "1", "id_number", id,
-	    "phone", phone, "code", code, NULL);
+	    "phone", phone, "code", code, "agree", "1", NULL);
 	return hc_cookie(c, "hz_m") != NULL;
 }
 
@@ -898,6 +898,18 @@ enroll_fixture(const struct enroll_fix *f)
 }
 
 int
+hc_member_consents(long long member)
+{
+	return sqlf("INSERT INTO member_consent (member_id, kind, version,"
+	    " agreed_at, ip) SELECT %lld, t.kind, t.version, NOW(), '127.0.0.1'"
+	    " FROM consent_text t WHERE t.is_current = 1 AND NOT EXISTS (SELECT"
+	    " 1 FROM member_consent c WHERE c.member_id = %lld AND c.kind ="
+	    " t.kind AND c.version = t.version AND c.withdrawn_at IS NULL)"
+	    " AND EXISTS (SELECT 1 FROM member m WHERE m.id = %lld)",
+	    member, member, member);
+}
+
+int
 hc_member_as(struct hc *c, long long member)
 {
 	char token[65], csrf[65];
@@ -911,7 +923,8 @@ hc_member_as(struct hc *c, long long member)
 	    " 256))", token) ||
 	    !sqlf("INSERT INTO session (token_hash, kind, subject_id, csrf, ip,"
 	    " created_at, last_seen) VALUES (UNHEX(SHA2('%s', 256)), 1, %lld,"
-	    " '%s', '', NOW(), NOW())", token, member, csrf))
+	    " '%s', '', NOW(), NOW())", token, member, csrf) ||
+	    !hc_member_consents(member))
 		return 0;
 	hc_set_cookie(c, "hz_m", token);
 	return 1;

@@ -157,6 +157,9 @@ long long plan_id_of(const char *code);
  * the bind itself is tested in t_member).  Returns 1 when planted.
  */
 int hc_member_as(struct hc *c, long long member);
+/* hc_member_consents: member `member` (if there is one) agreed to the
+ * 隐私协议 and 服务声明 in force, as a bind records it.  Returns 1/0. */
+int hc_member_consents(long long member);
 
 /*
  * hc_xlsx_text: the last body read back as a workbook (xlsxread.h): its

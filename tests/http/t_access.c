@@ -15,17 +15,17 @@
 #include "tap.h"
 
 enum who { W_ANON, W_MEMBER, W_AGENT, W_REVIEW1, W_REVIEW2, W_MEDICAL,
-    W_FINANCE, W_ADMIN, W__MAX };
+    W_FINANCE, W_ADMIN, W_EDITOR, W__MAX };
 
 static const char *const names[W__MAX] = {
 	"nobody", "member", "agent", "review1", "review2", "medical",
-	"finance", "admin",
+	"finance", "admin", "editor",
 };
 
 /* The office roles' bits (lib/core/kind.h enum role). */
 static const unsigned bits[W__MAX] = {
 	[W_REVIEW1] = 1u << 0, [W_REVIEW2] = 1u << 1, [W_MEDICAL] = 1u << 2,
-	[W_FINANCE] = 1u << 3, [W_ADMIN] = 1u << 4,
+	[W_FINANCE] = 1u << 3, [W_ADMIN] = 1u << 4, [W_EDITOR] = 1u << 5,
 };
 
 #define MAXROUTES	400

@@ -76,7 +76,7 @@ main(void)
 	memcpy(bad, id8, 19);
 	bad[17] = bad[17] == '1' ? '2' : '1';
 	st = hc_post(c, "/m/bind", "name", NAME8, "id_type", "1", "id_number", bad,
-	    "phone", PHONE, "code", "123456", NULL);
+	    "phone", PHONE, "code", "123456", "agree", "1", NULL);
 	is_int(st, 200, "wrong check digit: same page");
 	is_str(hc_xpath(c, "string(//*[@id='err-id_number'])"),
 	    "身份证号码校验位不正确", "wrong check digit: message on the field");
@@ -85,13 +85,13 @@ main(void)
 	is_str(hc_xpath(c, "string(//input[@name='name']/@value)"), NAME8,
 	    "name with a character outside the BMP kept");
 	hc_post(c, "/m/bind", "name", "", "id_type", "1", "id_number", id8,
-	    "phone", "12345", "code", "", NULL);
+	    "phone", "12345", "code", "", "agree", "1", NULL);
 	ok(*hc_xpath(c, "string(//*[@id='err-name'])"), "empty name: message");
 	is_str(hc_xpath(c, "string(//*[@id='err-phone'])"), "请输入正确的11位手机号码",
 	    "bad phone: message");
 	ok(*hc_xpath(c, "string(//*[@id='err-code'])"), "missing code: message");
 	hc_post(c, "/m/bind", "name", "张 三", "id_type", "1", "id_number", id8,
-	    "phone", PHONE, "code", "123456", NULL);
+	    "phone", PHONE, "code", "123456", "agree", "1", NULL);
 	is_str(hc_xpath(c, "string(//*[@id='err-name'])"), "姓名中不要出现空格",
 	    "space inside a name: message");
 
@@ -115,18 +115,18 @@ main(void)
 	is_str(hc_xpath(c, "string(//input[@name='name']/@value)"), NAME8,
 	    "requesting a code keeps the other fields");
 	hc_post(c, "/m/bind", "name", NAME8, "id_type", "1", "id_number", id8,
-	    "phone", PHONE, "code", strcmp(code, "000000") ? "000000" : "111111", NULL);
+	    "phone", PHONE, "code", strcmp(code, "000000") ? "000000" : "111111", "agree", "1", NULL);
 	is_str(hc_xpath(c, "string(//*[@id='err-code'])"), "验证码不正确",
 	    "wrong code: message on the code field");
 
 	/* An unknown person, with a right code: the seed's message, and the
 	 * code is spent. */
 	hc_post(c, "/m/bind", "name", "陈一", "id_type", "1", "id_number", id8,
-	    "phone", PHONE, "code", code, NULL);
+	    "phone", PHONE, "code", code, "agree", "1", NULL);
 	is_str(hc_xpath(c, "string(//p[contains(@class,'msg-error')])"),
 	    "未查询到该职工信息，请确认所填内容再重试", "unknown member: the seed's message");
 	hc_post(c, "/m/bind", "name", NAME8, "id_type", "1", "id_number", id8,
-	    "phone", PHONE, "code", code, NULL);
+	    "phone", PHONE, "code", code, "agree", "1", NULL);
 	ok(*hc_xpath(c, "string(//*[@id='err-code'])"),
 	    "the code tried on an unknown person cannot be used again");
 	/* A minute later (time travel), a new code. */
@@ -141,7 +141,7 @@ main(void)
 		snprintf(lower, sizeof(lower), "\xef\xbc%c%s",
 		    (char)(0x90 + (id8[0] - '0')), id8 + 1);
 	st = hc_post(c, "/m/bind", "name", NAME8, "id_type", "1",
-	    "id_number", lower, "phone", PHONE, "code", code, NULL);
+	    "id_number", lower, "phone", PHONE, "code", code, "agree", "1", NULL);
 	is_int(st, 303, "correct bind redirects");
 	is_int(hc_follow(c), 200, "home page after binding");
 	is_str(hc_xpath(c, "string(//*[@id='member-name'])"), NAME8, "home shows the name");
@@ -159,7 +159,7 @@ main(void)
 	other = hc_new();
 	hc_get(other, "/m/bind");
 	hc_post(other, "/m/bind", "name", NAME8, "id_type", "1", "id_number", id8,
-	    "phone", PHONE, "code", code, NULL);
+	    "phone", PHONE, "code", code, "agree", "1", NULL);
 	ok(*hc_xpath(other, "string(//*[@id='err-code'])"), "a used code is refused");
 	hc_free(other);
 

@@ -657,6 +657,10 @@ access(void)
 	test_sql("INSERT INTO session (token_hash, kind, subject_id, csrf, ip,"
 	    " created_at, last_seen) SELECT UNHEX(SHA2('" MEMBER_TOKEN "',"
 	    " 256)), 1, MIN(id), REPEAT('c', 64), '', NOW(), NOW() FROM member");
+	test_sql("INSERT INTO member_consent (member_id, kind, version,"
+	    " agreed_at, ip) SELECT m.id, t.kind, t.version, NOW(), '' FROM"
+	    " consent_text t JOIN (SELECT MIN(id) AS id FROM member) m"
+	    " WHERE t.is_current = 1");
 	for (u = 0; u < 3; u++) {
 		c = hc_new();
 		if (u == 0)

@@ -70,6 +70,10 @@ sign_in(struct hc *c, const struct portal *p)
 		    " ip, created_at, last_seen) SELECT UNHEX(SHA2('" MEMBER_TOKEN
 		    "', 256)), 1, MIN(id), '" MEMBER_CSRF "', '', NOW(), NOW()"
 		    " FROM member");
+		test_sql("INSERT INTO member_consent (member_id, kind,"
+		    " version, agreed_at, ip) SELECT m.id, t.kind, t.version,"
+		    " NOW(), '' FROM consent_text t JOIN (SELECT MIN(id) AS id"
+		    " FROM member) m WHERE t.is_current = 1");
 		hc_set_cookie(c, "hz_m", MEMBER_TOKEN);
 	} else if (strcmp(p->name, "agent") == 0)
 		hc_login_agent(c, AGENT);

@@ -168,7 +168,7 @@ bind_as(struct hc *c, const struct person *p, const char *name,
 	hc_free(asker);
 	hc_get(c, "/m/bind");
 	st = hc_post(c, "/m/bind", "name", name, "id_type", "1", "id_number",
-	    p->id, "phone", phone, "code", code, NULL);
+	    p->id, "phone", phone, "code", code, "agree", "1", NULL);
 	return st;
 }
 
@@ -190,12 +190,12 @@ bind_is_no_oracle(void)
 	/* Without a code, the real and the made-up person get one answer. */
 	hc_get(c, "/m/bind");
 	hc_post(c, "/m/bind", "name", a.name, "id_type", "1", "id_number", a.id,
-	    "phone", "15200009990", "code", "123456", NULL);
+	    "phone", "15200009990", "code", "123456", "agree", "1", NULL);
 	snprintf(m1, sizeof(m1), "%s|", said(c));
 	strcat(m1, hc_xpath(c, "string(//*[@id='err-code'])"));
 	hc_get(d, "/m/bind");
 	hc_post(d, "/m/bind", "name", "王不在", "id_type", "1", "id_number", a.id,
-	    "phone", "15200009991", "code", "123456", NULL);
+	    "phone", "15200009991", "code", "123456", "agree", "1", NULL);
 	snprintf(m2, sizeof(m2), "%s|", said(d));
 	strcat(m2, hc_xpath(d, "string(//*[@id='err-code'])"));
 	is_str(m1, "|请先获取验证码", "bind without a code, real person: only the code is judged");
@@ -241,12 +241,12 @@ bind_is_no_oracle(void)
 		phone_no(phone, 9000 + i);
 		hc_get(d, "/m/bind");
 		hc_post(d, "/m/bind", "name", "王不在", "id_type", "1", "id_number",
-		    fake, "phone", phone, "code", "123456", NULL);
+		    fake, "phone", phone, "code", "123456", "agree", "1", NULL);
 	}
 	is_str(said(d), "", "the twentieth failure from one address is still heard");
 	hc_get(d, "/m/bind");
 	hc_post(d, "/m/bind", "name", "王不在", "id_type", "1", "id_number",
-	    fake, "phone", "15200009100", "code", "123456", NULL);
+	    fake, "phone", "15200009100", "code", "123456", "agree", "1", NULL);
 	is_wait(d, 2, "the twenty-first from that address waits");
 	test_sql("DELETE FROM login_fail");
 	hc_free(c);

@@ -23,7 +23,7 @@
 #include "tap.h"
 
 enum who { W_ANON, W_MEMBER, W_AGENT, W_REVIEW1, W_REVIEW2, W_MEDICAL,
-    W_FINANCE, W_ADMIN, W__MAX };
+    W_FINANCE, W_ADMIN, W_EDITOR, W__MAX };
 
 /* Office users by role bit (lib/http.h enum role), demo accounts. */
 static const struct { unsigned bit; enum who who; const char *user; }
@@ -33,6 +33,7 @@ static const struct { unsigned bit; enum who who; const char *user; }
 	{ 1u << 4, W_ADMIN, "admin" },
 	{ 1u << 2, W_MEDICAL, "medical" },
 	{ 1u << 3, W_FINANCE, "finance" },
+	{ 1u << 5, W_EDITOR, "editor" },
 };
 
 

@@ -33,6 +33,12 @@
           <xsl:with-param name="autocomplete" select="'tel'"/>
         </xsl:call-template>
         <xsl:call-template name="code-input"/>
+        <xsl:variable name="agree" select="/page/form/field[@name = 'agree']"/>
+        <div class="field attest">
+          <xsl:if test="$agree/@error"><xsl:attribute name="class">field attest has-error</xsl:attribute></xsl:if>
+          <label class="check"><input type="checkbox" name="agree" value="1" id="f-agree"><xsl:if test="$agree/@value = '1'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input><span>我已阅读并同意<a href="/m/privacy" id="link-privacy">《隐私协议》</a>和<a href="/m/terms" id="link-terms">《服务声明》</a></span></label>
+          <xsl:if test="$agree/@error"><span class="err" id="err-agree"><xsl:value-of select="$agree/@error"/></span></xsl:if>
+        </div>
         <button type="submit" class="primary wide" id="bind-submit">立即绑定</button>
       </form>
     </section>

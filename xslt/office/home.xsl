@@ -26,6 +26,7 @@
           <h2><xsl:value-of select="."/></h2>
           <xsl:choose>
             <xsl:when test="@name = 'admin'"><p>管理协会工作人员及其角色：<a href="/o/users">用户与角色</a>；维护保障计划及其补助规则：<a href="/o/plans">保障计划</a>。</p></xsl:when>
+            <xsl:when test="@name = 'editor'"><p>发布公告通知与工会资讯：<a href="/o/articles">公告与资讯</a>；发布隐私协议与服务声明的新版本：<a href="/o/texts">协议文本</a>；上传宣传手册：<a href="/o/brochure">宣传手册</a>。</p></xsl:when>
             <xsl:when test="@name = 'finance'"><p>财务确认与打款队列将在参保、补助业务上线后显示于此。</p></xsl:when>
             <xsl:otherwise><p>本角色的待办队列将在对应业务上线后显示于此。</p></xsl:otherwise>
           </xsl:choose>

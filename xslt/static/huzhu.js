@@ -182,4 +182,32 @@
       });
     });
   });
+  // The editor's toolbar: wrap the selection of its textarea in <p>, <b>,
+  // a list (one item per line) or a link; the server cleans what is saved.
+  document.querySelectorAll('.editor-toolbar').forEach(function (bar) {
+    var ta = document.getElementById(bar.getAttribute('data-for'));
+    if (!ta) return;
+    bar.addEventListener('click', function (ev) {
+      var b = ev.target.closest('button');
+      if (!b) return;
+      var s = ta.selectionStart, e = ta.selectionEnd;
+      var sel = ta.value.slice(s, e), out;
+      if (b.hasAttribute('data-wrap')) {
+        var t = b.getAttribute('data-wrap');
+        out = '<' + t + '>' + (sel || (t === 'p' ? '段落' : '加粗文字')) + '</' + t + '>';
+      } else if (b.hasAttribute('data-list')) {
+        var l = b.getAttribute('data-list');
+        var items = (sel || '第一项\n第二项').split(/\r?\n/).filter(function (x) { return x.trim() !== ''; });
+        out = '<' + l + '>' + items.map(function (x) { return '<li>' + x + '</li>'; }).join('') + '</' + l + '>';
+      } else if (b.hasAttribute('data-link')) {
+        var url = window.prompt('链接地址（http:// 或 https:// 开头）', 'https://');
+        if (!url) return;
+        out = '<a href="' + url.replace(/"/g, '%22') + '">' + (sel || url) + '</a>';
+      } else {
+        return;
+      }
+      ta.setRangeText(out, s, e, 'end');
+      ta.focus();
+    });
+  });
 })();
