@@ -24,6 +24,15 @@ enum page {
 	PAGE_CLAIM_CORRECT,
 	PAGE_CLAIM_CORRECT_POST,
 	PAGE_CLAIM_FILE,
+	PAGE_CHANGES,
+	PAGE_CHANGE,
+	PAGE_CHANGE_NEW,
+	PAGE_CHANGE_NEW_POST,
+	PAGE_CHANGE_EDIT,
+	PAGE_CHANGE_EDIT_POST,
+	PAGE_CHANGE_SUBMIT,
+	PAGE_CHANGE_DELETE,
+	PAGE_CHANGE_FILE,
 	PAGE__MAX
 };
 
@@ -43,6 +52,15 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CLAIM_CORRECT] = { HTTP_GET, "/m/claim/correct", claim_correct_get, ACC_MEMBER, 0 },
 	[PAGE_CLAIM_CORRECT_POST] = { HTTP_POST, "/m/claim/correct", claim_correct_post, ACC_MEMBER, 0 },
 	[PAGE_CLAIM_FILE] = { HTTP_GET, "/m/claim/file", claim_file_get, ACC_MEMBER, 0 },
+	[PAGE_CHANGES] =   { HTTP_GET,  "/m/changes", changes_get, ACC_MEMBER, 0 },
+	[PAGE_CHANGE] =    { HTTP_GET,  "/m/change", change_get_page, ACC_MEMBER, 0 },
+	[PAGE_CHANGE_NEW] = { HTTP_GET, "/m/change/new", change_new_get, ACC_MEMBER, 0 },
+	[PAGE_CHANGE_NEW_POST] = { HTTP_POST, "/m/change/new", change_new_post, ACC_MEMBER, 0 },
+	[PAGE_CHANGE_EDIT] = { HTTP_GET, "/m/change/edit", change_edit_get, ACC_MEMBER, 0 },
+	[PAGE_CHANGE_EDIT_POST] = { HTTP_POST, "/m/change/edit", change_edit_post, ACC_MEMBER, 0 },
+	[PAGE_CHANGE_SUBMIT] = { HTTP_POST, "/m/change/submit", change_submit_page, ACC_MEMBER, 0 },
+	[PAGE_CHANGE_DELETE] = { HTTP_POST, "/m/change/delete", change_delete_page, ACC_MEMBER, 0 },
+	[PAGE_CHANGE_FILE] = { HTTP_GET, "/m/change/file", change_file_get, ACC_MEMBER, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -53,6 +71,9 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_CLAIMS] = "member/claims.xsl",
 	[SHEET_CLAIM] = "member/claim.xsl",
 	[SHEET_CLAIM_FORM] = "member/claimform.xsl",
+	[SHEET_CHANGES] = "member/changes.xsl",
+	[SHEET_CHANGE] = "member/change.xsl",
+	[SHEET_CHANGE_FORM] = "member/changeform.xsl",
 };
 
 static const struct app app = {

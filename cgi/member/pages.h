@@ -15,6 +15,9 @@ enum sheet {
 	SHEET_CLAIMS,
 	SHEET_CLAIM,
 	SHEET_CLAIM_FORM,
+	SHEET_CHANGES,
+	SHEET_CHANGE,
+	SHEET_CHANGE_FORM,
 	SHEET__MAX
 };
 
@@ -33,5 +36,15 @@ int claim_delete_post(struct req *);
 int claim_correct_get(struct req *);
 int claim_correct_post(struct req *);
 int claim_file_get(struct req *);
+/* change.c: 个人信息变更 */
+int changes_get(struct req *);
+int change_get_page(struct req *);
+int change_new_get(struct req *);
+int change_new_post(struct req *);
+int change_edit_get(struct req *);
+int change_edit_post(struct req *);
+int change_submit_page(struct req *);
+int change_delete_page(struct req *);
+int change_file_get(struct req *);
 
 #endif

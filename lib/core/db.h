@@ -63,6 +63,8 @@ enum db_module {
 	DBM_PAYOUT,
 	DBM_PAYOUT_IMPORT,
 	DBM_PAYOUT_VIEW,
+	DBM_CHANGE,		/* 个人信息变更 (change.c) */
+	DBM_CHANGE_VIEW,
 	DBM__MAX
 };
 

@@ -199,6 +199,23 @@ static const struct {
 	[RF_PAYOUT_DECIDED] =	{ "payout_decided",
 	    "该笔已记录了银行结果，不能改记；银行退回已成功的款项请用“退票”" },
 	[RF_PAYOUT_NOT_PAID] =	{ "payout_not_paid", "只有已成功的款项可以退票" },
+	/* 个人信息变更 (change.c) */
+	[RF_CHANGE_OPEN] =	{ "change_open", "您存在未办结的信息变更单" },
+	[RF_CHANGE_NAME_ID] =	{ "change_name_id",
+	    "不允许同时修改姓名和证件号码，请分两次申请" },
+	[RF_CHANGE_NOTHING] =	{ "change_nothing",
+	    "您未修改任何信息，无需提交变更申请" },
+	[RF_CHANGE_UNIT] =	{ "change_unit",
+	    "参保单位不能在信息变更中修改：调入新单位请由新单位经办人办理会籍变更" },
+	[RF_CHANGE_BIRTH] =	{ "change_birth", "出生日期与身份证号码不符" },
+	[RF_CHANGE_GENDER] =	{ "change_gender", "性别与身份证号码不符" },
+	[RF_CHANGE_BIRTH_FUTURE] = { "change_birth_future",
+	    "出生日期不能晚于今天" },
+	[RF_CHANGE_ID_TAKEN] =	{ "change_id_taken",
+	    "该证件号码已登记为其他职工，请核对" },
+	[RF_CHANGE_PROOF] =	{ "change_proof", "请上传变更凭证" },
+	[RF_CHANGE_PHONE_ONLY] = { "change_phone_only",
+	    "仅修改手机号码无需审核，请获取新手机号码的验证码后确认" },
 };
 
 const char *

@@ -57,6 +57,7 @@ static const struct {
 	[AK_PAYEE_DOC] = { "payee_doc", "领款人证件及说明", DOCS, 10 * MB },
 	[AK_PAYOUT_FILE] = { "payout_file", "打款文件", 1u << FT_XLSX, 200 * MB },
 	[AK_BANK_RESULT] = { "bank_result", "银行回单", 1u << FT_XLSX, 50 * MB },
+	[AK_CHANGE_PROOF] = { "change_proof", "变更凭证", DOCS, 5 * MB },
 };
 
 static const char *const mimes[FT__MAX] = {

@@ -48,6 +48,8 @@ enum attach_kind {
 	/* 打款 (payout.c), finance's own */
 	AK_PAYOUT_FILE,		/* 打款文件 .xlsx, made by the system */
 	AK_BANK_RESULT,		/* 银行回单 .xlsx, the bank's result */
+	/* 个人信息变更 (change.c) */
+	AK_CHANGE_PROOF,	/* 变更凭证: 证件或证明的照片或 PDF */
 	AK__MAX
 };
 
