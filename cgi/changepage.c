@@ -36,7 +36,7 @@ static const struct field fields[CF__MAX] = {
 	[CF_GENDER] =    { "gender", FK_CHOICE, 1, genders },
 	[CF_SI_TYPE] =   { "si_type", FK_TEXT_30, 1, NULL },
 	[CF_SI_CARD] =   { "si_card", FK_TEXT_30, 1, NULL },
-	[CF_PHONE] =     { "phone", FK_PHONE, 0, NULL },
+	[CF_PHONE] =     { "phone", FK_PHONE, 1, NULL },
 	[CF_REMARK] =    { "remark", FK_TEXT, 1, NULL },
 };
 

@@ -89,8 +89,8 @@ changes_get(struct req *r)
 	}
 	if ((st = aid_unit(r, &unit)) != 0)
 		return st;
-	if (!change_list_view(r->db, 0, unit, req_query(r, "page"), PER_PAGE,
-	    r->page))
+	if (!units_add(r) || !change_list_view(r->db, 0, unit,
+	    req_query(r, "page"), PER_PAGE, r->page))
 		return 500;
 	if (q && *q) {
 		if ((res = roster_list(r->db, unit, q, 0, 20)) == NULL)

@@ -74,8 +74,9 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_LAST_ID] = "SELECT LAST_INSERT_ID()",
 	[STMT_CREATE] =
 	    "INSERT INTO info_change (no, channel, member_id, unit_id,"
-	    " open_member, old_name, old_id_type, old_id_number) VALUES"
-	    " (?, ?, ?, NULLIF(?, 0), ?, '', 0, '')",
+	    " open_member, old_name, old_id_type, old_id_number, name, id_type,"
+	    " id_number) VALUES (?, ?, ?, NULLIF(?, 0), ?, '', 0, '', '', 0,"
+	    " '')",
 	/* Before, after and 备注 (at filing, at each edit, at 办结). */
 	[STMT_SET] =
 	    "UPDATE info_change SET " PERSON_SET("old_") ", "
@@ -352,6 +353,9 @@ judge(struct db *db, int64_t member, const struct change_fields *cur,
 	int64_t n;
 
 	*phone_only = 0;
+	/* A phone left empty is the record's (a phone is not removed). */
+	if (a->f.phone[0] == '\0')
+		memcpy(a->f.phone, cur->phone, sizeof(a->f.phone));
 	if ((rf = judge_fields(cur, &a->f, field)) != RF_OK)
 		return rf;
 	if (a->unit_id > 0 && a->unit_id != unit) {
