@@ -21,7 +21,7 @@ enum stmt {
 };
 
 #define LIST_COLS \
-	"SELECT c.id, fl.state, c.no, c.name," \
+	"SELECT c.id, fl.state, c.no, c.old_name," \
 	" DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i:%s'), c.channel" \
 	" FROM info_change c JOIN flow_item fl ON fl.type = 'change'" \
 	" AND fl.item_id = c.id"
