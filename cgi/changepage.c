@@ -210,53 +210,24 @@ phone_post(struct req *r, int64_t member, const struct change *c,
 	return form_page(r, member, c, p, 1);
 }
 
-int
-change_form_post(struct req *r, int64_t member, const struct change *c,
-    const struct change_portal *p)
+/* 保存草稿 or 确认提交 of a new request or a draft, with the evidence. */
+static int
+save(struct req *r, int64_t member, const struct change *c,
+    const struct change_portal *p, struct change_ask *a)
 {
-	struct field_val v[CF__MAX];
-	struct change_ask a;
+	const struct upload *ups[1] = { req_file(r, "proof") };
+	int submit = strcmp(req_form(r, "go"), "save") != 0, st;
 	struct flow_actor by;
-	const struct upload *ups[1];
-	const char *field, *why;
+	const char *why;
 	enum refusal rf;
 	int64_t id = 0;
-	int phone_only, submit = strcmp(req_form(r, "go"), "save") != 0, st;
 
-	if (c && !flow_editable(&c->flow)) {
-		if ((st = form_refuse(r, RF_SUBMITTED, NULL)) != 200)
-			return st;
-		return change_detail_page(r, c, p);
-	}
-	form_echo(r, "code");
-	if (form_read(r, fields, CF__MAX, v) > 0)
-		return form_page(r, member, c, p, 0);
-	memset(&a, 0, sizeof(a));
-	TAKE(a.f.name, v[CF_NAME].v);
-	a.f.id_type = (int)v[CF_ID_TYPE].num;
-	TAKE(a.f.id_number, v[CF_ID_NUMBER].v);
-	TAKE(a.f.birth_date, v[CF_BIRTH].date);
-	a.f.gender = v[CF_GENDER].v[0];
-	TAKE(a.f.si_type, v[CF_SI_TYPE].v);
-	TAKE(a.f.si_card, v[CF_SI_CARD].v);
-	TAKE(a.f.phone, v[CF_PHONE].v);
-	a.unit_id = v[CF_UNIT].num;
-	a.remark = v[CF_REMARK].v;
-	if ((rf = change_judge(r->db, member, &a, &phone_only, &field))
-	    != RF_OK) {
-		if ((st = form_refuse(r, rf, field)) != 200)
-			return st;
-		return form_page(r, member, c, p, 0);
-	}
-	if (phone_only)
-		return phone_post(r, member, c, p, a.f.phone);
-	ups[0] = req_file(r, "proof");
 	flow_actor_of(r, &by);
 	if (c) {
 		id = c->id;
-		rf = change_edit(r->db, c->id, &a, ups, 1, submit, &by, &why);
+		rf = change_edit(r->db, c->id, a, ups, 1, submit, &by, &why);
 	} else
-		rf = change_file(r->db, member, &a, ups, 1, submit, &by, &id,
+		rf = change_file(r->db, member, a, ups, 1, submit, &by, &id,
 		    &why);
 	if (rf == RF_OK)
 		return go(r, p->base, id, submit ? "&done=submitted" :
@@ -269,6 +240,53 @@ change_form_post(struct req *r, int64_t member, const struct change *c,
 	    != 200)
 		return st;
 	return form_page(r, member, c, p, 0);
+}
+
+/* The request as the form says it (v read by form_read). */
+static void
+ask_of(struct field_val *v, struct change_ask *a)
+{
+	memset(a, 0, sizeof(*a));
+	TAKE(a->f.name, v[CF_NAME].v);
+	a->f.id_type = (int)v[CF_ID_TYPE].num;
+	TAKE(a->f.id_number, v[CF_ID_NUMBER].v);
+	TAKE(a->f.birth_date, v[CF_BIRTH].date);
+	a->f.gender = v[CF_GENDER].v[0];
+	TAKE(a->f.si_type, v[CF_SI_TYPE].v);
+	TAKE(a->f.si_card, v[CF_SI_CARD].v);
+	TAKE(a->f.phone, v[CF_PHONE].v);
+	a->unit_id = v[CF_UNIT].num;
+	a->remark = v[CF_REMARK].v;
+}
+
+int
+change_form_post(struct req *r, int64_t member, const struct change *c,
+    const struct change_portal *p)
+{
+	struct field_val v[CF__MAX];
+	struct change_ask a;
+	const char *field;
+	enum refusal rf;
+	int phone_only, st;
+
+	if (c && !flow_editable(&c->flow)) {
+		if ((st = form_refuse(r, RF_SUBMITTED, NULL)) != 200)
+			return st;
+		return change_detail_page(r, c, p);
+	}
+	form_echo(r, "code");
+	if (form_read(r, fields, CF__MAX, v) > 0)
+		return form_page(r, member, c, p, 0);
+	ask_of(v, &a);
+	if ((rf = change_judge(r->db, member, &a, &phone_only, &field))
+	    != RF_OK) {
+		if ((st = form_refuse(r, rf, field)) != 200)
+			return st;
+		return form_page(r, member, c, p, 0);
+	}
+	if (phone_only)
+		return phone_post(r, member, c, p, a.f.phone);
+	return save(r, member, c, p, &a);
 }
 
 int

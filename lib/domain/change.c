@@ -9,6 +9,7 @@
 #include "agent.h"
 #include "audit.h"
 #include "change.h"
+#include "changeint.h"
 #include "clock.h"
 #include "db.h"
 #include "flows.h"
@@ -22,13 +23,6 @@
 
 static const char *const channel_names[CHG__MAX] = { "member", "unit" };
 
-/* The columns of a person, as the statements read them. */
-#define PERSON_COLS(p) \
-	p "name, " p "id_type, " p "id_number, COALESCE(" p "gender, ''),"   \
-	" COALESCE(DATE_FORMAT(" p "birth_date, '%Y-%m-%d'), ''),"           \
-	" COALESCE(" p "si_type, ''), COALESCE(" p "si_card, ''),"           \
-	" COALESCE(" p "phone, '')"
-#define PERSON_NCOLS	8
 /* ... and as they are written: 8 parameters "sissssss". */
 #define PERSON_SET(p) \
 	p "name = ?, " p "id_type = ?, " p "id_number = ?,"                   \
@@ -38,14 +32,11 @@ static const char *const channel_names[CHG__MAX] = { "member", "unit" };
 
 enum stmt {
 	STMT_LOCK_MEMBER,
-	STMT_CURRENT,
 	STMT_ID_TAKEN,
-	STMT_OPEN,
 	STMT_SEQ,
 	STMT_LAST_ID,
 	STMT_CREATE,
 	STMT_SET,
-	STMT_GET,
 	STMT_CLOSE,
 	STMT_APPLY,
 	STMT_BIND_PHONE,
@@ -58,14 +49,9 @@ static const char *const sql[STMT__MAX] = {
 	/* The member's row, locked: requests for one member, from either
 	 * channel, and 办结 wait for each other here. */
 	[STMT_LOCK_MEMBER] = "SELECT id FROM member WHERE id = ? FOR UPDATE",
-	[STMT_CURRENT] =
-	    "SELECT " PERSON_COLS("m.") ", COALESCE(m.unit_id, 0),"
-	    " COALESCE(o.name, '') FROM member m LEFT JOIN org o"
-	    " ON o.id = m.unit_id WHERE m.id = ?",
 	[STMT_ID_TAKEN] =
 	    "SELECT COUNT(*) FROM member WHERE id_type = ? AND id_number = ?"
 	    " AND id <> ?",
-	[STMT_OPEN] = "SELECT id FROM info_change WHERE open_member = ?",
 	/* BG<YYYYMMDD>: the day's counter row, locked until COMMIT, so
 	 * requests filed at once get numbers one after another. */
 	[STMT_SEQ] =
@@ -81,13 +67,6 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_SET] =
 	    "UPDATE info_change SET " PERSON_SET("old_") ", "
 	    PERSON_SET("") ", remark = NULLIF(?, '') WHERE id = ?",
-	[STMT_GET] =
-	    "SELECT c.id, c.no, c.channel, c.member_id, COALESCE(c.unit_id, 0),"
-	    " " PERSON_COLS("c.old_") ", " PERSON_COLS("c.") ","
-	    " COALESCE(c.remark, ''), COALESCE(o.name, ''),"
-	    " DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i:%s')"
-	    " FROM info_change c LEFT JOIN org o ON o.id = c.unit_id"
-	    " WHERE c.id = ?",
 	/* 办结 or 删除: the member may file again. */
 	[STMT_CLOSE] = "UPDATE info_change SET open_member = NULL WHERE id = ?",
 	[STMT_APPLY] = "UPDATE member SET " PERSON_SET("") " WHERE id = ?",
@@ -167,124 +146,6 @@ const struct flow_type change_flow = {
 	FLOW_FILER_AGENT | FLOW_FILER_MEMBER, "/u/change?id=", &hooks,
 	"/m/change?id=", 0,
 };
-
-/* ------------------------------------------------------------- reading */
-
-#define COPY(dst, i) snprintf((dst), sizeof(dst), "%s", \
-	db_col(r, (i)) ? db_col(r, (i)) : "")
-
-/* A person from PERSON_COLS at column `col`. */
-static void
-person_from(struct db_res *r, int col, struct change_fields *f)
-{
-	memset(f, 0, sizeof(*f));
-	COPY(f->name, col);
-	f->id_type = (int)db_int(r, col + 1);
-	COPY(f->id_number, col + 2);
-	f->gender = db_col(r, col + 3) ? db_col(r, col + 3)[0] : 0;
-	COPY(f->birth_date, col + 4);
-	COPY(f->si_type, col + 5);
-	COPY(f->si_card, col + 6);
-	COPY(f->phone, col + 7);
-}
-
-int
-change_current(struct db *db, int64_t member, struct change_fields *f,
-    int64_t *unit, char unit_name[256])
-{
-	struct db_res *r;
-	int rc;
-
-	memset(f, 0, sizeof(*f));
-	*unit = 0;
-	unit_name[0] = '\0';
-	if ((r = db_query(db, &tab, STMT_CURRENT, "i", member)) == NULL)
-		return -1;
-	if ((rc = db_next(r)) == 1) {
-		person_from(r, 0, f);
-		*unit = db_int(r, PERSON_NCOLS);
-		snprintf(unit_name, 256, "%s", db_col(r, PERSON_NCOLS + 1));
-	}
-	db_done(r);
-	return rc;
-}
-
-int
-change_get(struct db *db, int64_t id, struct change *c)
-{
-	struct db_res *r;
-	int rc, k = 5 + 2 * PERSON_NCOLS;
-
-	memset(c, 0, sizeof(*c));
-	if (id <= 0)
-		return 0;
-	if ((r = db_query(db, &tab, STMT_GET, "i", id)) == NULL)
-		return -1;
-	if ((rc = db_next(r)) == 1) {
-		c->id = db_int(r, 0);
-		COPY(c->no, 1);
-		c->channel = strcmp(db_col(r, 2), "unit") == 0 ? CHG_UNIT :
-		    CHG_MEMBER;
-		c->member_id = db_int(r, 3);
-		c->unit_id = db_int(r, 4);
-		person_from(r, 5, &c->before);
-		person_from(r, 5 + PERSON_NCOLS, &c->after);
-		COPY(c->remark, k);
-		COPY(c->unit_name, k + 1);
-		COPY(c->created_at, k + 2);
-	}
-	db_done(r);
-	if (rc == 1)
-		rc = flow_get_item(db, &change_flow, id, &c->flow);
-	return rc;
-}
-
-int
-change_of_member(struct db *db, int64_t id, int64_t member, struct change *c)
-{
-	int rc;
-
-	if ((rc = change_get(db, id, c)) != 1)
-		return rc;
-	return c->member_id == member;
-}
-
-int
-change_of_agent(struct db *db, int64_t id, int64_t agent, struct change *c)
-{
-	enum refusal rf;
-	int rc;
-
-	if ((rc = change_get(db, id, c)) != 1)
-		return rc;
-	if ((rf = agent_may_aid(db, agent, c->unit_id)) == RF_DB)
-		return -1;
-	return rf == RF_OK;
-}
-
-int
-change_file_of(struct db *db, const struct change *c, int64_t file,
-    struct attachment *a)
-{
-	int rc;
-
-	if (file <= 0)
-		return 0;
-	if ((rc = store_get(db, file, a)) != 1)
-		return rc;
-	return strcmp(a->owner_type, "change") == 0 && a->owner_id == c->id &&
-	    a->kind == AK_CHANGE_PROOF;
-}
-
-int64_t
-change_open_of(struct db *db, int64_t member)
-{
-	int found;
-	int64_t id;
-
-	id = db_one_int(db, &tab, STMT_OPEN, &found, "i", member);
-	return id < 0 ? -1 : found ? id : 0;
-}
 
 /* --------------------------------------------------------------- rules */
 
