@@ -33,4 +33,8 @@ int demo_picture(struct upload *u, char *path, size_t n,
 /* demo_claims: the demo's 补助申请 in their states (democlaim.c); 1/0. */
 int demo_claims(struct db *db);
 
+/* demo_changes: the demo's 个人信息变更, 待初审 and returned
+ * (demochange.c); 1/0. */
+int demo_changes(struct db *db);
+
 #endif

@@ -78,7 +78,8 @@ HZ_CHANGE_TOKEN=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
 mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock" -uroot huzhu -e "
 	INSERT INTO session (token_hash, kind, subject_id, csrf, ip, created_at, last_seen)
 	    SELECT UNHEX(SHA2('$HZ_CHANGE_TOKEN', 256)), 1, id, SHA2(RAND(), 256), '', NOW(), NOW()
-	    FROM member WHERE unit_id IS NOT NULL ORDER BY id LIMIT 30, 1" || HZ_CHANGE_TOKEN=
+	    FROM member WHERE unit_id IS NOT NULL AND id NOT IN (SELECT member_id FROM info_change)
+	    ORDER BY id LIMIT 30, 1" || HZ_CHANGE_TOKEN=
 export HZ_CHANGE_TOKEN HZ_STAMP=$SRCDIR/tests/data/stamp.png
 # The unit agent's roster upload picks this workbook.
 export HZ_XLSX=$SRCDIR/tests/data/roster_openpyxl.xlsx
