@@ -11,6 +11,7 @@
 #include "changeint.h"
 #include "db.h"
 #include "kind.h"
+#include "mask.h"
 #include "store.h"
 #include "valid.h"
 #include "view.h"
@@ -184,17 +185,30 @@ gender_label(char g)
 	return g == 'M' ? "男" : g == 'F' ? "女" : "";
 }
 
+/* How a row's values are shown when the row does not change (SPEC §12:
+ * numbers masked unless the task needs them; a change needs its own). */
+enum shown { SHOW_AS_IS, SHOW_ID, SHOW_PHONE };
+
 /* One row of the table: the field, its label, before and after. */
 static void
 row(xmlNodePtr rows, const char *field, const char *label,
-    const char *before, const char *after)
+    const char *before, const char *after, enum shown how)
 {
 	xmlNodePtr n = view_add(rows, "row", NULL);
+	int changed = strcmp(before, after) != 0;
+	char b[64], a[64];
 
 	view_attr(n, "field", field);
 	view_attr(n, "label", label);
-	if (strcmp(before, after) != 0)
+	if (changed)
 		view_attr(n, "changed", "1");
+	else if (how == SHOW_ID) {
+		before = mask_id(before, b);
+		after = mask_id(after, a);
+	} else if (how == SHOW_PHONE) {
+		before = mask_phone(before, b);
+		after = mask_phone(after, a);
+	}
 	view_add(n, "before", before);
 	view_add(n, "after", after);
 }
@@ -219,16 +233,20 @@ change_view(struct db *db, const struct change *c,
 		view_add(n, "remark", c->remark);
 	view_add(n, "filer", c->flow.filer_name);
 	rows = view_add(n, "fields", NULL);
-	row(rows, "unit_id", "参保单位", c->unit_name, c->unit_name);
-	row(rows, "name", "姓名", b->name, f->name);
-	row(rows, "id_type", "证件类型", bt ? bt : "", ft ? ft : "");
-	row(rows, "id_number", "证件号码", b->id_number, f->id_number);
-	row(rows, "birth_date", "出生日期", b->birth_date, f->birth_date);
+	row(rows, "unit_id", "参保单位", c->unit_name, c->unit_name,
+	    SHOW_AS_IS);
+	row(rows, "name", "姓名", b->name, f->name, SHOW_AS_IS);
+	row(rows, "id_type", "证件类型", bt ? bt : "", ft ? ft : "",
+	    SHOW_AS_IS);
+	row(rows, "id_number", "证件号码", b->id_number, f->id_number,
+	    SHOW_ID);
+	row(rows, "birth_date", "出生日期", b->birth_date, f->birth_date,
+	    SHOW_AS_IS);
 	row(rows, "gender", "性别", gender_label(b->gender),
-	    gender_label(f->gender));
-	row(rows, "si_type", "社保类型", b->si_type, f->si_type);
-	row(rows, "si_card", "社保卡号", b->si_card, f->si_card);
-	row(rows, "phone", "手机号", b->phone, f->phone);
+	    gender_label(f->gender), SHOW_AS_IS);
+	row(rows, "si_type", "社保类型", b->si_type, f->si_type, SHOW_AS_IS);
+	row(rows, "si_card", "社保卡号", b->si_card, f->si_card, SHOW_AS_IS);
+	row(rows, "phone", "手机号", b->phone, f->phone, SHOW_PHONE);
 	if (by) {
 		can = flow_actions(db, &c->flow, by);
 		acts = view_add(n, "actions", NULL);

@@ -362,6 +362,10 @@ main(void)
 	    "李树航", "变更后");
 	is_int(hc_count(a, "//table[@id='change-table']/tbody/tr"), 9,
 	    "every field in the table");
+	ok(strchr(hc_xpath(a, "string(//tr[@id='row-id_number']/td[@class="
+	    "'after'])"), '*') != NULL && strchr(hc_xpath(a, "string(//tr[@id="
+	    "'row-phone']/td[@class='before'])"), '*') != NULL,
+	    "an ID number and a phone not changed are masked");
 	ok(hc_count(a, "//*[@id='actions']") == 0, "no actions while in review");
 	ok(hc_count(a, "//*[@id='timeline']//li") >= 1, "审核进度");
 	file = test_sql_int("SELECT MAX(id) FROM attachment WHERE"
@@ -572,6 +576,10 @@ main(void)
 	is_int(hc_post(ag, "/u/change/submit", "id", num(idg), NULL), 303,
 	    "提交");
 	is_str(flow_state_of("change", idg), "review1", "待初审");
+	snprintf(path, sizeof(path), "/o/review?type=change&id=%lld", idg);
+	hc_get(o1, path);
+	is_str(hc_xpath(o1, "string(//tr[@id='row-id_number']/td[@class="
+	    "'after'])"), idd2, "a changed ID number shown in full to check");
 	is_int(decide(o1, idg, "approve", ""), 303, "初审");
 	before = sms_count(ph1);
 	is_int(decide(o2, idg, "approve", ""), 303, "复核");
