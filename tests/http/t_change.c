@@ -199,7 +199,8 @@ count(const char *what, const char *key, long long v, const char *more)
 /*
  * At once: n browsers c[i] each post their form (for member m[i]: the
  * member's own when m[i] is 0, else the agent's) with person p[i], in
- * children started together.  Returns how many were answered 303.
+ * children started together, and 保存草稿 (drafts wait in no review
+ * queue the other tests read).  Returns how many were answered 303.
  */
 #define RACERS	6
 static int
@@ -222,8 +223,8 @@ race(struct hc **c, const long long *m, struct person *p, int n,
 	for (i = 0; i < n; i++) {
 		if ((pid[i] = fork()) == 0)
 			_exit((m[i] ? post(c[i], "/u/change/new", "member",
-			    num(m[i]), &p[i], "submit", file) : post(c[i],
-			    "/m/change/new", NULL, NULL, &p[i], "submit", file))
+			    num(m[i]), &p[i], "save", file) : post(c[i],
+			    "/m/change/new", NULL, NULL, &p[i], "save", file))
 			    == 303 ? 0 : 1);
 	}
 	for (i = 0; i < n; i++)
@@ -463,6 +464,26 @@ main(void)
 	ok(hc_count(o1, "//*[@id='decide']") == 1, "and may decide");
 	is_int(hc_get(o2, path), 200, "review2 sees it");
 	ok(hc_count(o2, "//*[@id='decide']") == 0, "but not to decide yet");
+	{
+		struct hc *med = hc_new(), *fin = hc_new(), *adm = hc_new();
+
+		hc_login_office(med, "medical");
+		hc_login_office(fin, "finance");
+		hc_login_office(adm, "admin");
+		is_int(hc_get(med, path), 404, "medical: 404");
+		is_int(hc_get(fin, path), 404, "finance: 404");
+		is_int(hc_get(adm, path), 200, "admin sees it");
+		ok(hc_count(adm, "//*[@id='decide']") == 0, "… but decides not");
+		snprintf(path, sizeof(path), "/o/file?id=%lld", file);
+		is_int(hc_get(o1, path), 200, "review1 opens the evidence");
+		is_int(hc_get(med, path), 404, "medical does not");
+		snprintf(path, sizeof(path), "/o/review?type=change&id=%lld",
+		    id);
+		hc_free(med);
+		hc_free(fin);
+		hc_free(adm);
+		hc_get(o1, path);
+	}
 	ok(hc_count(o1, "//*[@id='decide']//option[contains(.,"
 	    "'变更凭证不清晰')]") + hc_count(o1, "//*[contains(text(),"
 	    "'变更凭证不清晰')]") > 0, "常用退回意见 of the type");
@@ -474,7 +495,8 @@ main(void)
 	ok(strstr(sms_wait_text(pa, before), "被驳回，驳回理由是：变更凭证不清晰")
 	    != NULL, "the member told by SMS");
 	ok(count("station_message", "recipient_id", ma,
-	    " AND recipient_kind = 1 AND title = '您有1条变更信息申请单被驳回'") == 1, "and by station message");
+	    " AND recipient_kind = 1 AND title = '您有1条变更信息申请单被驳回'")
+	    == 1, "and by station message");
 	snprintf(path, sizeof(path), "/m/change?id=%lld", id);
 	hc_get(a, path);
 	ok(hc_count(a, "//*[@id='edit']") == 1 &&
@@ -519,7 +541,8 @@ main(void)
 	ok(strstr(sms_wait_text(pa, before), "已审核办结") != NULL,
 	    "办结 told by SMS");
 	ok(count("station_message", "recipient_id", ma,
-	    " AND recipient_kind = 1 AND title LIKE '个人信息变更已办结%'") == 1, "and by station message");
+	    " AND recipient_kind = 1 AND title LIKE '个人信息变更已办结%'")
+	    == 1, "and by station message");
 	snprintf(q, sizeof(q), "SELECT detail FROM audit_log WHERE action ="
 	    " 'member.change' AND object_id = %lld", ma);
 	ok(strstr(test_sql_str(q), "姓名：李树杭→李树航") != NULL,
@@ -638,8 +661,16 @@ main(void)
 	    "still shows the coverage");
 	ok(strstr(sms_wait_text(ph1, before), "已审核办结") != NULL,
 	    "the filing agent told by SMS");
-	ok(count("station_message", "recipient_id", md,
-	    " AND recipient_kind = 1 AND title LIKE '个人信息变更已办结%'") == 1, "and the member by station message");
+	ok(count("station_message", "recipient_id", md, " AND recipient_kind"
+	    " = 1 AND title LIKE '个人信息变更已办结%'") == 1,
+	    "and the member by station message");
+	/* The fixture's claim (no flow item) and coverage go: other tests
+	 * read every claim. */
+	snprintf(q, sizeof(q), "DELETE FROM claim WHERE member_id = %lld", md);
+	ok(test_sql(q), "the fixture's claim removed");
+	snprintf(q, sizeof(q), "DELETE FROM coverage WHERE member_id = %lld",
+	    md);
+	ok(test_sql(q), "and its coverage");
 
 	/* ---- the unit deletes its draft */
 	person_of(mb, &p, buf);
