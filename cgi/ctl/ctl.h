@@ -36,5 +36,8 @@ int demo_claims(struct db *db);
 /* demo_articles: 隐私协议 and 服务声明 v1, 公告通知 and 工会资讯 published
  * by the demo editor (demoarticle.c); 1/0. */
 int demo_articles(struct db *db);
+/* demo_changes: the demo's 个人信息变更, 待初审 and returned
+ * (demochange.c); 1/0. */
+int demo_changes(struct db *db);
 
 #endif

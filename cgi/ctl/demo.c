@@ -488,7 +488,8 @@ ctl_demo(struct db *db)
 	if (!password_hash(DEMO_PASSWORD, d.hash))
 		return 1;
 	if (db_txn(db, demo_load, &d) != 0 || !demo_enrol(db) ||
-	    !demo_claims(db) || !demo_articles(db) || !figures_refresh(db)) {
+	    !demo_claims(db) || !demo_articles(db) || !demo_changes(db) ||
+	    !figures_refresh(db)) {
 		fprintf(stderr, "hzctl: demo data could not be loaded\n");
 		return 1;
 	}

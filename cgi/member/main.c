@@ -35,6 +35,15 @@ enum page {
 	PAGE_CONSENT_POST,
 	PAGE_WITHDRAW,
 	PAGE_WITHDRAW_POST,
+	PAGE_CHANGES,
+	PAGE_CHANGE,
+	PAGE_CHANGE_NEW,
+	PAGE_CHANGE_NEW_POST,
+	PAGE_CHANGE_EDIT,
+	PAGE_CHANGE_EDIT_POST,
+	PAGE_CHANGE_SUBMIT,
+	PAGE_CHANGE_DELETE,
+	PAGE_CHANGE_FILE,
 	PAGE__MAX
 };
 
@@ -67,6 +76,15 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CONSENT_POST] = { HTTP_POST, "/m/consent", consent_post, ACC_MEMBER, MEMBER_BEFORE_CONSENT },
 	[PAGE_WITHDRAW] =  { HTTP_GET,  "/m/consent/withdraw", withdraw_get, ACC_MEMBER, MEMBER_BEFORE_CONSENT },
 	[PAGE_WITHDRAW_POST] = { HTTP_POST, "/m/consent/withdraw", withdraw_post, ACC_MEMBER, MEMBER_BEFORE_CONSENT },
+	[PAGE_CHANGES] =   { HTTP_GET,  "/m/changes", changes_get, ACC_MEMBER, 0 },
+	[PAGE_CHANGE] =    { HTTP_GET,  "/m/change", change_get_page, ACC_MEMBER, 0 },
+	[PAGE_CHANGE_NEW] = { HTTP_GET, "/m/change/new", change_new_get, ACC_MEMBER, 0 },
+	[PAGE_CHANGE_NEW_POST] = { HTTP_POST, "/m/change/new", change_new_post, ACC_MEMBER, 0 },
+	[PAGE_CHANGE_EDIT] = { HTTP_GET, "/m/change/edit", change_edit_get, ACC_MEMBER, 0 },
+	[PAGE_CHANGE_EDIT_POST] = { HTTP_POST, "/m/change/edit", change_edit_post, ACC_MEMBER, 0 },
+	[PAGE_CHANGE_SUBMIT] = { HTTP_POST, "/m/change/submit", change_submit_page, ACC_MEMBER, 0 },
+	[PAGE_CHANGE_DELETE] = { HTTP_POST, "/m/change/delete", change_delete_page, ACC_MEMBER, 0 },
+	[PAGE_CHANGE_FILE] = { HTTP_GET, "/m/change/file", change_file_get, ACC_MEMBER, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -82,6 +100,9 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_TEXT] = "member/text.xsl",
 	[SHEET_CONSENT] = "member/consent.xsl",
 	[SHEET_WITHDRAW] = "member/withdraw.xsl",
+	[SHEET_CHANGES] = "member/changes.xsl",
+	[SHEET_CHANGE] = "member/change.xsl",
+	[SHEET_CHANGE_FORM] = "member/changeform.xsl",
 };
 
 static const struct app app = {

@@ -20,6 +20,9 @@ enum sheet {
 	SHEET_TEXT,
 	SHEET_CONSENT,
 	SHEET_WITHDRAW,
+	SHEET_CHANGES,
+	SHEET_CHANGE,
+	SHEET_CHANGE_FORM,
 	SHEET__MAX
 };
 
@@ -50,5 +53,15 @@ int consent_get(struct req *);
 int consent_post(struct req *);
 int withdraw_get(struct req *);
 int withdraw_post(struct req *);
+/* change.c: 个人信息变更 */
+int changes_get(struct req *);
+int change_get_page(struct req *);
+int change_new_get(struct req *);
+int change_new_post(struct req *);
+int change_edit_get(struct req *);
+int change_edit_post(struct req *);
+int change_submit_page(struct req *);
+int change_delete_page(struct req *);
+int change_file_get(struct req *);
 
 #endif

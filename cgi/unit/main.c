@@ -92,6 +92,15 @@ enum page {
 	PAGE_CLAIM_STEP,
 	PAGE_CLAIM_FILE,
 	PAGE_CLAIM_RECORDS,
+	PAGE_CHANGES,
+	PAGE_CHANGE,
+	PAGE_CHANGE_NEW,
+	PAGE_CHANGE_NEW_POST,
+	PAGE_CHANGE_EDIT,
+	PAGE_CHANGE_EDIT_POST,
+	PAGE_CHANGE_SUBMIT,
+	PAGE_CHANGE_DELETE,
+	PAGE_CHANGE_FILE,
 	PAGE__MAX
 };
 
@@ -175,6 +184,15 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CLAIM_STEP] =     { HTTP_POST, "/u/claim/step", claim_step_post, ACC_AGENT, 0 },
 	[PAGE_CLAIM_FILE] =     { HTTP_GET,  "/u/claim/file", claim_file_get, ACC_AGENT, 0 },
 	[PAGE_CLAIM_RECORDS] =  { HTTP_GET,  "/u/claim-records", claim_records_page, ACC_AGENT, 0 },
+	[PAGE_CHANGES] =        { HTTP_GET,  "/u/changes", changes_get, ACC_AGENT, 0 },
+	[PAGE_CHANGE] =         { HTTP_GET,  "/u/change", change_get_page, ACC_AGENT, 0 },
+	[PAGE_CHANGE_NEW] =     { HTTP_GET,  "/u/change/new", change_new_get, ACC_AGENT, 0 },
+	[PAGE_CHANGE_NEW_POST] = { HTTP_POST, "/u/change/new", change_new_post, ACC_AGENT, 0 },
+	[PAGE_CHANGE_EDIT] =    { HTTP_GET,  "/u/change/edit", change_edit_get, ACC_AGENT, 0 },
+	[PAGE_CHANGE_EDIT_POST] = { HTTP_POST, "/u/change/edit", change_edit_post, ACC_AGENT, 0 },
+	[PAGE_CHANGE_SUBMIT] =  { HTTP_POST, "/u/change/submit", change_submit_page, ACC_AGENT, 0 },
+	[PAGE_CHANGE_DELETE] =  { HTTP_POST, "/u/change/delete", change_delete_page, ACC_AGENT, 0 },
+	[PAGE_CHANGE_FILE] =    { HTTP_GET,  "/u/change/file", change_file_get, ACC_AGENT, 0 },
 	[PAGE_PINVOICES] =      { HTTP_GET,  "/u/invoices", pinvoices_get, ACC_AGENT, 0 },
 	[PAGE_PINVOICE_FILE] =  { HTTP_GET,  "/u/invoices/file", pinvoice_file_get, ACC_AGENT, 0 },
 	[PAGE_RENEWAL] =        { HTTP_GET,  "/u/renewal", renewal_get, ACC_AGENT, 0 },
@@ -203,6 +221,9 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_PINVOICES] = "unit/pinvoices.xsl",
 	[SHEET_RENEWAL] = "unit/renewal.xsl",
 	[SHEET_CLAIM] = "unit/claim.xsl",
+	[SHEET_CHANGES] = "unit/changes.xsl",
+	[SHEET_CHANGE] = "unit/change.xsl",
+	[SHEET_CHANGE_FORM] = "unit/changeform.xsl",
 };
 
 static const struct app app = {

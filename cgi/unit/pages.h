@@ -30,6 +30,9 @@ enum sheet {
 	SHEET_PINVOICES,
 	SHEET_RENEWAL,
 	SHEET_CLAIM,
+	SHEET_CHANGES,
+	SHEET_CHANGE,
+	SHEET_CHANGE_FORM,
 	SHEET__MAX
 };
 
@@ -138,5 +141,16 @@ int claim_upload_post(struct req *);
 int claim_step_post(struct req *);
 int claim_file_get(struct req *);
 int claim_records_page(struct req *);
+
+/* change.c: 个人信息变更 */
+int changes_get(struct req *);
+int change_get_page(struct req *);
+int change_new_get(struct req *);
+int change_new_post(struct req *);
+int change_edit_get(struct req *);
+int change_edit_post(struct req *);
+int change_submit_page(struct req *);
+int change_delete_page(struct req *);
+int change_file_get(struct req *);
 
 #endif

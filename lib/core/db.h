@@ -65,6 +65,9 @@ enum db_module {
 	DBM_PAYOUT_VIEW,
 	DBM_ARTICLE,
 	DBM_CONSENT,
+	DBM_CHANGE,		/* 个人信息变更 (change.c) */
+	DBM_CHANGE_VIEW,
+	DBM_DEMO_CHANGE,
 	DBM__MAX
 };
 

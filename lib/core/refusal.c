@@ -215,6 +215,23 @@ static const struct {
 	    "请阅读并勾选同意《隐私协议》和《服务声明》" },
 	[RF_CONSENT_CONFIRM] =	{ "consent_confirm",
 	    "请勾选“我已知晓撤回同意将解除绑定”后再确认" },
+	/* 个人信息变更 (change.c) */
+	[RF_CHANGE_OPEN] =	{ "change_open", "您存在未办结的信息变更单" },
+	[RF_CHANGE_NAME_ID] =	{ "change_name_id",
+	    "不允许同时修改姓名和证件号码，请分两次申请" },
+	[RF_CHANGE_NOTHING] =	{ "change_nothing",
+	    "您未修改任何信息，无需提交变更申请" },
+	[RF_CHANGE_UNIT] =	{ "change_unit",
+	    "参保单位不能在信息变更中修改：调入新单位请由新单位经办人办理会籍变更" },
+	[RF_CHANGE_BIRTH] =	{ "change_birth", "出生日期与身份证号码不符" },
+	[RF_CHANGE_GENDER] =	{ "change_gender", "性别与身份证号码不符" },
+	[RF_CHANGE_BIRTH_FUTURE] = { "change_birth_future",
+	    "出生日期不能晚于今天" },
+	[RF_CHANGE_ID_TAKEN] =	{ "change_id_taken",
+	    "该证件号码已登记为其他职工，请核对" },
+	[RF_CHANGE_PROOF] =	{ "change_proof", "请上传变更凭证" },
+	[RF_CHANGE_PHONE_ONLY] = { "change_phone_only",
+	    "仅修改手机号码无需审核，请获取新手机号码的验证码后确认" },
 };
 
 const char *

@@ -157,6 +157,17 @@ enum refusal {
 	RF_PAYOUT_RESULT_FILE,	/* %s: the result file cannot be read */
 	RF_PAYOUT_DECIDED,	/* the line has another result already */
 	RF_PAYOUT_NOT_PAID,	/* 退票 of a line not paid */
+	/* 个人信息变更 (change.c) */
+	RF_CHANGE_OPEN,		/* one open request per member */
+	RF_CHANGE_NAME_ID,	/* name and ID number both changed */
+	RF_CHANGE_NOTHING,	/* no field changed */
+	RF_CHANGE_UNIT,		/* the unit: a 会籍变更 */
+	RF_CHANGE_BIRTH,	/* birth date against the resident ID */
+	RF_CHANGE_GENDER,	/* gender against the resident ID */
+	RF_CHANGE_BIRTH_FUTURE,	/* birth date after today */
+	RF_CHANGE_ID_TAKEN,	/* the new ID is another person's */
+	RF_CHANGE_PROOF,	/* 提交 without 变更凭证 */
+	RF_CHANGE_PHONE_ONLY,	/* the phone alone: by SMS code, no request */
 
 	/* 公告、资讯、宣传手册、协议文本与同意 (article.c, consent.c) */
 	RF_ARTICLE_NOT_FOUND,	/* no such article */

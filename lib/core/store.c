@@ -61,6 +61,7 @@ static const struct {
 	[AK_COVER] = { "cover", "封面图片", IMAGES, 5 * MB },
 	[AK_ARTICLE_IMAGE] = { "article_image", "正文图片", IMAGES, 5 * MB },
 	[AK_BROCHURE] = { "brochure", "宣传手册", 1u << FT_PDF, 50 * MB },
+	[AK_CHANGE_PROOF] = { "change_proof", "变更凭证", DOCS, 5 * MB },
 };
 
 static const char *const mimes[FT__MAX] = {

@@ -52,6 +52,8 @@ enum attach_kind {
 	AK_COVER,		/* 封面图片 */
 	AK_ARTICLE_IMAGE,	/* 正文图片 */
 	AK_BROCHURE,		/* 宣传手册 (PDF) */
+	/* 个人信息变更 (change.c) */
+	AK_CHANGE_PROOF,	/* 变更凭证: 证件或证明的照片或 PDF */
 	AK__MAX
 };
 

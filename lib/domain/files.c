@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "agent.h"
+#include "change.h"
 #include "claim.h"
 #include "enroll.h"
 #include "files.h"
@@ -49,6 +50,9 @@ static const struct owner {
 	    K(AK_PATHOLOGY) | K(AK_ACCIDENT) | K(AK_APPRAISAL) |
 	    K(AK_DEATH_PROOF) | K(AK_INJURY) | K(AK_BANK_CARD) |
 	    K(AK_PAYEE_DOC), &claim_flow, 0, 1, 0 },
+	/* 个人信息变更: its filer, the unit's agents with 医疗互助 and its
+	 * reviewers (the member's own pages check through change.c). */
+	{ "change", K(AK_CHANGE_PROOF), &change_flow, 0, 1, 0 },
 	/* 打款: the bank files of a batch, finance's (admin reads). */
 	{ "payout", K(AK_PAYOUT_FILE) | K(AK_BANK_RESULT), NULL,
 	    ROLE_FINANCE | ROLE_ADMIN, 0, 1 },

@@ -8,7 +8,7 @@
 # 参保申请 from draft to 上报 and the desk; mclaim.mjs, a member's 住院医疗
 # claim in three steps at 360 px with 4 MB photos compressed in the page;
 # article.mjs, the editor publishes an article with a cover at 1280 px and
-# a member reads it at 360 px.
+# a member reads it at 360 px; change.mjs, a member's 个人信息变更 at 360 px decided on the desk.
 # Screenshots are kept in the build tree's tests/browser/.
 set -u
 SRCDIR=${HZ_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -28,7 +28,7 @@ if [ ! -d "$OUT/node_modules/playwright-core" ]; then
 fi
 # Copies, not links: node resolves playwright-core from the script's real
 # directory, which must be the one holding node_modules.
-SCRIPTS="bind.mjs unit.mjs desk.mjs records.mjs plan.mjs enroll.mjs mclaim.mjs claim.mjs article.mjs"
+SCRIPTS="bind.mjs unit.mjs desk.mjs records.mjs plan.mjs enroll.mjs mclaim.mjs claim.mjs article.mjs change.mjs"
 if ! [ "$OUT" -ef "$SRCDIR/tests/browser" ]; then
 	for s in $SCRIPTS; do rm -f "$OUT/$s"; cp "$SRCDIR/tests/browser/$s" "$OUT/$s"; done
 fi
@@ -80,6 +80,16 @@ HZ_CLAIM_NAME=$(mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock"
 	$CONSENT_PLANTED;
 	SELECT name FROM member WHERE id = @m") || HZ_CLAIM_TOKEN=
 export HZ_CLAIM_TOKEN HZ_CLAIM_NAME
+# 个人信息变更 (change.mjs): demo member #31 with a unit, signed in as a
+# bind would, and a picture to upload as 变更凭证.
+HZ_CHANGE_TOKEN=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
+mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock" -uroot huzhu -e "
+	INSERT INTO session (token_hash, kind, subject_id, csrf, ip, created_at, last_seen)
+	    SELECT UNHEX(SHA2('$HZ_CHANGE_TOKEN', 256)), 1, id, SHA2(RAND(), 256), '', NOW(), NOW()
+	    FROM member WHERE unit_id IS NOT NULL AND id NOT IN (SELECT member_id FROM info_change)
+	    ORDER BY id LIMIT 30, 1;
+	$CONSENT_PLANTED" || HZ_CHANGE_TOKEN=
+export HZ_CHANGE_TOKEN HZ_STAMP=$SRCDIR/tests/data/stamp.png
 # The unit agent's roster upload picks this workbook.
 export HZ_XLSX=$SRCDIR/tests/data/roster_openpyxl.xlsx
 cd "$OUT" || exit 1

@@ -9,6 +9,7 @@
       <a href="/u/units" id="nav-units"><xsl:if test="$active = 'units'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>单位信息管理</a>
       <xsl:if test="/page/user/@roles = 1">
         <a href="/u/roster" id="nav-roster"><xsl:if test="$active = 'roster'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>职工名册</a>
+        <a href="/u/changes" id="nav-changes" class="sub"><xsl:if test="$active = 'changes'"><xsl:attribute name="class">sub active</xsl:attribute></xsl:if>信息变更</a>
         <span class="nav-group" id="nav-enrol">参保业务</span>
         <a href="/u/enroll" id="nav-enroll" class="sub"><xsl:if test="$active = 'enroll'"><xsl:attribute name="class">sub active</xsl:attribute></xsl:if>参保申请</a>
         <a href="/u/coverage" id="nav-coverage" class="sub"><xsl:if test="$active = 'coverage'"><xsl:attribute name="class">sub active</xsl:attribute></xsl:if>参保记录</a>
