@@ -5,6 +5,7 @@
 
 #include "codeask.h"
 #include "http.h"
+#include "messagepage.h"
 #include "signin.h"
 #include "pages.h"
 
@@ -24,6 +25,10 @@ enum page {
 	PAGE_CLAIM_CORRECT,
 	PAGE_CLAIM_CORRECT_POST,
 	PAGE_CLAIM_FILE,
+	PAGE_ME,
+	PAGE_MESSAGES,
+	PAGE_MESSAGE,
+	PAGE_MESSAGES_READ_ALL,
 	PAGE__MAX
 };
 
@@ -43,6 +48,10 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CLAIM_CORRECT] = { HTTP_GET, "/m/claim/correct", claim_correct_get, ACC_MEMBER, 0 },
 	[PAGE_CLAIM_CORRECT_POST] = { HTTP_POST, "/m/claim/correct", claim_correct_post, ACC_MEMBER, 0 },
 	[PAGE_CLAIM_FILE] = { HTTP_GET, "/m/claim/file", claim_file_get, ACC_MEMBER, 0 },
+	[PAGE_ME] =        { HTTP_GET,  "/m/me", me_get, ACC_MEMBER, 0 },
+	[PAGE_MESSAGES] =  { HTTP_GET,  "/m/messages", messages_get, ACC_MEMBER, 0 },
+	[PAGE_MESSAGE] =   { HTTP_GET,  "/m/message", message_get, ACC_MEMBER, 0 },
+	[PAGE_MESSAGES_READ_ALL] = { HTTP_POST, "/m/messages/read-all", message_read_all_post, ACC_MEMBER, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -53,6 +62,8 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_CLAIMS] = "member/claims.xsl",
 	[SHEET_CLAIM] = "member/claim.xsl",
 	[SHEET_CLAIM_FORM] = "member/claimform.xsl",
+	[SHEET_MESSAGES] = "member/messages.xsl",
+	[SHEET_ME] = "member/me.xsl",
 };
 
 static const struct app app = {

@@ -15,6 +15,8 @@ enum sheet {
 	SHEET_CLAIMS,
 	SHEET_CLAIM,
 	SHEET_CLAIM_FORM,
+	SHEET_MESSAGES,		/* 站内信: the list and one message */
+	SHEET_ME,		/* 个人中心 */
 	SHEET__MAX
 };
 
@@ -33,5 +35,9 @@ int claim_delete_post(struct req *);
 int claim_correct_get(struct req *);
 int claim_correct_post(struct req *);
 int claim_file_get(struct req *);
+int me_get(struct req *);		/* home.c: 个人中心 */
+/* message.c: 站内信 */
+int messages_get(struct req *);
+int message_get(struct req *);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "codeask.h"
 #include "http.h"
+#include "messagepage.h"
 #include "signin.h"
 #include "pages.h"
 
@@ -92,6 +93,9 @@ enum page {
 	PAGE_CLAIM_STEP,
 	PAGE_CLAIM_FILE,
 	PAGE_CLAIM_RECORDS,
+	PAGE_MESSAGES,
+	PAGE_MESSAGE,
+	PAGE_MESSAGES_READ_ALL,
 	PAGE__MAX
 };
 
@@ -179,6 +183,9 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_PINVOICE_FILE] =  { HTTP_GET,  "/u/invoices/file", pinvoice_file_get, ACC_AGENT, 0 },
 	[PAGE_RENEWAL] =        { HTTP_GET,  "/u/renewal", renewal_get, ACC_AGENT, 0 },
 	[PAGE_RENEWAL_XLSX] =   { HTTP_GET,  "/u/renewal.xlsx", renewal_xlsx_get, ACC_AGENT, 0 },
+	[PAGE_MESSAGES] =       { HTTP_GET,  "/u/messages", messages_get, ACC_AGENT, 0 },
+	[PAGE_MESSAGE] =        { HTTP_GET,  "/u/message", message_get, ACC_AGENT, 0 },
+	[PAGE_MESSAGES_READ_ALL] = { HTTP_POST, "/u/messages/read-all", message_read_all_post, ACC_AGENT, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -203,6 +210,7 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_PINVOICES] = "unit/pinvoices.xsl",
 	[SHEET_RENEWAL] = "unit/renewal.xsl",
 	[SHEET_CLAIM] = "unit/claim.xsl",
+	[SHEET_MESSAGES] = "unit/messages.xsl",
 };
 
 static const struct app app = {

@@ -30,6 +30,7 @@ enum sheet {
 	SHEET_PINVOICES,
 	SHEET_RENEWAL,
 	SHEET_CLAIM,
+	SHEET_MESSAGES,		/* 站内信: the list and one message */
 	SHEET__MAX
 };
 
@@ -44,6 +45,9 @@ int profile_post(struct req *);
 int password_get(struct req *);
 int password_post(struct req *);
 int home_get(struct req *);
+/* message.c: 站内信 */
+int messages_get(struct req *);
+int message_get(struct req *);
 
 /* units.c */
 int units_add(struct req *);	/* <units> for home and 单位信息管理; 1/0 */
