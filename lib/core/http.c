@@ -458,8 +458,9 @@ req_page(struct req *r)
 /*
  * The signed-in member's or agent's unread 站内信 for the header badge,
  * as user/@unread: the count a list on the page already made
- * (<messages unread="">), else one COUNT on the station_message_to
- * index.  Left out when the database fails: the page still shows.
+ * (<messages unread="">), else message_unread() (one COUNT on the
+ * station_message_to index, or this worker's copy while the epoch has not
+ * moved).  Left out when the database fails: the page still shows.
  */
 static void
 req_unread(struct req *r)

@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "db.h"
+#include "epoch.h"
 #include "message.h"
 #include "view.h"
 
@@ -63,8 +64,11 @@ int
 message_send(struct db *db, int kind, int64_t recipient, const char *title,
     const char *body, const char *link)
 {
-	return db_exec(db, &tab, STMT_SEND, "iisss", (int64_t)kind, recipient,
-	    title, body, link) == 1;
+	if (db_exec(db, &tab, STMT_SEND, "iisss", (int64_t)kind, recipient,
+	    title, body, link) != 1)
+		return 0;
+	db_changed(db);		/* the recipient's unread count, if cached */
+	return 1;
 }
 
 #define SEND_CHUNK	500
@@ -91,6 +95,8 @@ message_send_many(struct db *db, const struct message_out *m, size_t n)
 		if (db_bulk(db, &tab, STMT_SEND, k, 5, v) != (int64_t)k)
 			return 0;
 	}
+	if (n > 0)
+		db_changed(db);
 	return 1;
 }
 
@@ -131,17 +137,54 @@ message_list(struct db *db, int kind, int64_t recipient, int max,
 int
 message_read(struct db *db, int kind, int64_t recipient, int64_t id)
 {
-	return db_exec(db, &tab, STMT_READ, "iii", id, (int64_t)kind,
-	    recipient) >= 0;
+	int64_t n = db_exec(db, &tab, STMT_READ, "iii", id, (int64_t)kind,
+	    recipient);
+
+	if (n > 0)
+		db_changed(db);	/* the unread count, if cached */
+	return n >= 0;
 }
+
+/*
+ * Unread counts this process read lately (未读缓存), so the header's badge
+ * costs a signed-in page no round trip while nothing changed: an entry
+ * serves while the epoch is the one it was read under (every message sent
+ * or read moves it, as does any audited change: db_changed) and for at
+ * most UNREAD_TTL seconds.  Direct-mapped by recipient; a collision only
+ * costs a read.
+ */
+#define UNREAD_SLOTS	256
+#define UNREAD_TTL	60
+
+static struct {
+	int			 kind;
+	int64_t			 recipient;
+	int64_t			 count;
+	struct epoch_mark	 mark;
+} unread_cache[UNREAD_SLOTS];
 
 int64_t
 message_unread(struct db *db, int kind, int64_t recipient)
 {
+	size_t slot = ((uint64_t)recipient * 4 + (uint64_t)kind) % UNREAD_SLOTS;
+	uint64_t epoch;
+	int64_t n;
 	int found;
 
-	return db_one_int(db, &tab, STMT_UNREAD, &found, "ii", (int64_t)kind,
+	if (epoch_fresh(&unread_cache[slot].mark) &&
+	    unread_cache[slot].kind == kind &&
+	    unread_cache[slot].recipient == recipient)
+		return unread_cache[slot].count;
+	/* Read before the query: a change committed meanwhile voids it. */
+	epoch = epoch_now();
+	n = db_one_int(db, &tab, STMT_UNREAD, &found, "ii", (int64_t)kind,
 	    recipient);
+	if (n >= 0 && epoch_keep(&unread_cache[slot].mark, epoch, UNREAD_TTL)) {
+		unread_cache[slot].kind = kind;
+		unread_cache[slot].recipient = recipient;
+		unread_cache[slot].count = n;
+	}
+	return n;
 }
 
 /* The recipient's total and unread messages: 1, 0 on error. */

@@ -44,7 +44,8 @@ int message_read(struct db *db, int kind, int64_t recipient, int64_t id);
 #define MESSAGE_PER_PAGE	20
 
 /* message_unread: the recipient's unread messages (one COUNT on the
- * station_message_to index), -1 on a database error. */
+ * station_message_to index, kept by this process until the epoch moves:
+ * sending or reading a message moves it), -1 on a database error. */
 int64_t message_unread(struct db *db, int kind, int64_t recipient);
 
 /*
