@@ -19,7 +19,6 @@
 #include "http.h"
 #include "refusal.h"
 #include "log.h"
-#include "message.h"
 #include "rand.h"
 #include "session.h"
 #include "view.h"
@@ -458,16 +457,14 @@ req_page(struct req *r)
 /*
  * The signed-in member's or agent's unread 站内信 for the header badge,
  * as user/@unread: the count a list on the page already made
- * (<messages unread="">), else message_unread() (one COUNT on the
- * station_message_to index, or this worker's copy while the epoch has not
- * moved).  Left out when the database fails: the page still shows.
+ * (<messages unread="">), else the one read with the session
+ * (MESSAGE_UNREAD_COLUMN, lib/core/message.h): no round trip of its own.
  */
 static void
 req_unread(struct req *r)
 {
 	xmlNodePtr n, u = NULL, list = NULL;
 	xmlChar *v;
-	int64_t c;
 
 	if (r->sess.kind != SESS_MEMBER && r->sess.kind != SESS_AGENT)
 		return;
@@ -485,9 +482,8 @@ req_unread(struct req *r)
 	    (v = xmlGetProp(list, (const xmlChar *)"unread")) != NULL) {
 		xmlSetProp(u, (const xmlChar *)"unread", v);
 		xmlFree(v);
-	} else if ((c = message_unread(r->db, r->sess.kind,
-	    r->sess.subject)) >= 0)
-		view_attrf(u, "unread", "%lld", (long long)c);
+	} else
+		view_attrf(u, "unread", "%lld", (long long)r->sess.unread);
 }
 
 /* Send whatever the handler left: redirect, rendered page or error. */

@@ -6,7 +6,6 @@
 
 #include "audit.h"
 #include "db.h"
-#include "epoch.h"
 #include "message.h"
 #include "view.h"
 
@@ -67,7 +66,7 @@ message_send(struct db *db, int kind, int64_t recipient, const char *title,
 	if (db_exec(db, &tab, STMT_SEND, "iisss", (int64_t)kind, recipient,
 	    title, body, link) != 1)
 		return 0;
-	db_changed(db);		/* the recipient's unread count, if cached */
+	db_changed(db);		/* the recipient's count in cached sessions */
 	return 1;
 }
 
@@ -141,50 +140,8 @@ message_read(struct db *db, int kind, int64_t recipient, int64_t id)
 	    recipient);
 
 	if (n > 0)
-		db_changed(db);	/* the unread count, if cached */
+		db_changed(db);	/* the count in cached sessions */
 	return n >= 0;
-}
-
-/*
- * Unread counts this process read lately (未读缓存), so the header's badge
- * costs a signed-in page no round trip while nothing changed: an entry
- * serves while the epoch is the one it was read under (every message sent
- * or read moves it, as does any audited change: db_changed) and for at
- * most UNREAD_TTL seconds.  Direct-mapped by recipient; a collision only
- * costs a read.
- */
-#define UNREAD_SLOTS	256
-#define UNREAD_TTL	60
-
-static struct {
-	int			 kind;
-	int64_t			 recipient;
-	int64_t			 count;
-	struct epoch_mark	 mark;
-} unread_cache[UNREAD_SLOTS];
-
-int64_t
-message_unread(struct db *db, int kind, int64_t recipient)
-{
-	size_t slot = ((uint64_t)recipient * 4 + (uint64_t)kind) % UNREAD_SLOTS;
-	uint64_t epoch;
-	int64_t n;
-	int found;
-
-	if (epoch_fresh(&unread_cache[slot].mark) &&
-	    unread_cache[slot].kind == kind &&
-	    unread_cache[slot].recipient == recipient)
-		return unread_cache[slot].count;
-	/* Read before the query: a change committed meanwhile voids it. */
-	epoch = epoch_now();
-	n = db_one_int(db, &tab, STMT_UNREAD, &found, "ii", (int64_t)kind,
-	    recipient);
-	if (n >= 0 && epoch_keep(&unread_cache[slot].mark, epoch, UNREAD_TTL)) {
-		unread_cache[slot].kind = kind;
-		unread_cache[slot].recipient = recipient;
-		unread_cache[slot].count = n;
-	}
-	return n;
 }
 
 /* The recipient's total and unread messages: 1, 0 on error. */
@@ -238,17 +195,19 @@ local_path(const char *s)
 
 int
 message_open(struct db *db, int kind, int64_t recipient, int64_t id,
-    char *link, size_t size, xmlNodePtr parent)
+    char *link, size_t size, int *was_unread, xmlNodePtr parent)
 {
 	struct db_res *res;
 	int rc;
 
 	link[0] = '\0';
+	*was_unread = 0;
 	if ((res = db_query(db, &tab, STMT_GET, "iii", id, (int64_t)kind,
 	    recipient)) == NULL)
 		return -1;
 	if ((rc = db_next(res)) == 1) {
 		view_row(parent, "message", msg_cols, MSG_NCOLS, res);
+		*was_unread = db_int(res, 4) == 0;
 		if (local_path(db_col(res, 3)) &&
 		    (size_t)snprintf(link, size, "%s", db_col(res, 3)) >= size)
 			link[0] = '\0';

@@ -43,10 +43,16 @@ int message_read(struct db *db, int kind, int64_t recipient, int64_t id);
 /* The messages a page of the list shows (站内信, 20 a page). */
 #define MESSAGE_PER_PAGE	20
 
-/* message_unread: the recipient's unread messages (one COUNT on the
- * station_message_to index, kept by this process until the epoch moves:
- * sending or reading a message moves it), -1 on a database error. */
-int64_t message_unread(struct db *db, int kind, int64_t recipient);
+/*
+ * The signed-in recipient's unread messages as a column of a session load
+ * (lib/domain/signin.c, "FROM session s"): one COUNT on the
+ * station_message_to index in the same statement, no round trip of its
+ * own.  Sending or reading a message moves the epoch (db_changed), so a
+ * worker's cached session is read again with the new count.
+ */
+#define MESSAGE_UNREAD_COLUMN \
+	"(SELECT COUNT(*) FROM station_message sm WHERE sm.recipient_kind =" \
+	" s.kind AND sm.recipient_id = s.subject_id AND sm.read_at IS NULL)"
 
 /*
  * message_page: page `page` (the query text; absent or bad: 1) of the
@@ -62,12 +68,13 @@ int message_page(struct db *db, int kind, int64_t recipient,
  * message_open: the recipient's message `id`, marked read and added as
  * <message id read link><title/><body/><at/></message> under `parent`;
  * its link is copied to link[0..size) when it is a path of this site
- * ("/m/claim?id=5"), else link[0] is '\0'.  Someone else's message (or
- * none) is left as it is.  Returns 1, 0 when the recipient has no such
- * message, -1 on a database error.
+ * ("/m/claim?id=5"), else link[0] is '\0'; *was_unread says whether
+ * this opening read it.  Someone else's message (or none) is left as it
+ * is.  Returns 1, 0 when the recipient has no such message, -1 on a
+ * database error.
  */
 int message_open(struct db *db, int kind, int64_t recipient, int64_t id,
-    char *link, size_t size, xmlNodePtr parent);
+    char *link, size_t size, int *was_unread, xmlNodePtr parent);
 
 /*
  * message_read_all: 全部已读 -- mark every unread message of the actor

@@ -22,14 +22,17 @@ int
 message_open_page(struct req *r, int sheet)
 {
 	char link[256];
-	int rc;
+	int rc, was_unread;
 
 	rc = message_open(r->db, r->sess.kind, r->sess.subject,
-	    req_id(r, "id"), link, sizeof(link), r->page);
+	    req_id(r, "id"), link, sizeof(link), &was_unread, r->page);
 	if (rc < 0)
 		return 500;
 	if (rc == 0)
 		return req_error_page(r, 404, "您访问的消息不存在。");
+	/* The header's count was read with the session, before this. */
+	if (was_unread && r->sess.unread > 0)
+		r->sess.unread--;
 	if (link[0] != '\0')
 		return req_redirect(r, link);
 	r->sheet = sheet;
