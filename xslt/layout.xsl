@@ -6,6 +6,7 @@
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="parts/kit.xsl"/>
+  <xsl:include href="parts/messages.xsl"/>
   <xsl:output method="html" encoding="UTF-8" doctype-system="about:legacy-compat" indent="no"/>
 
   <xsl:template match="/page">
@@ -23,6 +24,15 @@
           <span class="brand"><xsl:value-of select="@portal-title"/></span>
           <xsl:if test="user">
             <span class="who"><xsl:value-of select="user/@name"/></span>
+            <!-- 站内信: the member's and agent's unread count (lib/core/http.c). -->
+            <xsl:if test="user/@unread">
+              <a class="hdr-msg" id="hdr-messages" href="{user/@portal}messages" title="消息">
+                <span class="hdr-msg-word">消息</span>
+                <xsl:if test="user/@unread &gt; 0">
+                  <span class="badge" id="hdr-unread"><xsl:choose><xsl:when test="user/@unread &gt; 99">99+</xsl:when><xsl:otherwise><xsl:value-of select="user/@unread"/></xsl:otherwise></xsl:choose></span>
+                </xsl:if>
+              </a>
+            </xsl:if>
             <!-- Out of the portal the session belongs to (/x/ serves several). -->
             <form method="post" class="inline" action="{user/@portal}logout">
               <xsl:call-template name="csrf"/>

@@ -5,6 +5,7 @@
 
 #include "codeask.h"
 #include "http.h"
+#include "messagepage.h"
 #include "signin.h"
 #include "pages.h"
 
@@ -44,6 +45,10 @@ enum page {
 	PAGE_CHANGE_SUBMIT,
 	PAGE_CHANGE_DELETE,
 	PAGE_CHANGE_FILE,
+	PAGE_ME,
+	PAGE_MESSAGES,
+	PAGE_MESSAGE,
+	PAGE_MESSAGES_READ_ALL,
 	PAGE__MAX
 };
 
@@ -85,6 +90,10 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CHANGE_SUBMIT] = { HTTP_POST, "/m/change/submit", change_submit_page, ACC_MEMBER, 0 },
 	[PAGE_CHANGE_DELETE] = { HTTP_POST, "/m/change/delete", change_delete_page, ACC_MEMBER, 0 },
 	[PAGE_CHANGE_FILE] = { HTTP_GET, "/m/change/file", change_file_get, ACC_MEMBER, 0 },
+	[PAGE_ME] =        { HTTP_GET,  "/m/me", me_get, ACC_MEMBER, 0 },
+	[PAGE_MESSAGES] =  { HTTP_GET,  "/m/messages", messages_get, ACC_MEMBER, 0 },
+	[PAGE_MESSAGE] =   { HTTP_GET,  "/m/message", message_get, ACC_MEMBER, 0 },
+	[PAGE_MESSAGES_READ_ALL] = { HTTP_POST, "/m/messages/read-all", message_read_all_post, ACC_MEMBER, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -103,6 +112,8 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_CHANGES] = "member/changes.xsl",
 	[SHEET_CHANGE] = "member/change.xsl",
 	[SHEET_CHANGE_FORM] = "member/changeform.xsl",
+	[SHEET_MESSAGES] = "member/messages.xsl",
+	[SHEET_ME] = "member/me.xsl",
 };
 
 static const struct app app = {

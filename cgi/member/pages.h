@@ -23,6 +23,8 @@ enum sheet {
 	SHEET_CHANGES,
 	SHEET_CHANGE,
 	SHEET_CHANGE_FORM,
+	SHEET_MESSAGES,		/* 站内信: the list and one message */
+	SHEET_ME,		/* 个人中心 */
 	SHEET__MAX
 };
 
@@ -63,5 +65,9 @@ int change_edit_post(struct req *);
 int change_submit_page(struct req *);
 int change_delete_page(struct req *);
 int change_file_get(struct req *);
+int me_get(struct req *);		/* home.c: 个人中心 */
+/* message.c: 站内信 */
+int messages_get(struct req *);
+int message_get(struct req *);
 
 #endif

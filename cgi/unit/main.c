@@ -5,6 +5,7 @@
 
 #include "codeask.h"
 #include "http.h"
+#include "messagepage.h"
 #include "signin.h"
 #include "pages.h"
 
@@ -101,6 +102,9 @@ enum page {
 	PAGE_CHANGE_SUBMIT,
 	PAGE_CHANGE_DELETE,
 	PAGE_CHANGE_FILE,
+	PAGE_MESSAGES,
+	PAGE_MESSAGE,
+	PAGE_MESSAGES_READ_ALL,
 	PAGE__MAX
 };
 
@@ -197,6 +201,9 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_PINVOICE_FILE] =  { HTTP_GET,  "/u/invoices/file", pinvoice_file_get, ACC_AGENT, 0 },
 	[PAGE_RENEWAL] =        { HTTP_GET,  "/u/renewal", renewal_get, ACC_AGENT, 0 },
 	[PAGE_RENEWAL_XLSX] =   { HTTP_GET,  "/u/renewal.xlsx", renewal_xlsx_get, ACC_AGENT, 0 },
+	[PAGE_MESSAGES] =       { HTTP_GET,  "/u/messages", messages_get, ACC_AGENT, 0 },
+	[PAGE_MESSAGE] =        { HTTP_GET,  "/u/message", message_get, ACC_AGENT, 0 },
+	[PAGE_MESSAGES_READ_ALL] = { HTTP_POST, "/u/messages/read-all", message_read_all_post, ACC_AGENT, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -224,6 +231,7 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_CHANGES] = "unit/changes.xsl",
 	[SHEET_CHANGE] = "unit/change.xsl",
 	[SHEET_CHANGE_FORM] = "unit/changeform.xsl",
+	[SHEET_MESSAGES] = "unit/messages.xsl",
 };
 
 static const struct app app = {

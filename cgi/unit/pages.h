@@ -33,6 +33,7 @@ enum sheet {
 	SHEET_CHANGES,
 	SHEET_CHANGE,
 	SHEET_CHANGE_FORM,
+	SHEET_MESSAGES,		/* 站内信: the list and one message */
 	SHEET__MAX
 };
 
@@ -47,6 +48,9 @@ int profile_post(struct req *);
 int password_get(struct req *);
 int password_post(struct req *);
 int home_get(struct req *);
+/* message.c: 站内信 */
+int messages_get(struct req *);
+int message_get(struct req *);
 
 /* units.c */
 int units_add(struct req *);	/* <units> for home and 单位信息管理; 1/0 */

@@ -459,6 +459,38 @@ req_page(struct req *r)
 	}
 }
 
+/*
+ * The signed-in member's or agent's unread 站内信 for the header badge,
+ * as user/@unread: the count a list on the page already made
+ * (<messages unread="">), else the one read with the session
+ * (MESSAGE_UNREAD_COLUMN, lib/core/message.h): no round trip of its own.
+ */
+static void
+req_unread(struct req *r)
+{
+	xmlNodePtr n, u = NULL, list = NULL;
+	xmlChar *v;
+
+	if (r->sess.kind != SESS_MEMBER && r->sess.kind != SESS_AGENT)
+		return;
+	for (n = r->page->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrcmp(n->name, (const xmlChar *)"user") == 0)
+			u = n;
+		else if (xmlStrcmp(n->name, (const xmlChar *)"messages") == 0)
+			list = n;
+	}
+	if (u == NULL)
+		return;
+	if (list != NULL &&
+	    (v = xmlGetProp(list, (const xmlChar *)"unread")) != NULL) {
+		xmlSetProp(u, (const xmlChar *)"unread", v);
+		xmlFree(v);
+	} else
+		view_attrf(u, "unread", "%lld", (long long)r->sess.unread);
+}
+
 /* Send whatever the handler left: redirect, rendered page or error. */
 static void
 req_respond(struct req *r, int status)
@@ -475,6 +507,8 @@ req_respond(struct req *r, int status)
 		return;
 	}
 	view_add(r->page, "csrf", req_csrf(r));
+	if (status < 500)
+		req_unread(r);
 	/* A failure after a handler chose its form: the error page, never the
 	 * form as if nothing happened (the cause is logged where it was). */
 	if (r->sheet < 0 || (status >= 500 && r->sheet != 0)) {

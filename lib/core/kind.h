@@ -50,6 +50,7 @@ struct session {
 	unsigned	 roles;		/* office: ROLE_* bits; agent: above */
 	int		 complete;	/* agent: profile completed */
 	char		 name[128];	/* display name */
+	int64_t		 unread;	/* member, agent: unread 站内信 */
 };
 
 #endif

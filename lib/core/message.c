@@ -1,6 +1,10 @@
 /*
  * message.c -- 站内信.
  */
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
 #include "db.h"
 #include "message.h"
 #include "view.h"
@@ -10,6 +14,10 @@ enum stmt {
 	STMT_LIST,
 	STMT_UNREAD,
 	STMT_READ,
+	STMT_COUNTS,
+	STMT_PAGE,
+	STMT_GET,
+	STMT_READ_ALL,
 	STMT__MAX
 };
 
@@ -28,6 +36,25 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_READ] =
 	    "UPDATE station_message SET read_at = COALESCE(read_at, NOW())"
 	    " WHERE id = ? AND recipient_kind = ? AND recipient_id = ?",
+	/* Both counts from the station_message_to index alone. */
+	[STMT_COUNTS] =
+	    "SELECT COUNT(*), COALESCE(SUM(read_at IS NULL), 0)"
+	    " FROM station_message WHERE recipient_kind = ?"
+	    " AND recipient_id = ?",
+	/* Unread first, then newest first (the recipient's rows only). */
+	[STMT_PAGE] =
+	    "SELECT id, title, body, link, read_at IS NOT NULL,"
+	    " DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') FROM station_message"
+	    " WHERE recipient_kind = ? AND recipient_id = ?"
+	    " ORDER BY read_at IS NOT NULL, created_at DESC, id DESC"
+	    " LIMIT ? OFFSET ?",
+	[STMT_GET] =
+	    "SELECT id, title, body, link, read_at IS NOT NULL,"
+	    " DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') FROM station_message"
+	    " WHERE id = ? AND recipient_kind = ? AND recipient_id = ?",
+	[STMT_READ_ALL] =
+	    "UPDATE station_message SET read_at = NOW()"
+	    " WHERE recipient_kind = ? AND recipient_id = ? AND read_at IS NULL",
 };
 
 static const struct db_table tab = { DBM_MESSAGE, sql, STMT__MAX };
@@ -36,8 +63,11 @@ int
 message_send(struct db *db, int kind, int64_t recipient, const char *title,
     const char *body, const char *link)
 {
-	return db_exec(db, &tab, STMT_SEND, "iisss", (int64_t)kind, recipient,
-	    title, body, link) == 1;
+	if (db_exec(db, &tab, STMT_SEND, "iisss", (int64_t)kind, recipient,
+	    title, body, link) != 1)
+		return 0;
+	db_changed(db);		/* the recipient's count in cached sessions */
+	return 1;
 }
 
 #define SEND_CHUNK	500
@@ -64,22 +94,27 @@ message_send_many(struct db *db, const struct message_out *m, size_t n)
 		if (db_bulk(db, &tab, STMT_SEND, k, 5, v) != (int64_t)k)
 			return 0;
 	}
+	if (n > 0)
+		db_changed(db);
 	return 1;
 }
+
+/* The columns of STMT_LIST, STMT_PAGE and STMT_GET: id, title, body,
+ * link, read, at. */
+static const struct view_col msg_cols[] = {
+	{ "@id", VK_INT, NULL, 0 },
+	{ "title", VK_TEXT, NULL, 0 },
+	{ "body", VK_TEXT, NULL, 0 },
+	{ "@link", VK_TEXT, NULL, 0 },
+	{ "@read", VK_INT, NULL, 0 },
+	{ "at", VK_TEXT, NULL, 0 },
+};
+#define MSG_NCOLS	(sizeof(msg_cols) / sizeof(msg_cols[0]))
 
 int
 message_list(struct db *db, int kind, int64_t recipient, int max,
     xmlNodePtr parent)
 {
-	/* STMT_LIST's columns: id, title, body, link, read, at. */
-	static const struct view_col cols[] = {
-		{ "@id", VK_INT, NULL, 0 },
-		{ "title", VK_TEXT, NULL, 0 },
-		{ "body", VK_TEXT, NULL, 0 },
-		{ "@link", VK_TEXT, NULL, 0 },
-		{ "@read", VK_INT, NULL, 0 },
-		{ "at", VK_TEXT, NULL, 0 },
-	};
 	struct db_res *res;
 	xmlNodePtr list;
 	int64_t unread, rows;
@@ -93,8 +128,7 @@ message_list(struct db *db, int kind, int64_t recipient, int max,
 		return 0;
 	list = view_add(parent, "messages", NULL);
 	view_attrf(list, "unread", "%lld", (long long)unread);
-	rows = view_rows(list, "message", cols, sizeof(cols) / sizeof(cols[0]),
-	    res, NULL);
+	rows = view_rows(list, "message", msg_cols, MSG_NCOLS, res, NULL);
 	db_done(res);
 	return rows >= 0;
 }
@@ -102,6 +136,111 @@ message_list(struct db *db, int kind, int64_t recipient, int max,
 int
 message_read(struct db *db, int kind, int64_t recipient, int64_t id)
 {
-	return db_exec(db, &tab, STMT_READ, "iii", id, (int64_t)kind,
-	    recipient) >= 0;
+	int64_t n = db_exec(db, &tab, STMT_READ, "iii", id, (int64_t)kind,
+	    recipient);
+
+	if (n > 0)
+		db_changed(db);	/* the count in cached sessions */
+	return n >= 0;
+}
+
+/* The recipient's total and unread messages: 1, 0 on error. */
+static int
+counts(struct db *db, int kind, int64_t recipient, int64_t *total,
+    int64_t *unread)
+{
+	struct db_res *res;
+	int rc;
+
+	if ((res = db_query(db, &tab, STMT_COUNTS, "ii", (int64_t)kind,
+	    recipient)) == NULL)
+		return 0;
+	if ((rc = db_next(res)) == 1) {
+		*total = db_int(res, 0);
+		*unread = db_int(res, 1);
+	}
+	db_done(res);
+	return rc == 1;
+}
+
+int
+message_page(struct db *db, int kind, int64_t recipient, const char *page,
+    int64_t per, xmlNodePtr parent)
+{
+	struct view_paging pg;
+	struct db_res *res;
+	xmlNodePtr list;
+	int64_t unread, rows;
+
+	view_paging_init(&pg, page, per);
+	if (!counts(db, kind, recipient, &pg.total, &unread) ||
+	    (res = db_query(db, &tab, STMT_PAGE, "iiii", (int64_t)kind,
+	    recipient, pg.per, view_paging_offset(&pg))) == NULL)
+		return 0;
+	list = view_add(parent, "messages", NULL);
+	view_attrf(list, "unread", "%lld", (long long)unread);
+	rows = view_rows(list, "message", msg_cols, MSG_NCOLS, res, &pg);
+	db_done(res);
+	return rows >= 0;
+}
+
+/* A link the message may send its reader to: a path of this site, not
+ * "//elsewhere" nor a scheme. */
+static int
+local_path(const char *s)
+{
+	return s != NULL && s[0] == '/' && s[1] != '/' && s[1] != '\\' &&
+	    strpbrk(s, "\r\n") == NULL;
+}
+
+int
+message_open(struct db *db, int kind, int64_t recipient, int64_t id,
+    char *link, size_t size, int *was_unread, xmlNodePtr parent)
+{
+	struct db_res *res;
+	int rc;
+
+	link[0] = '\0';
+	*was_unread = 0;
+	if ((res = db_query(db, &tab, STMT_GET, "iii", id, (int64_t)kind,
+	    recipient)) == NULL)
+		return -1;
+	if ((rc = db_next(res)) == 1) {
+		view_row(parent, "message", msg_cols, MSG_NCOLS, res);
+		*was_unread = db_int(res, 4) == 0;
+		if (local_path(db_col(res, 3)) &&
+		    (size_t)snprintf(link, size, "%s", db_col(res, 3)) >= size)
+			link[0] = '\0';
+	}
+	db_done(res);
+	if (rc != 1)
+		return rc < 0 ? -1 : 0;
+	return message_read(db, kind, recipient, id) ? 1 : -1;
+}
+
+struct read_all_arg {
+	const struct actor	*a;
+	int64_t			 n;
+};
+
+static int
+read_all_txn(struct db *db, void *p)
+{
+	struct read_all_arg *ra = p;
+	char detail[32];
+
+	if ((ra->n = db_exec(db, &tab, STMT_READ_ALL, "ii",
+	    (int64_t)ra->a->kind, ra->a->id)) < 0)
+		return 1;
+	snprintf(detail, sizeof(detail), "%lld 条", (long long)ra->n);
+	return !audit_act(db, ra->a, "message.read_all", "station_message",
+	    0, detail);
+}
+
+int64_t
+message_read_all(struct db *db, const struct actor *a)
+{
+	struct read_all_arg ra = { a, 0 };
+
+	return db_txn(db, read_all_txn, &ra) == 0 ? ra.n : -1;
 }

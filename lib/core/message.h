@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 
 struct db;
+struct actor;
 
 /* message_send: queue one message (in the caller's transaction).
  * `kind` is an enum session_kind.  Returns 1, 0 on error. */
@@ -38,5 +39,49 @@ int message_list(struct db *db, int kind, int64_t recipient, int max,
 /* message_read: mark message `id` read if it is the recipient's (others'
  * messages are left alone).  Returns 1, 0 on a database error. */
 int message_read(struct db *db, int kind, int64_t recipient, int64_t id);
+
+/* The messages a page of the list shows (站内信, 20 a page). */
+#define MESSAGE_PER_PAGE	20
+
+/*
+ * The signed-in recipient's unread messages as a column of a session load
+ * (lib/domain/signin.c, "FROM session s"): one COUNT on the
+ * station_message_to index in the same statement, no round trip of its
+ * own.  Sending or reading a message moves the epoch (db_changed), so a
+ * worker's cached session is read again with the new count.
+ */
+#define MESSAGE_UNREAD_COLUMN \
+	"(SELECT COUNT(*) FROM station_message sm WHERE sm.recipient_kind =" \
+	" s.kind AND sm.recipient_id = s.subject_id AND sm.read_at IS NULL)"
+
+/*
+ * message_page: page `page` (the query text; absent or bad: 1) of the
+ * recipient's messages, unread first, then newest first, `per` a page,
+ * as <messages unread="" total="" page="" pages="" per="" from="" to="">
+ * <message id read link><title/><body/><at/></message>...</messages>
+ * under `parent`.  Returns 1, 0 on a database error.
+ */
+int message_page(struct db *db, int kind, int64_t recipient,
+    const char *page, int64_t per, xmlNodePtr parent);
+
+/*
+ * message_open: the recipient's message `id`, marked read and added as
+ * <message id read link><title/><body/><at/></message> under `parent`;
+ * its link is copied to link[0..size) when it is a path of this site
+ * ("/m/claim?id=5"), else link[0] is '\0'; *was_unread says whether
+ * this opening read it.  Someone else's message (or none) is left as it
+ * is.  Returns 1, 0 when the recipient has no such message, -1 on a
+ * database error.
+ */
+int message_open(struct db *db, int kind, int64_t recipient, int64_t id,
+    char *link, size_t size, int *was_unread, xmlNodePtr parent);
+
+/*
+ * message_read_all: 全部已读 -- mark every unread message of the actor
+ * (a member or agent: a->kind, a->id) read, with its audit row, in one
+ * transaction.  Returns the number marked, -1 on a database error
+ * (nothing changed).
+ */
+int64_t message_read_all(struct db *db, const struct actor *a);
 
 #endif

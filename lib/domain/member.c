@@ -19,6 +19,7 @@
 enum stmt {
 	STMT_FIND,
 	STMT_GET,
+	STMT_BOUND_AT,
 	STMT_BIND,
 	STMT_SEARCH,
 	STMT_EXPORT,
@@ -31,6 +32,9 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_FIND] = MEMBER_COLS
 	    " WHERE m.id_type = ? AND m.id_number = ? AND m.name = ?",
 	[STMT_GET] = MEMBER_COLS " WHERE m.id = ?",
+	[STMT_BOUND_AT] =
+	    "SELECT DATE_FORMAT(bound_at, '%Y-%m-%d %H:%i') FROM member_bind"
+	    " WHERE member_id = ?",
 	[STMT_BIND] =
 	    "INSERT INTO member_bind (member_id, phone) VALUES (?, ?)"
 	    " ON DUPLICATE KEY UPDATE phone = VALUES(phone), bound_at = NOW()",
@@ -94,6 +98,21 @@ int
 member_get(struct db *db, int64_t id, struct member *m)
 {
 	return member_one(db_query(db, &tab, STMT_GET, "i", id), m);
+}
+
+int
+member_bound_at(struct db *db, int64_t id, char *at, size_t size)
+{
+	struct db_res *res;
+	int rc;
+
+	at[0] = '\0';
+	if ((res = db_query(db, &tab, STMT_BOUND_AT, "i", id)) == NULL)
+		return -1;
+	if ((rc = db_next(res)) == 1)
+		snprintf(at, size, "%s", db_col(res, 0));
+	db_done(res);
+	return rc;
 }
 
 enum refusal

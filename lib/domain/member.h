@@ -4,6 +4,7 @@
 #ifndef HZ_MEMBER_H
 #define HZ_MEMBER_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "refusal.h"
@@ -57,6 +58,11 @@ int member_find(struct db *db, int id_type, const char *id_number,
 
 /* member_get: by id.  Returns 1 / 0 / -1 as above. */
 int member_get(struct db *db, int64_t id, struct member *m);
+
+/* member_bound_at: when the member's H5 binding was made (or last moved
+ * to its phone), "YYYY-MM-DD HH:MM" in at[0..size).  Returns 1, 0 when
+ * not bound (at ""), -1 on a database error. */
+int member_bound_at(struct db *db, int64_t id, char *at, size_t size);
 
 /* A bind attempt (职工绑定账号): who, on which phone, with which SMS code,
  * from which client address. */

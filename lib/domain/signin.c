@@ -9,6 +9,7 @@
 #include "db.h"
 #include "kind.h"
 #include "member.h"
+#include "message.h"
 #include "session.h"
 #include "signin.h"
 
@@ -22,18 +23,20 @@
  *    force (consent.h);
  *  - agents: the profile is complete, and whether they hold 医疗互助 (or
  *    chair) in any unit (menus);
+ *  - members and agents last: their unread 站内信 (the header's badge);
  *  - office users: their ROLE_* bits.
  */
 static const char *const sql[SESS__MAX] = {
 	[SESS_MEMBER] =
 	    "SELECT " SESSION_COLUMNS ", s.m_name, " MEMBER_CARD_COLUMNS
-	    ", " CONSENT_CURRENT_COLUMN
+	    ", " CONSENT_CURRENT_COLUMN ", " MESSAGE_UNREAD_COLUMN
 	    " FROM session s" SESSION_WHERE " AND s.m_name IS NOT NULL",
 	[SESS_AGENT] =
 	    "SELECT " SESSION_COLUMNS ", COALESCE(a.name, a.phone),"
 	    " a.name IS NOT NULL AND a.password_hash IS NOT NULL,"
 	    " EXISTS (SELECT 1 FROM agent_unit au WHERE au.agent_id = a.id AND"
-	    "  (au.role = 'chairman' OR FIND_IN_SET('mutual_aid', au.perms)))"
+	    "  (au.role = 'chairman' OR FIND_IN_SET('mutual_aid', au.perms))),"
+	    " " MESSAGE_UNREAD_COLUMN
 	    " FROM session s JOIN agent a ON a.id = s.subject_id" SESSION_WHERE
 	    " AND a.disabled = 0",
 	[SESS_OFFICE] =
@@ -43,6 +46,9 @@ static const char *const sql[SESS__MAX] = {
 };
 
 static const struct db_table tab = { DBM_SIGNIN, sql, SESS__MAX };
+
+/* MEMBER_CARD_COLUMNS' count (member.h: the 10 of MEMBER_COLUMNS). */
+#define MEMBER_CARD_NCOLS	10
 
 /* The display name at column c. */
 static void
@@ -61,8 +67,9 @@ fill_member(struct db_res *res, int c, struct session *s, void *extra)
 	    "a member fits the session's extra data");
 
 	name_from(res, c, s);
-	s->complete = db_int(res, c + 11) != 0;
 	member_from_row(res, c + 1, extra);
+	s->complete = db_int(res, c + 1 + MEMBER_CARD_NCOLS) != 0;
+	s->unread = db_int(res, c + 2 + MEMBER_CARD_NCOLS);
 	return 1;
 }
 
@@ -75,6 +82,7 @@ fill_agent(struct db_res *res, int c, struct session *s, void *extra)
 	s->complete = (int)db_int(res, c + 1);
 	if (db_int(res, c + 2))
 		s->roles = AGENT_ANY_MUTUAL_AID;
+	s->unread = db_int(res, c + 3);
 	return 0;
 }
 

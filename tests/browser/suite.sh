@@ -8,7 +8,9 @@
 # 参保申请 from draft to 上报 and the desk; mclaim.mjs, a member's 住院医疗
 # claim in three steps at 360 px with 4 MB photos compressed in the page;
 # article.mjs, the editor publishes an article with a cover at 1280 px and
-# a member reads it at 360 px; change.mjs, a member's 个人信息变更 at 360 px decided on the desk.
+# a member reads it at 360 px; change.mjs, a member's 个人信息变更 at
+# 360 px decided on the desk; portal.mjs, the member's home, 个人中心 and 站内信 at 360 px and the
+# agent's 站内信 at 1280 px.
 # Screenshots are kept in the build tree's tests/browser/.
 set -u
 SRCDIR=${HZ_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -28,7 +30,8 @@ if [ ! -d "$OUT/node_modules/playwright-core" ]; then
 fi
 # Copies, not links: node resolves playwright-core from the script's real
 # directory, which must be the one holding node_modules.
-SCRIPTS="bind.mjs unit.mjs desk.mjs records.mjs plan.mjs enroll.mjs mclaim.mjs claim.mjs article.mjs change.mjs"
+SCRIPTS="bind.mjs unit.mjs desk.mjs records.mjs plan.mjs enroll.mjs mclaim.mjs claim.mjs"
+SCRIPTS="$SCRIPTS article.mjs change.mjs portal.mjs"
 if ! [ "$OUT" -ef "$SRCDIR/tests/browser" ]; then
 	for s in $SCRIPTS; do rm -f "$OUT/$s"; cp "$SRCDIR/tests/browser/$s" "$OUT/$s"; done
 fi
@@ -90,6 +93,41 @@ mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock" -uroot huzhu -e
 	    ORDER BY id LIMIT 30, 1;
 	$CONSENT_PLANTED" || HZ_CHANGE_TOKEN=
 export HZ_CHANGE_TOKEN HZ_STAMP=$SRCDIR/tests/data/stamp.png
+# 首页, 个人中心 and 站内信 (portal.mjs): demo member #28, bound since
+# 2026-03-01, and a demo agent, each signed in as a bind or login would,
+# each with just 24 messages (4 unread, among them the oldest).
+HZ_PORTAL_TOKEN=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
+HZ_PORTAL_AGENT_TOKEN=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
+HZ_PORTAL_NAME=$(mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock" -uroot -N huzhu -e "
+	SET time_zone = '+08:00';
+	SET @m = (SELECT id FROM member WHERE unit_id IS NOT NULL ORDER BY id LIMIT 27, 1);
+	SET @n = (SELECT name FROM member WHERE id = @m);
+	SET @g = (SELECT a.id FROM agent a JOIN agent_unit au ON au.agent_id = a.id
+	    WHERE au.role = 'chairman' AND a.phone LIKE '1380000000_' AND a.phone NOT IN ('13800000005', '$HZ_AGENT')
+	    ORDER BY a.phone LIMIT 1);
+	DELETE FROM station_message WHERE (recipient_kind = 1 AND recipient_id = @m)
+	    OR (recipient_kind = 2 AND recipient_id = @g);
+	INSERT INTO member_bind (member_id, phone, bound_at)
+	    SELECT @m, COALESCE(phone, '13911112222'), '2026-03-01 09:30:00' FROM member WHERE id = @m
+	    ON DUPLICATE KEY UPDATE bound_at = VALUES(bound_at);
+	INSERT INTO session (token_hash, kind, subject_id, csrf, ip, created_at, last_seen)
+	    VALUES (UNHEX(SHA2('$HZ_PORTAL_TOKEN', 256)), 1, @m, SHA2(RAND(), 256), '', NOW(), NOW()),
+	    (UNHEX(SHA2('$HZ_PORTAL_AGENT_TOKEN', 256)), 2, @g, SHA2(RAND(), 256), '', NOW(), NOW());
+	INSERT INTO station_message (recipient_kind, recipient_id, title, body, link, created_at, read_at)
+	    SELECT 1, @m, CONCAT('参保成功通知（第', seq, '期）'),
+	    CONCAT('您已成功参加职工医疗互助保障第', seq, '期，保障期间内住院可申请补助。'), '/m/coverage',
+	    NOW() - INTERVAL (30 + seq) DAY, NOW() - INTERVAL 1 DAY FROM seq_1_to_20;
+	INSERT INTO station_message (recipient_kind, recipient_id, title, body, link, created_at, read_at) VALUES
+	    (1, @m, '补助申请被驳回', CONCAT('您提交的“', @n, '”的住院医疗补助申请被驳回，驳回理由是：缺少证明材料。请参考驳回理由重新提交申请，点此去处理。'), '/m/claims', NOW() - INTERVAL 2 HOUR, NULL),
+	    (1, @m, '补助金打款失败', CONCAT('您提交的“', @n, '”的住院医疗补助申请打款失败，请修正收款账户信息。'), '/m/claims', NOW() - INTERVAL 1 DAY, NULL),
+	    (1, @m, '系统维护通知', '本系统将于周六 22:00 至 23:00 维护，期间暂停服务。\n给您带来不便，敬请谅解。', NULL, NOW() - INTERVAL 3 DAY, NULL),
+	    (1, @m, '您有1条变更信息申请单被驳回', '请在个人信息变更中查看驳回原因，修改后重新提交。', '/m/claims', NOW() - INTERVAL 60 DAY, NULL);
+	INSERT INTO station_message (recipient_kind, recipient_id, title, body, link, created_at, read_at)
+	    SELECT 2, @g, CONCAT('参保申请已办结（', seq, '）'), '您单位上报的参保申请已办结，可在参保记录中查看。', '/u/enroll',
+	    NOW() - INTERVAL seq DAY, IF(seq > 4, NOW(), NULL) FROM seq_1_to_24;
+	$CONSENT_PLANTED;
+	SELECT @n") || HZ_PORTAL_TOKEN=
+export HZ_PORTAL_TOKEN HZ_PORTAL_AGENT_TOKEN HZ_PORTAL_NAME
 # The unit agent's roster upload picks this workbook.
 export HZ_XLSX=$SRCDIR/tests/data/roster_openpyxl.xlsx
 cd "$OUT" || exit 1

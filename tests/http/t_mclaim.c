@@ -282,6 +282,7 @@ main(void)
 	    *r1 = hc_new(), *adm = hc_new();
 	long long unit, ma, mb, id, id2, idb, file, district;
 	char name[64], phone[16], q[512], p[160], pngpath[512];
+	int i, seen, unread0;
 	const char *jpg, *png, *big, *pdf, *at_limit, *over_limit;
 	int st;
 
@@ -548,6 +549,8 @@ main(void)
 	is_str(flow_state_of("claim", id2), "draft", "... still a draft");
 
 	/* ---- returned by 经办初审: 备注, 材料待补充, 删除 / 修改 */
+	hc_get(a, "/m/");
+	unread0 = atoi(hc_xpath(a, "normalize-space(//*[@id='hdr-unread'])"));
 	hc_login_office(r1, "review1");
 	snprintf(p, sizeof(p), "/o/review?type=claim&id=%lld", id);
 	is_int(hc_get(r1, p), 200, "review1 opens the claim");
@@ -555,7 +558,22 @@ main(void)
 	    "decision", "return", "reason", "缺少证明材料", "pick", "", NULL),
 	    303, "... and returns it: 缺少证明材料");
 	is_str(flow_state_of("claim", id), "draft", "... a draft again");
+	/* The 站内信 the return sends: the header counts it on every worker,
+	 * it comes first in the list, and opening it leads to the claim. */
+	for (i = 0, seen = 0; i < 6; i++)
+		seen += hc_get(a, "/m/") == 200 && atoi(hc_xpath(a,
+		    "normalize-space(//*[@id='hdr-unread'])")) == unread0 + 1;
+	is_int(seen, 6, "the header counts the new message on every worker");
+	hc_get(a, "/m/messages");
+	snprintf(q, sizeof(q), "%s", hc_xpath(a, "normalize-space(//ul[@id="
+	    "'message-list']/li[1][@data-read='0'])"));
+	ok(strstr(q, "退回") != NULL || strstr(q, "驳回") != NULL,
+	    "... first in the list, unread (%s)", q);
+	snprintf(p, sizeof(p), "%s",
+	    hc_xpath(a, "string(//ul[@id='message-list']/li[1]/a/@href)"));
+	is_int(hc_get(a, p), 303, "opening it");
 	snprintf(p, sizeof(p), "/m/claim?id=%lld", id);
+	is_str(hc_location_path(a), p, "... leads to the claim");
 	is_int(hc_get(a, p), 200, "the member's detail");
 	is_str(hc_xpath(a, "string(//*[@id='claim-state'])"), "材料待补充",
 	    "材料待补充");

@@ -38,6 +38,7 @@
     <section class="card" id="messages">
       <xsl:call-template name="page-head">
         <xsl:with-param name="title">消息 <xsl:if test="messages/@unread &gt; 0"><span class="chip chip-warn" id="unread"><xsl:value-of select="messages/@unread"/> 条未读</span></xsl:if></xsl:with-param>
+        <xsl:with-param name="actions"><a class="button secondary" href="/u/messages" id="all-messages">全部消息</a></xsl:with-param>
       </xsl:call-template>
       <xsl:choose>
         <xsl:when test="messages/message">
@@ -45,8 +46,8 @@
             <xsl:for-each select="messages/message">
               <li data-read="{@read}">
                 <xsl:choose>
-                  <xsl:when test="@link"><a href="{@link}" class="title"><xsl:value-of select="title"/></a></xsl:when>
-                  <xsl:otherwise><span class="title"><xsl:value-of select="title"/></span></xsl:otherwise>
+                  <xsl:when test="@link"><a href="/u/message?id={@id}" class="title"><xsl:value-of select="title"/></a></xsl:when>
+                  <xsl:otherwise><a href="/u/message?id={@id}" class="title plain"><xsl:value-of select="title"/></a></xsl:otherwise>
                 </xsl:choose>
                 <time><xsl:value-of select="at"/></time>
                 <p><xsl:value-of select="body"/></p>
@@ -111,7 +112,7 @@
               <td class="wrap"><xsl:value-of select="messages/message[@read = '0'][1]/title"/></td>
               <td><xsl:call-template name="chip"><xsl:with-param name="text" select="concat($unread, ' 条未读')"/><xsl:with-param name="kind" select="'warn'"/></xsl:call-template></td>
               <td class="opt"><xsl:value-of select="messages/message[@read = '0'][1]/at"/></td>
-              <td><a href="#messages">查看消息</a></td>
+              <td><a href="/u/messages">查看消息</a></td>
             </tr>
           </xsl:if>
         </xsl:with-param>

@@ -6,6 +6,7 @@
     <xsl:param name="active"/>
     <nav class="side">
       <a href="/u/" id="nav-home"><xsl:if test="$active = 'home'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>首页</a>
+      <a href="/u/messages" id="nav-messages"><xsl:if test="$active = 'messages'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>消息<xsl:if test="/page/user/@unread &gt; 0"> <span class="badge"><xsl:value-of select="/page/user/@unread"/></span></xsl:if></a>
       <a href="/u/units" id="nav-units"><xsl:if test="$active = 'units'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>单位信息管理</a>
       <xsl:if test="/page/user/@roles = 1">
         <a href="/u/roster" id="nav-roster"><xsl:if test="$active = 'roster'"><xsl:attribute name="class">active</xsl:attribute></xsl:if>职工名册</a>
