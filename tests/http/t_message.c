@@ -247,8 +247,14 @@ main(void)
 	    "the avatar leads to 个人中心");
 	is_str(hc_xpath(a, "normalize-space(//section[@id='news']//h2)"),
 	    "工会资讯", "a place for 工会资讯");
-	is_str(hc_xpath(a, "normalize-space(//*[@id='no-articles'])"),
-	    "暂无资讯", "... 暂无资讯 while there are none");
+	is_int(hc_count(a, "//section[@id='news']//a[starts-with(@href,"
+	    " '/m/article?id=')]"), test_sql_int("SELECT LEAST(5, COUNT(*))"
+	    " FROM article WHERE kind = 'news' AND state = 'published' AND"
+	    " publish_at <= NOW()"), "... the newest published (at most 5)");
+	is_int(hc_count(a, "//*[@id='no-articles']"), test_sql_int("SELECT"
+	    " COUNT(*) = 0 FROM article WHERE kind = 'news' AND state ="
+	    " 'published' AND publish_at <= NOW()"),
+	    "... 暂无资讯 only while there are none");
 	is_int(hc_get(a, "/m/messages"), 200, "the list, empty");
 	is_str(hc_xpath(a, "normalize-space(//*[@id='no-messages'])"),
 	    "暂无消息", "暂无消息");
