@@ -92,6 +92,11 @@ enum page {
 	PAGE_CLAIM_STEP,
 	PAGE_CLAIM_FILE,
 	PAGE_CLAIM_RECORDS,
+	PAGE_FORGOT_MAIL,
+	PAGE_FORGOT_MAIL_POST,
+	PAGE_FORGOT_MAIL_RESET,
+	PAGE_FORGOT_MAIL_RESET_POST,
+	PAGE_ACCOUNT_EMAIL,
 	PAGE__MAX
 };
 
@@ -179,6 +184,12 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_PINVOICE_FILE] =  { HTTP_GET,  "/u/invoices/file", pinvoice_file_get, ACC_AGENT, 0 },
 	[PAGE_RENEWAL] =        { HTTP_GET,  "/u/renewal", renewal_get, ACC_AGENT, 0 },
 	[PAGE_RENEWAL_XLSX] =   { HTTP_GET,  "/u/renewal.xlsx", renewal_xlsx_get, ACC_AGENT, 0 },
+	/* recovery: 找回密码 by e-mail link and by 申诉 */
+	[PAGE_FORGOT_MAIL] =    { HTTP_GET,  "/u/forgot/mail", forgot_mail_get, ACC_ANON, 0 },
+	[PAGE_FORGOT_MAIL_POST] = { HTTP_POST, "/u/forgot/mail", forgot_mail_post, ACC_ANON, 0 },
+	[PAGE_FORGOT_MAIL_RESET] = { HTTP_GET, "/u/forgot/mail/reset", recover_reset_get, ACC_ANON, 0 },
+	[PAGE_FORGOT_MAIL_RESET_POST] = { HTTP_POST, "/u/forgot/mail/reset", recover_reset_post, ACC_ANON, 0 },
+	[PAGE_ACCOUNT_EMAIL] =  { HTTP_POST, "/u/password/email", account_email_post, ACC_AGENT, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -203,6 +214,7 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_PINVOICES] = "unit/pinvoices.xsl",
 	[SHEET_RENEWAL] = "unit/renewal.xsl",
 	[SHEET_CLAIM] = "unit/claim.xsl",
+	[SHEET_RECOVER] = "unit/recover.xsl",
 };
 
 static const struct app app = {

@@ -30,6 +30,7 @@ enum sheet {
 	SHEET_PINVOICES,
 	SHEET_RENEWAL,
 	SHEET_CLAIM,
+	SHEET_RECOVER,	/* recovery: e-mail link, set a new password */
 	SHEET__MAX
 };
 
@@ -138,5 +139,15 @@ int claim_upload_post(struct req *);
 int claim_step_post(struct req *);
 int claim_file_get(struct req *);
 int claim_records_page(struct req *);
+
+/* recover.c: 找回密码 by e-mail link and by 申诉; the account's e-mail */
+int forgot_mail_get(struct req *);
+int forgot_mail_post(struct req *);
+int recover_reset_get(struct req *);
+int recover_reset_post(struct req *);
+int account_email_post(struct req *);
+int account_email_view(struct req *);	/* <email> on 账号; 1/0 */
+int appeal_get(struct req *);
+int appeal_post(struct req *);
 
 #endif

@@ -63,6 +63,10 @@ enum db_module {
 	DBM_PAYOUT,
 	DBM_PAYOUT_IMPORT,
 	DBM_PAYOUT_VIEW,
+	DBM_MAIL,		/* recovery: mail.c */
+	DBM_RECOVER,		/* recovery: recover.c */
+	DBM_WX,			/* recovery: wx.c */
+	DBM_APPEAL,		/* recovery: appeal.c */
 	DBM__MAX
 };
 

@@ -199,6 +199,22 @@ static const struct {
 	[RF_PAYOUT_DECIDED] =	{ "payout_decided",
 	    "该笔已记录了银行结果，不能改记；银行退回已成功的款项请用“退票”" },
 	[RF_PAYOUT_NOT_PAID] =	{ "payout_not_paid", "只有已成功的款项可以退票" },
+
+	/* recovery: e-mail, 申诉, WeChat (recover.c, appeal.c, wx.c) */
+	[RF_EMAIL_TAKEN] =	{ "email_taken",
+	    "该邮箱已被其他账号使用，请换一个邮箱" },
+	[RF_RECOVER_LINK] =	{ "recover_link",
+	    "该链接无效、已使用或已过期，请重新找回密码" },
+	[RF_APPEAL_UNKNOWN] =	{ "appeal_unknown",
+	    "未找到与手机号码、姓名和身份证号码相符的经办人账号，请核对后重试" },
+	[RF_APPEAL_OPEN] =	{ "appeal_open",
+	    "该账号已有待审核的申诉，请耐心等待审核结果短信" },
+	[RF_APPEAL_PHONE_TAKEN] = { "appeal_phone_taken",
+	    "新手机号码已被其他账号使用，请换一个号码" },
+	[RF_APPEAL_PHOTO] =	{ "appeal_photo",
+	    "请上传身份证人像面和国徽面照片（JPG或PNG图片）" },
+	[RF_WX_FAILED] =	{ "wx_failed",
+	    "微信授权登录失败（%s），请稍后重试，或使用手机验证码绑定" },
 };
 
 const char *
