@@ -24,6 +24,7 @@ enum page {
 	PAGE_CLAIM_CORRECT,
 	PAGE_CLAIM_CORRECT_POST,
 	PAGE_CLAIM_FILE,
+	PAGE_WX,
 	PAGE__MAX
 };
 
@@ -43,6 +44,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CLAIM_CORRECT] = { HTTP_GET, "/m/claim/correct", claim_correct_get, ACC_MEMBER, 0 },
 	[PAGE_CLAIM_CORRECT_POST] = { HTTP_POST, "/m/claim/correct", claim_correct_post, ACC_MEMBER, 0 },
 	[PAGE_CLAIM_FILE] = { HTTP_GET, "/m/claim/file", claim_file_get, ACC_MEMBER, 0 },
+	[PAGE_WX] =        { HTTP_GET,  "/m/wx",     wx_get,      ACC_ANON,   0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
