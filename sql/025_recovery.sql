@@ -50,3 +50,24 @@ CREATE TABLE mail_outbox (
   sent_at     DATETIME NULL,
   KEY mail_outbox_due (status, next_try_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- 申诉: an agent who cannot sign in asks for the account back (flow type
+-- "appeal", the filer is the agent it is about; photos in attachment with
+-- owner_type 'appeal').
+CREATE TABLE agent_appeal (
+  id          BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  agent_id    BIGINT UNSIGNED NOT NULL,
+  name        VARCHAR(60) NOT NULL,
+  id_number   VARCHAR(32) NOT NULL,
+  new_phone   CHAR(11) NULL,
+  reason      VARCHAR(2000) NOT NULL,
+  ip          VARCHAR(45) NOT NULL DEFAULT '',
+  created_at  DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  KEY agent_appeal_agent (agent_id),
+  CONSTRAINT agent_appeal_fk FOREIGN KEY (agent_id) REFERENCES agent (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+INSERT INTO flow_reason (type, text) VALUES
+  ('appeal', '身份证照片不清晰，请重新拍照后提交申诉'),
+  ('appeal', '身份证信息与账号登记信息不一致'),
+  ('appeal', '申诉理由不充分，请联系上级工会核实身份');

@@ -97,6 +97,10 @@ enum page {
 	PAGE_FORGOT_MAIL_RESET,
 	PAGE_FORGOT_MAIL_RESET_POST,
 	PAGE_ACCOUNT_EMAIL,
+	PAGE_APPEAL,
+	PAGE_APPEAL_POST,
+	PAGE_APPEAL_RESET,
+	PAGE_APPEAL_RESET_POST,
 	PAGE__MAX
 };
 
@@ -190,6 +194,10 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_FORGOT_MAIL_RESET] = { HTTP_GET, "/u/forgot/mail/reset", recover_reset_get, ACC_ANON, 0 },
 	[PAGE_FORGOT_MAIL_RESET_POST] = { HTTP_POST, "/u/forgot/mail/reset", recover_reset_post, ACC_ANON, 0 },
 	[PAGE_ACCOUNT_EMAIL] =  { HTTP_POST, "/u/password/email", account_email_post, ACC_AGENT, 0 },
+	[PAGE_APPEAL] =         { HTTP_GET,  "/u/appeal", appeal_get, ACC_ANON, 0 },
+	[PAGE_APPEAL_POST] =    { HTTP_POST, "/u/appeal", appeal_post, ACC_ANON, 0 },
+	[PAGE_APPEAL_RESET] =   { HTTP_GET,  "/u/appeal/reset", recover_reset_get, ACC_ANON, 0 },
+	[PAGE_APPEAL_RESET_POST] = { HTTP_POST, "/u/appeal/reset", recover_reset_post, ACC_ANON, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -215,6 +223,7 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_RENEWAL] = "unit/renewal.xsl",
 	[SHEET_CLAIM] = "unit/claim.xsl",
 	[SHEET_RECOVER] = "unit/recover.xsl",
+	[SHEET_APPEAL] = "unit/appeal.xsl",
 };
 
 static const struct app app = {

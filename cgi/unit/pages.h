@@ -31,6 +31,7 @@ enum sheet {
 	SHEET_RENEWAL,
 	SHEET_CLAIM,
 	SHEET_RECOVER,	/* recovery: e-mail link, set a new password */
+	SHEET_APPEAL,	/* recovery: 申诉 */
 	SHEET__MAX
 };
 
@@ -147,6 +148,7 @@ int recover_reset_get(struct req *);
 int recover_reset_post(struct req *);
 int account_email_post(struct req *);
 int account_email_view(struct req *);	/* <email> on 账号; 1/0 */
+/* appeal.c: 申诉 */
 int appeal_get(struct req *);
 int appeal_post(struct req *);
 

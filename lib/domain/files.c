@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "agent.h"
+#include "appeal.h"
 #include "claim.h"
 #include "enroll.h"
 #include "files.h"
@@ -27,8 +28,10 @@ static const struct owner {
 	int			 unit;	/* a flow's: the item's unit's agents
 					 * with 医疗互助 see it, not only its
 					 * filer */
-	int			 office_only;	/* no unit's: owner_id is
-						 * no unit */
+	int			 office_only;	/* never an agent's: owner_id
+						 * is no unit (payout), or the
+						 * files are the reviewers'
+						 * alone (appeal) */
 } owners[] = {
 	{ "org_app", K(AK_APPROVAL) | K(AK_LICENSE), &orgapp_flow, 0, 0, 0 },
 	{ "transfer", K(AK_AUTHORIZATION), &transfer_flow, 0, 0, 0 },
@@ -52,6 +55,9 @@ static const struct owner {
 	/* 打款: the bank files of a batch, finance's (admin reads). */
 	{ "payout", K(AK_PAYOUT_FILE) | K(AK_BANK_RESULT), NULL,
 	    ROLE_FINANCE | ROLE_ADMIN, 0, 1 },
+	/* 申诉: the ID photos, for its reviewers alone; the agent it is
+	 * about (its filer) never sees them through the unit portal. */
+	{ "appeal", K(AK_ID_FRONT) | K(AK_ID_BACK), &appeal_flow, 0, 0, 1 },
 };
 
 #define NOWNERS (sizeof(owners) / sizeof(owners[0]))
@@ -110,7 +116,7 @@ file_for_agent(struct db *db, int64_t id, int64_t agent,
 
 	if ((rc = lookup(db, id, a, &o)) != 1)
 		return rc;
-	if (owner_type && strcmp(owner_type, o->type) != 0)
+	if (o->office_only || (owner_type && strcmp(owner_type, o->type) != 0))
 		return 0;
 	if (o->flow) {
 		if ((rc = flow_get_item(db, o->flow, a->owner_id, &it)) != 1)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "agent.h"
+#include "appeal.h"
 #include "claim.h"
 #include "enroll.h"
 #include "flows.h"
@@ -15,6 +16,7 @@ const struct flow_type *const flow_types[] = {
 	&membership_flow,
 	&enroll_flow,
 	&claim_flow,
+	&appeal_flow,
 	NULL
 };
 

@@ -220,9 +220,239 @@ test_mail(void)
 	hc_free(anon);
 }
 
+#define PHONE_C	"13700002503"
+#define PHONE_D	"13700002504"
+#define NEW_C	"13700002513"
+
+/* Read the picture challenge's answer as the person would from the
+ * picture (here: from the database) after drawing it as the page does. */
+static const char *
+solve(struct hc *c)
+{
+	static char answer[8];
+	char sql[300];
+
+	if (hc_get(c, "/u/captcha") != 200)
+		return "";
+	snprintf(sql, sizeof(sql), "SELECT answer FROM captcha WHERE token_hash ="
+	    " UNHEX(SHA2('%s', 256)) ORDER BY id DESC LIMIT 1",
+	    hc_cookie(c, "hz_cap") ? hc_cookie(c, "hz_cap") : "");
+	snprintf(answer, sizeof(answer), "%s", test_sql_str(sql));
+	return answer;
+}
+
+/* File an appeal from the form (the challenge solved unless `captcha`
+ * is given); returns the status. */
+static int
+appeal(struct hc *c, const char *phone, const char *name, const char *id,
+    const char *new_phone, const char *front, const char *back,
+    const char *captcha)
+{
+	char ans[8];
+
+	hc_get(c, "/u/appeal");
+	snprintf(ans, sizeof(ans), "%s", captcha ? captcha : solve(c));
+	hc_get(c, "/u/appeal");
+	return hc_upload2(c, "/u/appeal", "front", front, "back", back,
+	    "phone", phone, "name", name, "id_number", id, "new_phone",
+	    new_phone, "reason", "原手机号已停用，无法接收验证码", "captcha", ans,
+	    NULL);
+}
+
+/* The newest appeal's id (its agent's phone). */
+static long long
+appeal_of(const char *phone)
+{
+	char q[200];
+
+	snprintf(q, sizeof(q), "SELECT COALESCE(MAX(p.id), -1) FROM agent_appeal p JOIN agent a"
+	    " ON a.id = p.agent_id WHERE a.phone = '%s'", phone);
+	return test_sql_int(q);
+}
+
+static int
+decide(struct hc *c, long long id, const char *d, const char *reason)
+{
+	char path[80], ids[24];
+
+	snprintf(ids, sizeof(ids), "%lld", id);
+	snprintf(path, sizeof(path), "/o/review?type=appeal&id=%lld", id);
+	hc_get(c, path);
+	return hc_post(c, "/o/review", "type", "appeal", "id", ids,
+	    "decision", d, "reason", reason, "pick", "", NULL);
+}
+
+static void
+test_appeal(void)
+{
+	struct hc *anon = hc_new(), *ac = hc_new(), *r1 = hc_new(),
+	    *r2 = hc_new(), *fin = hc_new();
+	char png[256], pdf[256], html[256];
+	char idc[20], idd[20], path[200], link[256], q[300];
+	const char *text;
+	long long id, photo;
+	int st, n;
+
+	/* test_datafile's buffer is its own: copy each path. */
+	snprintf(png, sizeof(png), "%s", test_datafile("stamp.png"));
+	snprintf(pdf, sizeof(pdf), "%s", test_datafile("license.pdf"));
+	snprintf(html, sizeof(html), "%s", test_datafile("html-renamed.jpg"));
+	ok(test_unit_new("申诉测试单位丙工会", PHONE_C) > 0, "agent C");
+	ok(test_unit_new("申诉测试单位丁工会", PHONE_D) > 0, "agent D");
+	snprintf(idc, sizeof(idc), "%s", test_id_number("1982-03-04", 251, 'M'));
+	snprintf(idd, sizeof(idd), "%s", test_id_number("1983-05-06", 252, 'F'));
+	snprintf(q, sizeof(q), "UPDATE agent SET id_number = '%s' WHERE phone = '"
+	    PHONE_C "'", idc);
+	test_sql(q);
+	snprintf(q, sizeof(q), "UPDATE agent SET id_number = '%s' WHERE phone = '"
+	    PHONE_D "'", idd);
+	test_sql(q);
+	hc_login_agent(ac, PHONE_C);
+	is_int(hc_get(ac, "/u/"), 200, "C signed in somewhere");
+
+	/* The form, and bad input on it. */
+	is_int(hc_get(anon, "/u/forgot"), 200, "找回密码");
+	is_int(hc_count(anon, "//a[@href='/u/appeal']"), 1, "offers 申诉");
+	is_int(hc_get(anon, "/u/appeal"), 200, "the appeal form");
+	is_int(hc_count(anon, "//img[@id='captcha-img']"), 1, "with a picture challenge");
+	st = hc_upload2(anon, "/u/appeal", NULL, NULL, NULL, NULL, "phone", "123",
+	    "name", "", "id_number", "110105", "new_phone", "abc", "reason", "",
+	    "captcha", "", NULL);
+	is_int(st, 200, "all wrong: the form again");
+	ok(*hc_xpath(anon, "string(//span[@id='err-phone'])"), "phone");
+	ok(*hc_xpath(anon, "string(//span[@id='err-name'])"), "name");
+	ok(*hc_xpath(anon, "string(//span[@id='err-id_number'])"), "ID number");
+	ok(*hc_xpath(anon, "string(//span[@id='err-new_phone'])"), "new phone");
+	ok(*hc_xpath(anon, "string(//span[@id='err-reason'])"), "reason");
+	is_str(hc_xpath(anon, "string(//input[@id='f-phone']/@value)"), "123",
+	    "input kept");
+	st = appeal(anon, PHONE_C, "测试经办人", idc, NEW_C, png, png, "XXXX");
+	is_int(st, 200, "wrong picture answer");
+	is_str(hc_xpath(anon, "string(//span[@id='err-captcha'])"),
+	    "图形验证码不正确，请看新的图片重新输入", "refused in Chinese");
+	st = appeal(anon, PHONE_C, "别人", idc, NEW_C, png, png, NULL);
+	is_str(msg_error(anon), "未找到与手机号码、姓名和身份证号码相符的经办人账号，请核对后重试",
+	    "name not the account's");
+	st = appeal(anon, PHONE_C, "测试经办人", idc, NEW_C,
+	    pdf, png, NULL);
+	is_str(msg_error(anon), "请上传身份证人像面和国徽面照片（JPG或PNG图片）",
+	    "a PDF is no photo");
+	st = appeal(anon, PHONE_C, "测试经办人", idc, NEW_C,
+	    html, png, NULL);
+	is_str(msg_error(anon), "请上传身份证人像面和国徽面照片（JPG或PNG图片）",
+	    "a page named .jpg is no photo (by content)");
+	st = appeal(anon, PHONE_C, "测试经办人", idc, NEW_C, png, NULL, NULL);
+	is_str(msg_error(anon), "请上传身份证人像面和国徽面照片（JPG或PNG图片）",
+	    "both photos needed");
+	st = appeal(anon, PHONE_C, "测试经办人", idc, PHONE_D, png, png, NULL);
+	is_str(hc_xpath(anon, "string(//span[@id='err-new_phone'])"),
+	    "新手机号码已被其他账号使用，请换一个号码", "new phone of another account");
+	is_int(appeal_of(PHONE_C), -1, "nothing filed yet");
+
+	/* Filed. */
+	st = appeal(anon, PHONE_C, "测试经办人", idc, NEW_C, png, png, NULL);
+	is_int(st, 200, "appeal filed");
+	ok(strstr(hc_xpath(anon, "string(//p[@id='appeal-filed'])"), "尾号2513")
+	    != NULL, "answered by SMS to the new phone");
+	id = appeal_of(PHONE_C);
+	ok(id > 0, "the appeal");
+	is_str(flow_state_of("appeal", id), "review1", "waits for review1");
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM attachment WHERE owner_type ="
+	    " 'appeal' AND owner_id = %lld", id);
+	is_int(test_sql_int(q), 2, "both photos kept");
+	snprintf(q, sizeof(q), "SELECT MIN(id) FROM attachment WHERE owner_type ="
+	    " 'appeal' AND owner_id = %lld", id);
+	photo = test_sql_int(q);
+	st = appeal(anon, PHONE_C, "测试经办人", idc, NEW_C, png, png, NULL);
+	is_str(msg_error(anon), "该账号已有待审核的申诉，请耐心等待审核结果短信",
+	    "one open appeal per account");
+
+	/* Access: the photos only on the desk, for review1. */
+	snprintf(path, sizeof(path), "/u/transfer/file?id=%lld", photo);
+	is_int(hc_get(ac, path), 404, "the agent cannot fetch the photos");
+	hc_login_office(r1, "review1");
+	hc_login_office(r2, "review2");
+	hc_login_office(fin, "finance");
+	snprintf(path, sizeof(path), "/o/review?type=appeal&id=%lld", id);
+	is_int(hc_get(r1, path), 200, "review1 opens the appeal on the desk");
+	is_str(hc_xpath(r1, "string(//dd[@id='d-name'])"), "测试经办人", "the name");
+	ok(strstr(hc_xpath(r1, "string(//dd[@id='d-new-phone'])"), NEW_C) != NULL,
+	    "the new phone");
+	ok(strstr(hc_xpath(r1, "string(//dd[@id='d-units'])"), "申诉测试单位丙工会")
+	    != NULL, "the account's record: its unit");
+	ok(strncmp(hc_xpath(r1, "string(//dd[@id='d-matches'])"), "姓名、身份证号码与账号登记一致", 10) == 0,
+	    "the check against the account");
+	is_int(hc_count(r1, "//section[@id='item-materials']//img"), 2,
+	    "both photos inline");
+	snprintf(path, sizeof(path), "/o/file?id=%lld&inline=1", photo);
+	is_int(hc_get(r1, path), 200, "review1 sees a photo");
+	ok(strncmp(hc_header(r1, "Content-Type") ? hc_header(r1, "Content-Type")
+	    : "", "image/png", 9) == 0, "inline, as an image");
+	is_int(hc_get(fin, path), 404, "finance does not");
+	snprintf(path, sizeof(path), "/o/review?type=appeal&id=%lld", id);
+	is_int(hc_get(fin, path) / 100, 4, "nor the appeal");
+	is_int(hc_get(r2, path), 404, "nor review2: review1 decides appeals");
+	hc_get(r1, path);
+	is_int(hc_count(r1, "//form[@id='decide-form']"), 1, "review1 may decide");
+	hc_get(anon, "/u/captcha");
+
+	/* Approved: the link by SMS to the new phone. */
+	n = sms_count(NEW_C);
+	st = decide(r1, id, "approve", "");
+	is_int(st, 303, "review1 approves");
+	is_str(flow_state_of("appeal", id), "approved", "approved");
+	text = sms_wait_text(NEW_C, n);
+	ok(strstr(text, "申诉已审核通过") != NULL, "SMS to the new phone");
+	snprintf(link, sizeof(link), "%s", link_path(text, "/u/appeal/reset"));
+	ok(*link, "with the link: %s", link);
+	is_int(hc_get(ac, "/u/"), 200, "C still signed in until it is used");
+	is_int(hc_get(anon, link), 200, "the link opens");
+	st = hc_post(anon, "/u/appeal/reset", "token", strstr(link, "=") + 1,
+	    "password", "Appeal2026", "password2", "Appeal2026", NULL);
+	is_int(st, 303, "a new password set");
+	is_int(hc_get(ac, "/u/"), 303, "every other session ended");
+	hc_get(anon, "/u/login?tab=password");
+	is_int(hc_post(anon, "/u/login/password", "login", NEW_C, "password",
+	    "Appeal2026", NULL), 303, "signs in with the new phone and password");
+	is_int(test_sql_int("SELECT COUNT(*) FROM agent WHERE phone = '" PHONE_C
+	    "'"), 0, "the lost phone is no longer the account's");
+	is_int(test_sql_int("SELECT COUNT(*) FROM audit_log WHERE action ="
+	    " 'agent.password.recover' AND detail = '" NEW_C "'"), 1, "audited");
+	is_int(hc_get(anon, link), 200, "the link again");
+	is_str(msg_error(anon), "该链接无效、已使用或已过期，请重新找回密码",
+	    "used up");
+
+	/* Returned with a reason: told by SMS. */
+	hc_free(anon);
+	anon = hc_new();
+	st = appeal(anon, PHONE_D, "测试经办人", idd, "", png, png, NULL);
+	ok(strstr(hc_xpath(anon, "string(//p[@id='appeal-filed'])"), "尾号2504")
+	    != NULL, "D's appeal filed, keeping the phone");
+	id = appeal_of(PHONE_D);
+	n = sms_count(PHONE_D);
+	st = decide(r1, id, "return", "");
+	is_int(st, 200, "a return without a reason");
+	is_str(msg_error(r1), "退回时请填写退回原因", "is refused");
+	st = decide(r1, id, "return", "身份证照片不清晰");
+	is_int(st, 303, "returned with a reason");
+	is_str(flow_state_of("appeal", id), "returned", "returned");
+	text = sms_wait_text(PHONE_D, n);
+	ok(strstr(text, "未通过审核") && strstr(text, "身份证照片不清晰"),
+	    "SMS tells why");
+	st = appeal(anon, PHONE_D, "测试经办人", idd, "", png, png, NULL);
+	is_int(appeal_of(PHONE_D) > id, 1, "a new appeal may follow");
+
+	hc_free(anon);
+	hc_free(ac);
+	hc_free(r1);
+	hc_free(r2);
+	hc_free(fin);
+}
+
 int
 main(void)
 {
 	test_mail();
+	test_appeal();
 	return tap_done();
 }

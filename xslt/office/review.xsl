@@ -15,6 +15,7 @@
   <xsl:include href="body/enroll.xsl"/>
   <xsl:include href="../parts/claim.xsl"/>
   <xsl:include href="body/claim.xsl"/>
+  <xsl:include href="body/appeal.xsl"/>
   <xsl:template match="/page" mode="title"><xsl:value-of select="item/@type-label"/>审核</xsl:template>
   <xsl:template match="/page" mode="content">
     <xsl:variable name="it" select="item"/>
