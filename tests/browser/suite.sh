@@ -6,7 +6,9 @@
 # a unit's 参保记录 and 发票管理 at 1280 px and a member's 职工参保 at
 # 360 px; plan.mjs, admin's 保障计划 at 1280 px; enroll.mjs, a unit's
 # 参保申请 from draft to 上报 and the desk; mclaim.mjs, a member's 住院医疗
-# claim in three steps at 360 px with 4 MB photos compressed in the page.
+# claim in three steps at 360 px with 4 MB photos compressed in the page;
+# recover.mjs, WeChat sign-in at 360 px and 找回密码 by e-mail and 申诉 at
+# 1280 px.
 # Screenshots are kept in the build tree's tests/browser/.
 set -u
 SRCDIR=${HZ_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -26,7 +28,7 @@ if [ ! -d "$OUT/node_modules/playwright-core" ]; then
 fi
 # Copies, not links: node resolves playwright-core from the script's real
 # directory, which must be the one holding node_modules.
-SCRIPTS="bind.mjs unit.mjs desk.mjs records.mjs plan.mjs enroll.mjs mclaim.mjs claim.mjs"
+SCRIPTS="bind.mjs unit.mjs desk.mjs records.mjs plan.mjs enroll.mjs mclaim.mjs claim.mjs recover.mjs"
 if ! [ "$OUT" -ef "$SRCDIR/tests/browser" ]; then
 	for s in $SCRIPTS; do rm -f "$OUT/$s"; cp "$SRCDIR/tests/browser/$s" "$OUT/$s"; done
 fi
@@ -71,6 +73,16 @@ HZ_CLAIM_NAME=$(mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock"
 	    VALUES (UNHEX(SHA2('$HZ_CLAIM_TOKEN', 256)), 1, @m, SHA2(RAND(), 256), '', NOW(), NOW());
 	SELECT name FROM member WHERE id = @m") || HZ_CLAIM_TOKEN=
 export HZ_CLAIM_TOKEN HZ_CLAIM_NAME
+# recover.mjs: demo member #21 binds inside WeChat; an agent of its own
+# with an e-mail recovers the password by the mailed link.
+read -r HZ_WX_NAME HZ_WX_ID HZ_WX_PHONE < <(mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock" -uroot -N huzhu \
+	-e "SELECT name, id_number, phone FROM member ORDER BY id LIMIT 20, 1")
+HZ_MAIL_AGENT=13700009901 HZ_MAIL=browser.recover@example.com
+mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock" -uroot huzhu \
+	-e "INSERT IGNORE INTO agent (phone, name, password_hash, profile_at, email)
+	    SELECT '$HZ_MAIL_AGENT', '浏览器测试', password_hash, NOW(), '$HZ_MAIL'
+	    FROM agent WHERE phone = '13800000001'"
+export HZ_WX_NAME HZ_WX_ID HZ_WX_PHONE HZ_MAIL_AGENT HZ_MAIL
 # The unit agent's roster upload picks this workbook.
 export HZ_XLSX=$SRCDIR/tests/data/roster_openpyxl.xlsx
 cd "$OUT" || exit 1
