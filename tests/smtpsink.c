@@ -9,7 +9,9 @@
  * Each message is one line of FILE: the time, a tab, the recipients
  * (comma-separated), a tab, the message as received with "\" written
  * "\\" and each line end "\n".  One client at a time; a client silent
- * for 10 s is dropped.  Not installed: dev/test stack only.
+ * for 10 s is dropped.  A recipient whose address starts "tempfail" is
+ * answered 451 (try later), "reject" 550 (no such user), so tests see
+ * retries and failures.  Not installed: dev/test stack only.
  */
 #include <errno.h>
 #include <netinet/in.h>
@@ -118,6 +120,14 @@ serve(int fd, const char *file)
 		} else if (strncasecmp(line, "RCPT TO:", 8) == 0) {
 			char *a = strchr(line, '<'), *b = a ? strchr(a, '>') : NULL;
 
+			if (a && strncasecmp(a + 1, "tempfail", 8) == 0) {
+				say(&c, "451 4.3.0 try again later\r\n");
+				continue;
+			}
+			if (a && strncasecmp(a + 1, "reject", 6) == 0) {
+				say(&c, "550 5.1.1 no such user\r\n");
+				continue;
+			}
 			if (a && b && strlen(rcpt) + (size_t)(b - a) + 2 < sizeof(rcpt)) {
 				if (*rcpt)
 					strcat(rcpt, ",");

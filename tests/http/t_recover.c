@@ -449,10 +449,60 @@ test_appeal(void)
 	hc_free(fin);
 }
 
+/* Wait (10 s) until the outbox row of mail to `rcpt` has been tried;
+ * its "status tries last_error" (static). */
+static const char *
+outbox_after_try(const char *rcpt)
+{
+	static char out[300];
+	char q[300];
+	int i;
+
+	snprintf(q, sizeof(q), "SELECT CONCAT(status, ' ', tries, ' ',"
+	    " COALESCE(last_error, '')) FROM mail_outbox WHERE rcpt = '%s'"
+	    " AND (status <> 'queued' OR last_error IS NOT NULL)", rcpt);
+	for (i = 0; i < 100; i++) {
+		snprintf(out, sizeof(out), "%s", test_sql_str(q));
+		if (*out)
+			break;
+		usleep(100000);
+	}
+	return out;
+}
+
+/* Delivery: a server's refusal fails the mail, "later" retries it. */
+static void
+test_delivery(void)
+{
+	struct hc *c = hc_new();
+	const char *st;
+
+	ok(test_unit_new("找回测试单位戊工会", "13700002505") > 0, "agent E");
+	test_sql("UPDATE agent SET email = 'reject.e@example.com'"
+	    " WHERE phone = '13700002505'");
+	hc_get(c, "/u/forgot/mail");
+	hc_post(c, "/u/forgot/mail", "email", "reject.e@example.com", NULL);
+	st = outbox_after_try("reject.e@example.com");
+	ok(strncmp(st, "failed 1 ", 9) == 0 && strstr(st, "550"),
+	    "refused by the server (550): failed at once, the reason kept: %s", st);
+	test_sql("UPDATE agent SET email = 'tempfail.e@example.com'"
+	    " WHERE phone = '13700002505'");
+	test_sql("UPDATE agent_recover SET created_at = created_at - INTERVAL 2 MINUTE");
+	hc_get(c, "/u/forgot/mail");
+	hc_post(c, "/u/forgot/mail", "email", "tempfail.e@example.com", NULL);
+	st = outbox_after_try("tempfail.e@example.com");
+	ok(strncmp(st, "queued 1 ", 9) == 0 && strstr(st, "451"),
+	    "\"try later\" (451): queued again, the reason kept: %s", st);
+	is_int(test_sql_int("SELECT next_try_at > NOW() FROM mail_outbox WHERE"
+	    " rcpt = 'tempfail.e@example.com'"), 1, "... for a later try");
+	hc_free(c);
+}
+
 int
 main(void)
 {
 	test_mail();
+	test_delivery();
 	test_appeal();
 	return tap_done();
 }
