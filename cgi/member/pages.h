@@ -4,6 +4,8 @@
 #ifndef HZ_MEMBER_PAGES_H
 #define HZ_MEMBER_PAGES_H
 
+#include <stdint.h>
+
 struct req;
 
 /* Stylesheets, indexed as in main.c's sheets[]. */
@@ -34,8 +36,7 @@ int claim_correct_get(struct req *);
 int claim_correct_post(struct req *);
 int claim_file_get(struct req *);
 
-/* wx.c: 微信网页授权 (recovery helper) */
-#include <stdint.h>
+/* wx.c: 微信网页授权 */
 int wx_get(struct req *);
 int wx_bind_detour(struct req *);	/* redirect status, 0, or 500 */
 int wx_bind_done(struct req *, int64_t member);	/* 1/0 */

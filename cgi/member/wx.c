@@ -63,7 +63,7 @@ wx_get(struct req *r)
 	enum refusal rf;
 	int64_t member;
 
-	if (!wx_wanted("MicroMessenger"))
+	if (!wx_on())
 		return 404;
 	req_cookie_set(r, STATE_COOKIE, "", 0);	/* one use */
 	if (!rand_token_ok(state) || !rand_token_ok(mine) ||

@@ -128,8 +128,6 @@ file_for_agent(struct db *db, int64_t id, int64_t agent,
 		}
 		return it.filer_kind == SESS_AGENT && it.filer_id == agent;
 	}
-	if (o->office_only)
-		return 0;
 	if ((rc = agent_role(db, agent, a->owner_id, &aid)) < 0)
 		return -1;
 	return rc != AGENT_NONE && aid;

@@ -53,10 +53,15 @@ static const char *const sql[STMT__MAX] = {
 static const struct db_table tab = { DBM_WX, sql, STMT__MAX };
 
 int
+wx_on(void)
+{
+	return *conf_str(CONF_WX_APPID) != '\0';
+}
+
+int
 wx_wanted(const char *ua)
 {
-	return *conf_str(CONF_WX_APPID) != '\0' && ua != NULL &&
-	    strstr(ua, "MicroMessenger") != NULL;
+	return wx_on() && ua != NULL && strstr(ua, "MicroMessenger") != NULL;
 }
 
 void

@@ -17,6 +17,9 @@
 
 struct db;
 
+/* wx_on: 1 when WeChat sign-in is configured (wx_appid). */
+int wx_on(void);
+
 /* wx_wanted: 1 when WeChat sign-in is configured and `ua` (the request's
  * User-Agent, may be NULL) is WeChat's browser. */
 int wx_wanted(const char *ua);
