@@ -373,6 +373,14 @@ test_appeal(void)
 	hc_login_office(r1, "review1");
 	hc_login_office(r2, "review2");
 	hc_login_office(fin, "finance");
+	is_int(hc_get(r1, "/o/queue?type=appeal"), 200, "review1's queue of appeals");
+	is_int(hc_count(r1, "//table[@id='queue']//tr[@data-type='appeal']"), 1,
+	    "lists the appeal");
+	ok(atoi(hc_xpath(r1, "string(//*[@id='queue-counts']//a[@data-type='appeal'"
+	    " and @data-state='review1']/b)")) == 1, "counted: 账号申诉 · 待审核");
+	hc_get(r2, "/o/queue");
+	is_int(hc_count(r2, "//table[@id='queue']//tr[@data-type='appeal']"), 0,
+	    "not in review2's");
 	snprintf(path, sizeof(path), "/o/review?type=appeal&id=%lld", id);
 	is_int(hc_get(r1, path), 200, "review1 opens the appeal on the desk");
 	is_str(hc_xpath(r1, "string(//dd[@id='d-name'])"), "测试经办人", "the name");
