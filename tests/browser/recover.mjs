@@ -49,9 +49,10 @@ try {
   ok(code.length === 6, `the SMS code arrived${code ? '' : ` (the page says: ${
     (await page.textContent('.msg, .err').catch(() => '')) || 'nothing'})`}`);
   await page.fill('#f-code', code);
-  await page.click('#bind-submit');
-  await page.waitForSelector('#member-name', { timeout: 10000 });
-  ok((await page.textContent('#member-name')) === process.env.HZ_WX_NAME, 'bound: the home');
+  await Promise.all([page.waitForNavigation(), page.click('#bind-submit')]);
+  const home = await page.$('#member-name');
+  ok(home && (await home.textContent()) === process.env.HZ_WX_NAME, `bound: the home${home ? '' :
+    ` (the page says: ${(await page.textContent('.msg, .err').catch(() => '')) || page.url()})`}`);
   await ctx.close();
   ctx = await phoneCtx();			// the next visit: no cookies
   page = await ctx.newPage();
