@@ -8,12 +8,25 @@
  *   GET  /_sink/                recent messages, newest first (HTML)
  *   GET  /_sink/last?phone=P    the newest message to P (text/plain, 404)
  *   POST /_sink/fail?n=N        answer the next N sends with HTTP 503
+ *   GET  /_sink/mail            mail hz-smtpsink recorded ($SINK_MAIL)
+ *   GET  /_sink/mail/last?to=A  the newest message to A, as received
+ *
+ * It also stands in for the two endpoints of 微信网页授权 (WeChat OAuth2)
+ * for the appid $WX_APPID with secret $WX_SECRET:
+ *
+ *   GET  /_wx/authorize?appid&redirect_uri&state...   302 to redirect_uri
+ *                               with a fresh code and the state
+ *   GET  /_wx/token?appid&secret&code&grant_type       {"openid": ...} for
+ *                               a code it gave (once), else {"errcode": ...}
+ *   POST /_wx/next?openid=O     the openid the next code stands for
+ *                               (default: the demo's "o-demo-wechat-user")
  *
  * Not installed: it exists for the dev/test stack only.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <fcgiapp.h>
@@ -21,6 +34,16 @@
 #include "http_parse.h"
 
 static int fail_next;
+
+/* WeChat stand-in: the codes handed out and the openid each stands for. */
+#define WX_CODES	256
+static struct wx_code {
+	char	 code[40];
+	char	 openid[80];
+	int	 used;
+} wx_codes[WX_CODES];
+static unsigned wx_serial;
+static char wx_next[80] = "o-demo-wechat-user";
 
 /* Copy the JSON string value of "key" into out, unescaping \" \\ \uXXXX
  * (BMP only, which is all the system sends besides UTF-8 bytes). */
@@ -173,10 +196,213 @@ sink_list(FCGX_Request *r, const char *file, const char *phone)
 	free(lines);
 }
 
+/* Base64 text into bytes at out (NUL-terminated); returns the length. */
+static size_t
+unbase64(const char *in, size_t n, char *out, size_t outsz)
+{
+	static const char b64[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned v = 0, bits = 0;
+	size_t o = 0, i;
+	const char *p;
+
+	for (i = 0; i < n && o + 1 < outsz; i++) {
+		if ((p = strchr(b64, in[i])) == NULL || in[i] == '\0')
+			continue;
+		v = v << 6 | (unsigned)(p - b64);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			out[o++] = (char)(v >> bits & 0xff);
+		}
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/* Undo the file's escaping ("\\n" line ends, "\\\\") into out. */
+static void
+unescape(const char *in, char *out, size_t outsz)
+{
+	size_t o = 0;
+
+	for (; *in && o + 1 < outsz; in++) {
+		if (*in == '\\' && in[1] == 'n') {
+			out[o++] = '\n';
+			in++;
+		} else if (*in == '\\' && in[1] == '\\') {
+			out[o++] = '\\';
+			in++;
+		} else
+			out[o++] = *in;
+	}
+	out[o] = '\0';
+}
+
+/* 1 if the comma-separated list has the address `to`. */
+static int
+has_rcpt(const char *list, size_t len, const char *to)
+{
+	size_t k = strlen(to);
+	const char *p = list, *end = list + len;
+
+	while (p < end) {
+		const char *c = memchr(p, ',', (size_t)(end - p));
+		size_t n = c ? (size_t)(c - p) : (size_t)(end - p);
+
+		if (n == k && strncasecmp(p, to, k) == 0)
+			return 1;
+		p += n + 1;
+	}
+	return 0;
+}
+
+/* The recorded mail: the newest to one address (text), or the last 30. */
+static void
+sink_mail(FCGX_Request *r, const char *file, const char *to)
+{
+	static char line[256 * 1024], last[256 * 1024], msg[256 * 1024];
+	char hdr[96], subj[600];
+	size_t count = 0;
+	FILE *f = fopen(file, "r");
+	char *rc, *tx, *s, *e;
+
+	last[0] = '\0';
+	if (to == NULL)
+		reply(r, 200, "text/html; charset=utf-8",
+		    "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+		    "<meta name=\"viewport\" content=\"width=device-width\">"
+		    "<title>邮件记录（演示）</title></head><body>"
+		    "<h1>邮件记录（演示环境）</h1><p><a href=\"/_sink/\">短信记录</a></p>"
+		    "<table border=\"1\" cellpadding=\"4\">"
+		    "<tr><th>时间</th><th>收件人</th><th>主题</th><th>内容</th></tr>");
+	while (f && fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if ((rc = strchr(line, '\t')) == NULL ||
+		    (tx = strchr(rc + 1, '\t')) == NULL)
+			continue;
+		if (to) {
+			if (has_rcpt(rc + 1, (size_t)(tx - rc - 1), to)) {
+				snprintf(last, sizeof(last), "%s", tx + 1);
+				count++;
+			}
+			continue;
+		}
+		/* Newest first is what a person wants; the file is short. */
+		*tx++ = '\0';
+		unescape(tx, msg, sizeof(msg));
+		subj[0] = '\0';
+		if ((s = strstr(msg, "Subject: =?UTF-8?B?")) != NULL &&
+		    (e = strstr(s + 19, "?=")) != NULL)
+			unbase64(s + 19, (size_t)(e - s - 19), subj, sizeof(subj));
+		if ((s = strstr(msg, "\n\n")) != NULL)
+			s += 2;
+		{
+			char when[32];
+			time_t t = (time_t)strtoll(line, NULL, 10);
+			struct tm tm;
+
+			localtime_r(&t, &tm);
+			strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
+			FCGX_FPrintF(r->out, "<tr><td>%s</td><td>", when);
+		}
+		html_text(r->out, rc + 1);
+		FCGX_PutS("</td><td>", r->out);
+		html_text(r->out, subj);
+		FCGX_PutS("</td><td><pre style=\"white-space:pre-wrap\">", r->out);
+		html_text(r->out, s ? s : msg);
+		FCGX_PutS("</pre></td></tr>", r->out);
+	}
+	if (f)
+		fclose(f);
+	if (to == NULL) {
+		FCGX_PutS("</table></body></html>", r->out);
+		return;
+	}
+	if (*last == '\0') {
+		reply(r, 404, "text/plain; charset=utf-8", "");
+		return;
+	}
+	unescape(last, msg, sizeof(msg));
+	snprintf(hdr, sizeof(hdr), "text/plain; charset=utf-8\r\n"
+	    "X-Sink-Count: %zu", count);
+	reply(r, 200, hdr, msg);
+}
+
+/* 1 when the query's appid (and, for the token, secret) are the stack's. */
+static int
+wx_app_ok(struct kvlist *q, int secret)
+{
+	const char *id = getenv("WX_APPID"), *sec = getenv("WX_SECRET");
+	const char *a = kvlist_get(q, "appid"), *b = kvlist_get(q, "secret");
+
+	return id && a && strcmp(id, a) == 0 &&
+	    (!secret || (sec && b && strcmp(sec, b) == 0));
+}
+
+/* The authorize page: WeChat asks nothing for snsapi_base, it sends the
+ * browser straight back with a code. */
+static void
+wx_authorize(FCGX_Request *r, struct kvlist *q)
+{
+	const char *uri = kvlist_get(q, "redirect_uri");
+	const char *state = kvlist_get(q, "state");
+	struct wx_code *c;
+	const char *p;
+
+	if (!wx_app_ok(q, 0) || uri == NULL ||
+	    strcmp(kvlist_get(q, "response_type") ?
+	    kvlist_get(q, "response_type") : "", "code") != 0) {
+		reply(r, 400, "text/plain; charset=utf-8", "参数错误");
+		return;
+	}
+	if (state)
+		for (p = state; *p; p++)	/* the real one passes [A-Za-z0-9] */
+			if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+			    (*p >= 'A' && *p <= 'Z'))) {
+				reply(r, 400, "text/plain; charset=utf-8", "state 参数错误");
+				return;
+			}
+	c = &wx_codes[wx_serial % WX_CODES];
+	snprintf(c->code, sizeof(c->code), "wxcode%u%08lx", ++wx_serial,
+	    (unsigned long)random());
+	snprintf(c->openid, sizeof(c->openid), "%s", wx_next);
+	c->used = 0;
+	FCGX_FPrintF(r->out, "Status: 302\r\nLocation: %s%scode=%s&state=%s\r\n"
+	    "Cache-Control: no-store\r\n\r\n", uri, strchr(uri, '?') ? "&" : "?",
+	    c->code, state ? state : "");
+}
+
+static void
+wx_token(FCGX_Request *r, struct kvlist *q)
+{
+	const char *code = kvlist_get(q, "code");
+	char body[300];
+	int i;
+
+	if (!wx_app_ok(q, 1)) {
+		reply(r, 200, "application/json",
+		    "{\"errcode\":40125,\"errmsg\":\"invalid appsecret\"}");
+		return;
+	}
+	for (i = 0; code && i < WX_CODES; i++)
+		if (!wx_codes[i].used && strcmp(wx_codes[i].code, code) == 0) {
+			wx_codes[i].used = 1;
+			snprintf(body, sizeof(body), "{\"access_token\":\"AT%d\","
+			    "\"expires_in\":7200,\"refresh_token\":\"RT\","
+			    "\"openid\":\"%s\",\"scope\":\"snsapi_base\"}", i,
+			    wx_codes[i].openid);
+			reply(r, 200, "application/json", body);
+			return;
+		}
+	reply(r, 200, "application/json",
+	    "{\"errcode\":40029,\"errmsg\":\"invalid code\"}");
+}
+
 int
 main(void)
 {
-	const char *file = getenv("SINK_FILE");
+	const char *file = getenv("SINK_FILE"), *mail = getenv("SINK_MAIL");
 	FCGX_Request r;
 	struct kvlist q;
 	const char *uri, *m, *qs;
@@ -204,6 +430,21 @@ main(void)
 			sink_list(&r, file, kvlist_get(&q, "phone"));
 		else if (uri && strcmp(uri, "/_sink/") == 0)
 			sink_list(&r, file, NULL);
+		else if (uri && mail && strcmp(uri, "/_sink/mail") == 0)
+			sink_mail(&r, mail, NULL);
+		else if (uri && mail && strcmp(uri, "/_sink/mail/last") == 0 &&
+		    kvlist_get(&q, "to"))
+			sink_mail(&r, mail, kvlist_get(&q, "to"));
+		else if (uri && strcmp(uri, "/_wx/authorize") == 0)
+			wx_authorize(&r, &q);
+		else if (uri && strcmp(uri, "/_wx/token") == 0)
+			wx_token(&r, &q);
+		else if (uri && m && strcmp(m, "POST") == 0 &&
+		    strcmp(uri, "/_wx/next") == 0 && kvlist_get(&q, "openid")) {
+			snprintf(wx_next, sizeof(wx_next), "%s",
+			    kvlist_get(&q, "openid"));
+			reply(&r, 200, "text/plain", "ok");
+		}
 		else
 			reply(&r, 404, "text/plain", "not found");
 		kvlist_free(&q);

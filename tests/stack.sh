@@ -76,6 +76,8 @@ build() {
 }
 
 inst_port() { case "$1" in demo) echo "${HZ_PORT:-8480}";; test) echo "${HZ_TEST_PORT:-18480}";; bench) echo "${HZ_BENCH_PORT:-28480}";; *) say "unknown stack $1"; exit 2;; esac; }
+# The SMTP sink listens 1000 above the stack's HTTP port.
+smtp_port() { echo $(( $(inst_port "$1") + 1000 )); }
 inst_run() { echo "$BUILDDIR/run/$1"; }
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -127,6 +129,13 @@ pay_name = 青岛市职工互助保障协会
 pay_bank = 中国工商银行青岛市南第二支行
 pay_account = 3803020109200061234
 enroll_scan = $([ "$inst" = test ] && echo 1 || echo 0)
+public_url = http://127.0.0.1:$port
+smtp_url = smtp://127.0.0.1:$(smtp_port "$inst")
+smtp_from = huzhu@localhost
+wx_appid = wxstack0000000001
+wx_secret = stack-wx-secret
+wx_authorize_url = http://127.0.0.1:$port/_wx/authorize
+wx_token_url = http://127.0.0.1:$port/_wx/token
 CONF
 	sed -e "s|@RUN@|$run|g" -e "s|@PORT@|$port|g" -e "s|@SRCDIR@|$SRCDIR|g" \
 		"$SRCDIR/nginx/stack.conf.in" >"$run/nginx.conf"
@@ -137,12 +146,12 @@ programs_stop() {
 	if alive "$run/nginx.pid"; then
 		nginx -q -c "$run/nginx.conf" -p "$run" -e "$run/log/nginx-error.log" -s quit 2>/dev/null || true
 	fi
-	for p in member unit office export sink hello jobs; do
+	for p in member unit office export sink hello jobs smtp; do
 		if alive "$run/$p.pid"; then kill "$(cat "$run/$p.pid")" 2>/dev/null || true; fi
 	done
 	for _ in $(seq 1 50); do
 		local any=0
-		for p in member unit office export sink hello jobs nginx; do alive "$run/$p.pid" && any=1; done
+		for p in member unit office export sink hello jobs smtp nginx; do alive "$run/$p.pid" && any=1; done
 		[ $any = 0 ] && break
 		sleep 0.1
 	done
@@ -157,7 +166,11 @@ programs_start() {
 		spawn-fcgi -s "$run/sock/$p.sock" -M 0600 -P "$run/$p.pid" -- \
 			/usr/bin/multiwatch -f "$WORKERS" -- "$BUILDDIR/hz-$p" >/dev/null
 	done
-	SINK_FILE="$run/sms.log" SINK_TOKEN=stack-token \
+	setsid "$BUILDDIR/hz-smtpsink" "$(smtp_port "$inst")" "$run/mail.log" \
+		>>"$run/log/smtpsink.log" 2>&1 < /dev/null &
+	echo $! >"$run/smtp.pid"
+	SINK_FILE="$run/sms.log" SINK_TOKEN=stack-token SINK_MAIL="$run/mail.log" \
+		WX_APPID=wxstack0000000001 WX_SECRET=stack-wx-secret \
 		spawn-fcgi -s "$run/sock/sink.sock" -M 0600 -P "$run/sink.pid" -- "$BUILDDIR/hz-smssink" >/dev/null
 	spawn-fcgi -s "$run/sock/hello.sock" -M 0600 -P "$run/hello.pid" -- \
 		/usr/bin/multiwatch -f "$WORKERS" -- "$BUILDDIR/hz-hello" >/dev/null
@@ -183,6 +196,7 @@ start() {
 	if [ "$inst" != demo ]; then
 		sql "$inst" -e "DROP DATABASE IF EXISTS huzhu"
 		: >"$run/sms.log"
+		: >"$run/mail.log"
 	fi
 	sql "$inst" -e "CREATE DATABASE IF NOT EXISTS huzhu CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 	HUZHU_CONF="$run/huzhu.conf" "$BUILDDIR/hzctl" migrate >/dev/null
@@ -237,6 +251,9 @@ huzhu is running on http://127.0.0.1:$port/
   unit agents:            http://127.0.0.1:$port/u/login
   office:                 http://127.0.0.1:$port/o/login
   SMS sent (demo sink):   http://127.0.0.1:$port/_sink/
+  mail sent (demo sink):  http://127.0.0.1:$port/_sink/mail
+  WeChat sign-in:         open /m/ with a User-Agent containing MicroMessenger
+                          (browser devtools, "network conditions")
 
 $(cat "$(inst_run demo)/log/demo.txt")
 members to bind: see README "Demo data" (e.g. any row of the office export)

@@ -18,6 +18,7 @@
 #include "epoch.h"
 #include "figures.h"
 #include "log.h"
+#include "mail.h"
 #include "renewal.h"
 #include "rosterimport.h"
 #include "sms.h"
@@ -35,6 +36,12 @@ static int
 task_sms(struct db *db)
 {
 	return sms_deliver(db, 50);
+}
+
+static int
+task_mail(struct db *db)
+{
+	return mail_deliver(db, 5);
 }
 
 static int
@@ -76,6 +83,7 @@ static const struct task {
 	enum conf_key	 every;
 } tasks[] = {
 	{ "sms", task_sms, CONF__MAX },
+	{ "mail", task_mail, CONF__MAX },
 	{ "imports", task_imports, CONF__MAX },
 	{ "figures", task_figures, CONF_FIGURES_EVERY },
 	{ "renewal", task_renewal, CONF_RENEWAL_EVERY },

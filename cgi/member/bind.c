@@ -34,8 +34,12 @@ static const struct field bind_fields[BF__MAX] = {
 int
 bind_get(struct req *r)
 {
+	int st;
+
 	if (r->sess.kind == SESS_MEMBER)
 		return req_redirect(r, "/m/");
+	if ((st = wx_bind_detour(r)) != 0)	/* inside WeChat */
+		return st;
 	view_field(form_node(r), "id_type", "1", NULL);
 	if (req_query(r, "withdrawn") != NULL)
 		form_message(r, "您已撤回同意并解除绑定。如需继续使用，请重新绑定。",
@@ -98,6 +102,7 @@ bind_post(struct req *r)
 	if (rf != RF_OK)
 		return form_refuse(r, rf, field);
 	if (!member_bind(r->db, &m, ask.phone, r->remote_addr) ||
+	    !wx_bind_done(r, m.id) ||
 	    !session_start(r, m.id, "member.login", "member"))
 		return 500;
 	return req_redirect(r, "/m/");

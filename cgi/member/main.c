@@ -49,6 +49,7 @@ enum page {
 	PAGE_MESSAGES,
 	PAGE_MESSAGE,
 	PAGE_MESSAGES_READ_ALL,
+	PAGE_WX,
 	PAGE__MAX
 };
 
@@ -94,6 +95,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_MESSAGES] =  { HTTP_GET,  "/m/messages", messages_get, ACC_MEMBER, 0 },
 	[PAGE_MESSAGE] =   { HTTP_GET,  "/m/message", message_get, ACC_MEMBER, 0 },
 	[PAGE_MESSAGES_READ_ALL] = { HTTP_POST, "/m/messages/read-all", message_read_all_post, ACC_MEMBER, 0 },
+	[PAGE_WX] =        { HTTP_GET,  "/m/wx",     wx_get,      ACC_ANON,   0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {

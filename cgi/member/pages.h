@@ -4,6 +4,8 @@
 #ifndef HZ_MEMBER_PAGES_H
 #define HZ_MEMBER_PAGES_H
 
+#include <stdint.h>
+
 struct req;
 
 /* Stylesheets, indexed as in main.c's sheets[]. */
@@ -69,5 +71,10 @@ int me_get(struct req *);		/* home.c: 个人中心 */
 /* message.c: 站内信 */
 int messages_get(struct req *);
 int message_get(struct req *);
+
+/* wx.c: 微信网页授权 */
+int wx_get(struct req *);
+int wx_bind_detour(struct req *);	/* redirect status, 0, or 500 */
+int wx_bind_done(struct req *, int64_t member);	/* 1/0 */
 
 #endif

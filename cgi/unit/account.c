@@ -60,7 +60,7 @@ int
 password_get(struct req *r)
 {
 	r->sheet = SHEET_PASSWORD;
-	return 200;
+	return account_email_view(r) ? 200 : 500;
 }
 
 int
@@ -71,6 +71,8 @@ password_post(struct req *r)
 	enum refusal rf;
 
 	r->sheet = SHEET_PASSWORD;
+	if (!account_email_view(r))
+		return 500;
 	if (form_read(r, password_fields, PW__MAX, v) > 0)
 		return 200;
 	if (strcmp(v[PW_NEW].v, v[PW_NEW2].v) != 0)

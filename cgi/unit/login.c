@@ -9,6 +9,7 @@
 #include "codeask.h"
 #include "form.h"
 #include "http.h"
+#include "mail.h"
 #include "pages.h"
 #include "session.h"
 #include "sms.h"
@@ -133,10 +134,19 @@ logout_post(struct req *r)
 	return req_redirect(r, "/u/login");
 }
 
+/* The SMS form; 通过邮箱找回 and 申诉 are offered beside it. */
+static void
+forgot_page(struct req *r)
+{
+	r->sheet = SHEET_FORGOT;
+	if (mail_on())
+		view_attr(r->page, "mail", "1");
+}
+
 int
 forgot_get(struct req *r)
 {
-	r->sheet = SHEET_FORGOT;
+	forgot_page(r);
 	return 200;
 }
 
@@ -153,7 +163,7 @@ forgot_post(struct req *r)
 	enum refusal rf;
 	int found;
 
-	r->sheet = SHEET_FORGOT;
+	forgot_page(r);
 	if (*req_form(r, "send_code")) {
 		form_read(r, forgot_fields, 1, v);
 		if (v[0].err)

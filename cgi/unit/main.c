@@ -105,6 +105,15 @@ enum page {
 	PAGE_MESSAGES,
 	PAGE_MESSAGE,
 	PAGE_MESSAGES_READ_ALL,
+	PAGE_FORGOT_MAIL,
+	PAGE_FORGOT_MAIL_POST,
+	PAGE_FORGOT_MAIL_RESET,
+	PAGE_FORGOT_MAIL_RESET_POST,
+	PAGE_ACCOUNT_EMAIL,
+	PAGE_APPEAL,
+	PAGE_APPEAL_POST,
+	PAGE_APPEAL_RESET,
+	PAGE_APPEAL_RESET_POST,
 	PAGE__MAX
 };
 
@@ -204,6 +213,16 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_MESSAGES] =       { HTTP_GET,  "/u/messages", messages_get, ACC_AGENT, 0 },
 	[PAGE_MESSAGE] =        { HTTP_GET,  "/u/message", message_get, ACC_AGENT, 0 },
 	[PAGE_MESSAGES_READ_ALL] = { HTTP_POST, "/u/messages/read-all", message_read_all_post, ACC_AGENT, 0 },
+	/* recovery: 找回密码 by e-mail link and by 申诉 */
+	[PAGE_FORGOT_MAIL] =    { HTTP_GET,  "/u/forgot/mail", forgot_mail_get, ACC_ANON, 0 },
+	[PAGE_FORGOT_MAIL_POST] = { HTTP_POST, "/u/forgot/mail", forgot_mail_post, ACC_ANON, 0 },
+	[PAGE_FORGOT_MAIL_RESET] = { HTTP_GET, "/u/forgot/mail/reset", recover_reset_get, ACC_ANON, 0 },
+	[PAGE_FORGOT_MAIL_RESET_POST] = { HTTP_POST, "/u/forgot/mail/reset", recover_reset_post, ACC_ANON, 0 },
+	[PAGE_ACCOUNT_EMAIL] =  { HTTP_POST, "/u/password/email", account_email_post, ACC_AGENT, 0 },
+	[PAGE_APPEAL] =         { HTTP_GET,  "/u/appeal", appeal_get, ACC_ANON, 0 },
+	[PAGE_APPEAL_POST] =    { HTTP_POST, "/u/appeal", appeal_post, ACC_ANON, 0 },
+	[PAGE_APPEAL_RESET] =   { HTTP_GET,  "/u/appeal/reset", recover_reset_get, ACC_ANON, 0 },
+	[PAGE_APPEAL_RESET_POST] = { HTTP_POST, "/u/appeal/reset", recover_reset_post, ACC_ANON, 0 },
 };
 
 static const char *const sheets[SHEET__MAX] = {
@@ -232,6 +251,8 @@ static const char *const sheets[SHEET__MAX] = {
 	[SHEET_CHANGE] = "unit/change.xsl",
 	[SHEET_CHANGE_FORM] = "unit/changeform.xsl",
 	[SHEET_MESSAGES] = "unit/messages.xsl",
+	[SHEET_RECOVER] = "unit/recover.xsl",
+	[SHEET_APPEAL] = "unit/appeal.xsl",
 };
 
 static const struct app app = {

@@ -34,6 +34,8 @@ enum sheet {
 	SHEET_CHANGE,
 	SHEET_CHANGE_FORM,
 	SHEET_MESSAGES,		/* 站内信: the list and one message */
+	SHEET_RECOVER,	/* recovery: e-mail link, set a new password */
+	SHEET_APPEAL,	/* recovery: 申诉 */
 	SHEET__MAX
 };
 
@@ -156,5 +158,15 @@ int change_edit_post(struct req *);
 int change_submit_page(struct req *);
 int change_delete_page(struct req *);
 int change_file_get(struct req *);
+/* recover.c: 找回密码 by e-mail link and by 申诉; the account's e-mail */
+int forgot_mail_get(struct req *);
+int forgot_mail_post(struct req *);
+int recover_reset_get(struct req *);
+int recover_reset_post(struct req *);
+int account_email_post(struct req *);
+int account_email_view(struct req *);	/* <email> on 账号; 1/0 */
+/* appeal.c: 申诉 */
+int appeal_get(struct req *);
+int appeal_post(struct req *);
 
 #endif

@@ -51,6 +51,16 @@ static const struct conf_def defs[CONF__MAX] = {
 	[CONF_ENROLL_SCAN] =	{ "enroll_scan", "0" },
 	[CONF_RENEWAL_EVERY] =	{ "renewal_every", "60" },	/* seconds */
 	[CONF_CLAIM_DEADLINE_DAYS] = { "claim_deadline_days", "365" },
+	/* Recovery and WeChat: off unless set. */
+	[CONF_PUBLIC_URL] =	{ "public_url", "" },
+	[CONF_SMTP_URL] =	{ "smtp_url", "" },
+	[CONF_SMTP_FROM] =	{ "smtp_from", "noreply@localhost" },
+	[CONF_WX_APPID] =	{ "wx_appid", "" },
+	[CONF_WX_SECRET] =	{ "wx_secret", "" },
+	[CONF_WX_AUTHORIZE_URL] = { "wx_authorize_url",
+	    "https://open.weixin.qq.com/connect/oauth2/authorize" },
+	[CONF_WX_TOKEN_URL] =	{ "wx_token_url",
+	    "https://api.weixin.qq.com/sns/oauth2/access_token" },
 };
 
 static char *vals[CONF__MAX];

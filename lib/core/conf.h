@@ -47,6 +47,15 @@ enum conf_key {
 	CONF_RENEWAL_EVERY,	/* how often hz-jobs looks at 续保提醒, s */
 	CONF_CLAIM_DEADLINE_DAYS, /* a claim is filed within this many days
 				 * of discharge (or the event) */
+	/* Recovery and WeChat (sql/025) */
+	CONF_PUBLIC_URL,	/* https://host: links in mail and SMS, the
+				 * WeChat redirect_uri */
+	CONF_SMTP_URL,		/* smtp://host:port; empty: no e-mail */
+	CONF_SMTP_FROM,		/* the sender's address */
+	CONF_WX_APPID,		/* 微信网页授权; empty: not in WeChat */
+	CONF_WX_SECRET,
+	CONF_WX_AUTHORIZE_URL,
+	CONF_WX_TOKEN_URL,
 	CONF__MAX
 };
 

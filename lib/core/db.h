@@ -68,6 +68,10 @@ enum db_module {
 	DBM_CHANGE,		/* 个人信息变更 (change.c) */
 	DBM_CHANGE_VIEW,
 	DBM_DEMO_CHANGE,
+	DBM_MAIL,		/* recovery: mail.c */
+	DBM_RECOVER,		/* recovery: recover.c */
+	DBM_WX,			/* recovery: wx.c */
+	DBM_APPEAL,		/* recovery: appeal.c */
 	DBM__MAX
 };
 

@@ -231,6 +231,35 @@ fk_date(const char *in, struct field_val *out, const char **why)
 	return 1;
 }
 
+/* An e-mail address: local@domain.tld in ASCII, folded to lower case. */
+static int
+fk_email(const char *in, struct field_val *out, const char **why)
+{
+	char e[121];
+	int n = valid_text_norm(in, e, sizeof(e)), i, at = -1, dot = -1;
+
+	for (i = 0; i < n; i++) {
+		char c = e[i];
+
+		if (c >= 'A' && c <= 'Z')
+			e[i] = (char)(c - 'A' + 'a');
+		else if (c == '@' && at < 0)
+			at = i;
+		else if (c == '.' && at >= 0)
+			dot = i;
+		else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    (c == '.' && at < 0) || c == '_' || c == '-' || c == '+'))
+			break;
+	}
+	if (n <= 0 || i != n || at < 1 || dot < at + 2 || dot >= n - 2) {
+		*why = n < 0 ? "邮箱地址过长" :
+		    "请输入正确的邮箱地址，例如 name@example.com";
+		return 0;
+	}
+	snprintf(V(out), "%s", e);
+	return 1;
+}
+
 /*
  * Per kind: its parser, whether a refused input is shown again, and the
  * most characters a person may type when the field does not say.
@@ -263,6 +292,7 @@ static const struct {
 	[FK_BANK_CARD] =	{ fk_bank_card, 1, 32 },
 	[FK_MONEY] =		{ fk_money, 1, 20 },
 	[FK_DATE] =		{ fk_date, 1, 12 },
+	[FK_EMAIL] =		{ fk_email, 1, 120 },
 };
 
 /*

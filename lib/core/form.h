@@ -43,6 +43,7 @@ enum field_kind {
 			 * (warn), the value still taken */
 	FK_MONEY,	/* an amount in yuan, "8,323.04" (valid_fen): fen */
 	FK_DATE,	/* a calendar date (valid_date): date, "YYYY-MM-DD" */
+	FK_EMAIL,	/* an e-mail address, lowercased, <= 120 chars */
 	FK__MAX
 };
 

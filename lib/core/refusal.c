@@ -232,6 +232,21 @@ static const struct {
 	[RF_CHANGE_PROOF] =	{ "change_proof", "请上传变更凭证" },
 	[RF_CHANGE_PHONE_ONLY] = { "change_phone_only",
 	    "仅修改手机号码无需审核，请获取新手机号码的验证码后确认" },
+	/* recovery: e-mail, 申诉, WeChat (recover.c, appeal.c, wx.c) */
+	[RF_EMAIL_TAKEN] =	{ "email_taken",
+	    "该邮箱已被其他账号使用，请换一个邮箱" },
+	[RF_RECOVER_LINK] =	{ "recover_link",
+	    "该链接无效、已使用或已过期，请重新找回密码" },
+	[RF_APPEAL_UNKNOWN] =	{ "appeal_unknown",
+	    "未找到与手机号码、姓名和身份证号码相符的经办人账号，请核对后重试" },
+	[RF_APPEAL_OPEN] =	{ "appeal_open",
+	    "该账号已有待审核的申诉，请耐心等待审核结果短信" },
+	[RF_APPEAL_PHONE_TAKEN] = { "appeal_phone_taken",
+	    "新手机号码已被其他账号使用，请换一个号码" },
+	[RF_APPEAL_PHOTO] =	{ "appeal_photo",
+	    "请上传身份证人像面和国徽面照片（JPG或PNG图片）" },
+	[RF_WX_FAILED] =	{ "wx_failed",
+	    "微信授权登录失败（%s），请稍后重试，或使用手机验证码绑定" },
 };
 
 const char *

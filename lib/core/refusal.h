@@ -180,6 +180,15 @@ enum refusal {
 	RF_CONSENT_REQUIRED,	/* bind without ticking the agreement */
 	RF_CONSENT_CONFIRM,	/* 撤回同意 not confirmed */
 
+	/* recovery: e-mail, 申诉, WeChat (recover.c, appeal.c, wx.c) */
+	RF_EMAIL_TAKEN,		/* another account has this e-mail */
+	RF_RECOVER_LINK,	/* the link is unknown, used or expired */
+	RF_APPEAL_UNKNOWN,	/* phone, name and ID match no account */
+	RF_APPEAL_OPEN,		/* an appeal for the account is in review */
+	RF_APPEAL_PHONE_TAKEN,	/* the new phone is another account's */
+	RF_APPEAL_PHOTO,	/* both ID photos are needed (images) */
+	RF_WX_FAILED,		/* WeChat did not give the openid: %s */
+
 	RF__MAX
 };
 

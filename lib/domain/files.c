@@ -5,6 +5,7 @@
 
 #include "agent.h"
 #include "change.h"
+#include "appeal.h"
 #include "claim.h"
 #include "enroll.h"
 #include "files.h"
@@ -28,8 +29,10 @@ static const struct owner {
 	int			 unit;	/* a flow's: the item's unit's agents
 					 * with 医疗互助 see it, not only its
 					 * filer */
-	int			 office_only;	/* no unit's: owner_id is
-						 * no unit */
+	int			 office_only;	/* never an agent's: owner_id
+						 * is no unit (payout), or the
+						 * files are the reviewers'
+						 * alone (appeal) */
 } owners[] = {
 	{ "org_app", K(AK_APPROVAL) | K(AK_LICENSE), &orgapp_flow, 0, 0, 0 },
 	{ "transfer", K(AK_AUTHORIZATION), &transfer_flow, 0, 0, 0 },
@@ -56,6 +59,9 @@ static const struct owner {
 	/* 打款: the bank files of a batch, finance's (admin reads). */
 	{ "payout", K(AK_PAYOUT_FILE) | K(AK_BANK_RESULT), NULL,
 	    ROLE_FINANCE | ROLE_ADMIN, 0, 1 },
+	/* 申诉: the ID photos, for its reviewers alone; the agent it is
+	 * about (its filer) never sees them through the unit portal. */
+	{ "appeal", K(AK_ID_FRONT) | K(AK_ID_BACK), &appeal_flow, 0, 0, 1 },
 };
 
 #define NOWNERS (sizeof(owners) / sizeof(owners[0]))
@@ -114,7 +120,7 @@ file_for_agent(struct db *db, int64_t id, int64_t agent,
 
 	if ((rc = lookup(db, id, a, &o)) != 1)
 		return rc;
-	if (owner_type && strcmp(owner_type, o->type) != 0)
+	if (o->office_only || (owner_type && strcmp(owner_type, o->type) != 0))
 		return 0;
 	if (o->flow) {
 		if ((rc = flow_get_item(db, o->flow, a->owner_id, &it)) != 1)
@@ -126,8 +132,6 @@ file_for_agent(struct db *db, int64_t id, int64_t agent,
 		}
 		return it.filer_kind == SESS_AGENT && it.filer_id == agent;
 	}
-	if (o->office_only)
-		return 0;
 	if ((rc = agent_role(db, agent, a->owner_id, &aid)) < 0)
 		return -1;
 	return rc != AGENT_NONE && aid;

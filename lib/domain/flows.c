@@ -6,6 +6,7 @@
 
 #include "agent.h"
 #include "change.h"
+#include "appeal.h"
 #include "claim.h"
 #include "enroll.h"
 #include "flows.h"
@@ -17,6 +18,7 @@ const struct flow_type *const flow_types[] = {
 	&enroll_flow,
 	&claim_flow,
 	&change_flow,
+	&appeal_flow,
 	NULL
 };
 

@@ -10,7 +10,8 @@
 # article.mjs, the editor publishes an article with a cover at 1280 px and
 # a member reads it at 360 px; change.mjs, a member's 个人信息变更 at
 # 360 px decided on the desk; portal.mjs, the member's home, 个人中心 and 站内信 at 360 px and the
-# agent's 站内信 at 1280 px.
+# agent's 站内信 at 1280 px; recover.mjs, WeChat sign-in at 360 px and 找回密码 by e-mail and 申诉 at
+# 1280 px.
 # Screenshots are kept in the build tree's tests/browser/.
 set -u
 SRCDIR=${HZ_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -31,7 +32,7 @@ fi
 # Copies, not links: node resolves playwright-core from the script's real
 # directory, which must be the one holding node_modules.
 SCRIPTS="bind.mjs unit.mjs desk.mjs records.mjs plan.mjs enroll.mjs mclaim.mjs claim.mjs"
-SCRIPTS="$SCRIPTS article.mjs change.mjs portal.mjs"
+SCRIPTS="$SCRIPTS article.mjs change.mjs portal.mjs recover.mjs"
 if ! [ "$OUT" -ef "$SRCDIR/tests/browser" ]; then
 	for s in $SCRIPTS; do rm -f "$OUT/$s"; cp "$SRCDIR/tests/browser/$s" "$OUT/$s"; done
 fi
@@ -128,6 +129,20 @@ HZ_PORTAL_NAME=$(mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock
 	$CONSENT_PLANTED;
 	SELECT @n") || HZ_PORTAL_TOKEN=
 export HZ_PORTAL_TOKEN HZ_PORTAL_AGENT_TOKEN HZ_PORTAL_NAME
+# recover.mjs: a demo member no test has bound or sent a code to binds inside
+# WeChat; an agent of its own with an e-mail recovers the password by the
+# mailed link.
+read -r HZ_WX_NAME HZ_WX_ID HZ_WX_PHONE < <(mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock" -uroot -N huzhu \
+	-e "SELECT name, id_number, phone FROM (SELECT * FROM member ORDER BY id LIMIT 150, 50) m
+	    WHERE id_type = 1 AND unit_id IS NOT NULL AND phone LIKE '1__________'
+	    AND NOT EXISTS (SELECT 1 FROM member_bind b WHERE b.member_id = m.id)
+	    AND NOT EXISTS (SELECT 1 FROM sms_code c WHERE c.phone = m.phone) ORDER BY id LIMIT 1")
+HZ_MAIL_AGENT=13700009901 HZ_MAIL=browser.recover@example.com
+mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock" -uroot huzhu \
+	-e "INSERT IGNORE INTO agent (phone, name, password_hash, profile_at, email)
+	    SELECT '$HZ_MAIL_AGENT', '浏览器测试', password_hash, NOW(), '$HZ_MAIL'
+	    FROM agent WHERE phone = '13800000001'"
+export HZ_WX_NAME HZ_WX_ID HZ_WX_PHONE HZ_MAIL_AGENT HZ_MAIL
 # The unit agent's roster upload picks this workbook.
 export HZ_XLSX=$SRCDIR/tests/data/roster_openpyxl.xlsx
 cd "$OUT" || exit 1

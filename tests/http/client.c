@@ -262,6 +262,48 @@ hc_upload(struct hc *c, const char *path, const char *field,
 }
 
 int
+hc_upload2(struct hc *c, const char *path, const char *field1,
+    const char *file1, const char *field2, const char *file2, ...)
+{
+	curl_mime *mime = curl_mime_init(c->curl);
+	curl_mimepart *part;
+	const char *k, *v;
+	char csrf[128];
+	va_list ap;
+	int st;
+
+	snprintf(csrf, sizeof(csrf), "%s",
+	    hc_xpath(c, "string((//input[@name='_csrf'])[1]/@value)"));
+	part = curl_mime_addpart(mime);
+	curl_mime_name(part, "_csrf");
+	curl_mime_data(part, csrf, CURL_ZERO_TERMINATED);
+	va_start(ap, file2);
+	while ((k = va_arg(ap, const char *)) != NULL) {
+		v = va_arg(ap, const char *);
+		part = curl_mime_addpart(mime);
+		curl_mime_name(part, k);
+		curl_mime_data(part, v, CURL_ZERO_TERMINATED);
+	}
+	va_end(ap);
+	if (file1) {
+		part = curl_mime_addpart(mime);
+		curl_mime_name(part, field1);
+		curl_mime_filedata(part, file1);
+	}
+	if (file2) {
+		part = curl_mime_addpart(mime);
+		curl_mime_name(part, field2);
+		curl_mime_filedata(part, file2);
+	}
+	hc_reset(c);
+	curl_easy_setopt(c->curl, CURLOPT_MIMEPOST, mime);
+	st = hc_perform(c, path);
+	curl_easy_setopt(c->curl, CURLOPT_MIMEPOST, NULL);
+	curl_mime_free(mime);
+	return st;
+}
+
+int
 hc_post(struct hc *c, const char *path, ...)
 {
 	va_list ap;

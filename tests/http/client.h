@@ -40,6 +40,10 @@ int hc_submit(struct hc *c, const char *path, ...);
  */
 int hc_upload(struct hc *c, const char *path, const char *field,
     const char *file, const char *filename, ...);
+/* hc_upload2: the same with two files, `file1` as `field1` and `file2` as
+ * `field2` (either may be NULL: not sent). */
+int hc_upload2(struct hc *c, const char *path, const char *field1,
+    const char *file1, const char *field2, const char *file2, ...);
 
 /*
  * hc_raw: `method` on `path` with extra header lines (NULL-terminated),

@@ -98,6 +98,18 @@ test_bank_card(void)
 static void
 test_others(void)
 {
+	ok(parse(FK_EMAIL, 0, " Li.Ming+hz@Mail.Example.CN "), "e-mail");
+	is_str(v.v, "li.ming+hz@mail.example.cn", "... trimmed, lowercased");
+	ok(parse(FK_EMAIL, 0, "ｌｉ@ｅｘａｍｐｌｅ.ｃｎ"), "e-mail in full width");
+	is_str(v.v, "li@example.cn", "... folded");
+	ok(!parse(FK_EMAIL, 0, "li@example"), "no top-level domain refused");
+	ok(!parse(FK_EMAIL, 0, "@example.com"), "no local part refused");
+	ok(!parse(FK_EMAIL, 0, "li@@example.com"), "two @ refused");
+	ok(!parse(FK_EMAIL, 0, "李@example.com"), "non-ASCII refused");
+	ok(!parse(FK_EMAIL, 0, "li@example.com\r\nBcc: x@y.z"),
+	    "header injection refused");
+	is_str(v.err, "请输入正确的邮箱地址，例如 name@example.com", "... saying how");
+	ok(parse(FK_EMAIL, 1, ""), "optional and empty: allowed");
 	ok(parse(FK_PHONE, 0, "138 0013 8000"), "phone");
 	is_str(v.v, "13800138000", "... canonical");
 	ok(parse(FK_CODE, 0, "０１２３４５"), "SMS code in full width");

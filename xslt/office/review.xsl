@@ -17,6 +17,7 @@
   <xsl:include href="body/claim.xsl"/>
   <xsl:include href="../parts/change.xsl"/>
   <xsl:include href="body/change.xsl"/>
+  <xsl:include href="body/appeal.xsl"/>
   <xsl:template match="/page" mode="title"><xsl:value-of select="item/@type-label"/>审核</xsl:template>
   <xsl:template match="/page" mode="content">
     <xsl:variable name="it" select="item"/>

@@ -30,7 +30,10 @@
           <xsl:with-param name="autocomplete" select="'new-password'"/>
         </xsl:call-template>
         <button type="submit" class="primary wide">重置密码</button>
-        <p class="links"><a href="/u/login?tab=password">返回登录</a></p>
+        <p class="links">
+          <xsl:if test="/page/@mail = '1'"><a href="/u/forgot/mail" id="via-mail">通过邮箱找回</a> · </xsl:if>
+          <a href="/u/appeal" id="via-appeal">手机号已停用？提交申诉</a> · <a href="/u/login?tab=password">返回登录</a>
+        </p>
       </form>
     </section>
   </xsl:template>
