@@ -66,8 +66,15 @@ try {
   const count = Number((await page.textContent('#d-headcount')).trim());
   ok(count > 0, `选择全部未参保 lists people (${count})`);
   await Promise.all([page.waitForNavigation(), page.click('#submit')]);
-  const said = await page.textContent('.msg');
-  ok(/已上报|不可参保/.test(said), `上报 answers (${said.trim()})`);
+  let said = await page.textContent('.msg');
+  // People the plan cannot take (a man under 女职工特殊疾病, one covered
+  // already): 全部移除, then 上报 again, as the page tells the agent.
+  if (/不可参保/.test(said) && await page.isVisible('#unlist-ineligible')) {
+    await Promise.all([page.waitForNavigation(), page.click('#unlist-ineligible')]);
+    await Promise.all([page.waitForNavigation(), page.click('#submit')]);
+    said = await page.textContent('.msg');
+  }
+  ok(/已上报/.test(said), `上报 answers (${said.trim()})`);
   await wide(page, 'the application');
   await page.screenshot({ path: `${shots}/enroll-item-1280.png`, fullPage: true });
 
