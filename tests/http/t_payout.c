@@ -431,10 +431,14 @@ main(void)
 	pthread_create(&tb, NULL, race_batch, &rb);
 	pthread_join(ta, NULL);
 	pthread_join(tb, NULL);
-	ok((ra.status == 303) + (rb.status == 303) == 1 &&
+	if (!ok((ra.status == 303) + (rb.status == 303) == 1 &&
 	    (ra.status == 200 || rb.status == 200),
 	    "two at once: one batch made, one refused (%d, %d)", ra.status,
-	    rb.status);
+	    rb.status)) {
+		printf("# fin: %s\n", hc_xpath(fin, "normalize-space(//p[contains(@class,'msg')])"));
+		printf("# fin2: %s\n", hc_xpath(fin2, "normalize-space(//p[contains(@class,'msg')])"));
+		printf("# claim 3: %s\n", flow_state_of("claim", claims[3]));
+	}
 	is_int(count("SELECT COUNT(*) FROM payout_line WHERE claim_id = %lld",
 	    claims[3]), 1, "claim 3 in one line");
 	batch3 = count("SELECT batch_id FROM payout_line WHERE claim_id = %lld",
