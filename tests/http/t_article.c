@@ -11,6 +11,7 @@
  * input kept.
  */
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -381,6 +382,32 @@ brochure(struct hc *ed, struct hc *m)
 	hc_free(anon);
 }
 
+/*
+ * The home keeps its 工会资讯 per worker: one scheduled two seconds ahead
+ * is not there before its time, and is there when it comes, though
+ * nothing moved the epoch meanwhile.
+ */
+static void
+home_due(struct hc *m, long long id)
+{
+	char q[256];
+
+	snprintf(q, sizeof(q), "UPDATE article SET state = 'published',"
+	    " publish_at = UTC_TIMESTAMP() + INTERVAL 8 HOUR + INTERVAL 2 SECOND"
+	    " WHERE id = %lld", id);
+	ok(test_sql(q), "published again, scheduled two seconds ahead");
+	hc_get(m, "/m/messages");
+	is_int(hc_post(m, "/m/messages/read-all", NULL), 303,
+	    "(an audited change, so every worker reads its list again)");
+	snprintf(q, sizeof(q), "//ul[@id='articles']/li[@data-article='%lld']",
+	    id);
+	hc_get(m, "/m/");
+	is_int(hc_count(m, q), 0, "the home: not before its time");
+	sleep(3);
+	is_int(hc_get(m, "/m/"), 200, "the home, three seconds on");
+	is_int(hc_count(m, q), 1, "... lists it, its time come");
+}
+
 int
 main(void)
 {
@@ -394,6 +421,7 @@ main(void)
 	id = write_article(ed);
 	img = add_image(ed, id);
 	member_sees(ed, m, id, img);
+	home_due(m, id);
 	brochure(ed, m);
 	hc_free(ed);
 	hc_free(m);

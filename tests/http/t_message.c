@@ -255,6 +255,8 @@ main(void)
 	    " COUNT(*) = 0 FROM article WHERE kind = 'news' AND state ="
 	    " 'published' AND publish_at <= NOW()"),
 	    "... 暂无资讯 only while there are none");
+	is_int(hc_count(a, "//ul[@id='articles']/li[normalize-space(.//*["
+	    "@class='article-title']) = '']"), 0, "... each with its title");
 	is_int(hc_get(a, "/m/messages"), 200, "the list, empty");
 	is_str(hc_xpath(a, "normalize-space(//*[@id='no-messages'])"),
 	    "暂无消息", "暂无消息");

@@ -26,7 +26,7 @@
       <a class="tile" href="/m/brochure" id="tile-brochure"><span class="ico ico-brochure" aria-hidden="true">册</span>宣传手册</a>
       <a class="tile" href="/m/messages" id="tile-messages"><span class="ico ico-messages" aria-hidden="true">信</span>消息<xsl:if test="$unread &gt; 0"><span class="badge" id="tile-unread"><xsl:choose><xsl:when test="$unread &gt; 99">99+</xsl:when><xsl:otherwise><xsl:value-of select="$unread"/></xsl:otherwise></xsl:choose></span></xsl:if></a>
     </nav>
-    <!-- 工会资讯: <articles><article id title at cover?/></articles>, the
+    <!-- 工会资讯: <articles><article id at cover?><title/></article></articles>, the
          newest published first (article_home_view). -->
     <section class="card news" id="news">
       <div class="section-head">
@@ -41,7 +41,7 @@
                 <a href="/m/article?id={@id}">
                   <xsl:if test="@cover != ''"><img class="cover" src="{@cover}" alt="" loading="lazy"/></xsl:if>
                   <span class="article-text">
-                    <span class="article-title"><xsl:value-of select="@title"/></span>
+                    <span class="article-title"><xsl:value-of select="title"/></span>
                     <time><xsl:value-of select="@at"/></time>
                   </span>
                 </a>
