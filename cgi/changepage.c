@@ -338,3 +338,71 @@ change_file_send(struct req *r, const struct change *c)
 		return 500;
 	return req_query(r, "inline") ? store_show(r, &a) : store_send(r, &a);
 }
+
+/* ------------------------------------------------- one request's pages */
+
+int
+change_get_page(struct req *r)
+{
+	struct change c;
+	int st;
+
+	if ((st = change_here.own(r, &c)) != 0)
+		return st;
+	return change_detail_page(r, &c, &change_here);
+}
+
+int
+change_edit_get(struct req *r)
+{
+	struct change c;
+	int st;
+
+	if ((st = change_here.own(r, &c)) != 0)
+		return st;
+	return change_form_get(r, c.member_id, &c, &change_here);
+}
+
+int
+change_edit_post(struct req *r)
+{
+	struct change c;
+	int st;
+
+	if ((st = change_here.own(r, &c)) != 0)
+		return st;
+	return change_form_post(r, c.member_id, &c, &change_here);
+}
+
+int
+change_submit_page(struct req *r)
+{
+	struct change c;
+	int st;
+
+	if ((st = change_here.own(r, &c)) != 0)
+		return st;
+	return change_submit_post(r, &c, &change_here);
+}
+
+int
+change_delete_page(struct req *r)
+{
+	struct change c;
+	int st;
+
+	if ((st = change_here.own(r, &c)) != 0)
+		return st;
+	return change_delete_post(r, &c, &change_here);
+}
+
+int
+change_file_get(struct req *r)
+{
+	struct change c;
+	int st;
+
+	if ((st = change_here.own(r, &c)) != 0)
+		return st;
+	return change_file_send(r, &c);
+}

@@ -12,12 +12,31 @@
 struct change;
 struct req;
 
-/* A portal's own: its stylesheets and where its pages are. */
+/* A portal's own: its stylesheets, where its pages are, and whose
+ * requests it shows. */
 struct change_portal {
 	const char	*base;		/* "/m/change" or "/u/change" */
 	const char	*list;		/* "/m/changes" or "/u/changes?unit=" */
 	int		 sheet_detail, sheet_form;
+	/* The request ?id= (or the form's) if this viewer's: 0 with *c,
+	 * else the status answered (404 for anyone else's). */
+	int		(*own)(struct req *, struct change *);
 };
+
+/* The portal of the program this is linked into (its change.c). */
+extern const struct change_portal change_here;
+
+/*
+ * The pages of one request, the same in both portals once change_here's
+ * own() has found it theirs: 变更详情, 修改 (form and post), 提交, 删除,
+ * one 变更凭证.  Each returns the HTTP status.
+ */
+int change_get_page(struct req *);
+int change_edit_get(struct req *);
+int change_edit_post(struct req *);
+int change_submit_page(struct req *);
+int change_delete_page(struct req *);
+int change_file_get(struct req *);
 
 /* The detail (变更详情): before / after, materials, progress, actions. */
 int change_detail_page(struct req *r, const struct change *c,

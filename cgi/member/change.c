@@ -15,8 +15,10 @@
 
 #define PAGE_SIZE 20
 
-static const struct change_portal portal = {
-	"/m/change", "/m/changes", SHEET_CHANGE, SHEET_CHANGE_FORM,
+static int own(struct req *, struct change *);
+
+const struct change_portal change_here = {
+	"/m/change", "/m/changes", SHEET_CHANGE, SHEET_CHANGE_FORM, own,
 };
 
 /* The request ?id= (or the form's) if it is about the member: 0 with *c,
@@ -52,79 +54,13 @@ changes_get(struct req *r)
 }
 
 int
-change_get_page(struct req *r)
-{
-	struct change c;
-	int st;
-
-	if ((st = own(r, &c)) != 0)
-		return st;
-	return change_detail_page(r, &c, &portal);
-}
-
-int
 change_new_get(struct req *r)
 {
-	return change_form_get(r, r->sess.subject, NULL, &portal);
+	return change_form_get(r, r->sess.subject, NULL, &change_here);
 }
 
 int
 change_new_post(struct req *r)
 {
-	return change_form_post(r, r->sess.subject, NULL, &portal);
-}
-
-int
-change_edit_get(struct req *r)
-{
-	struct change c;
-	int st;
-
-	if ((st = own(r, &c)) != 0)
-		return st;
-	return change_form_get(r, r->sess.subject, &c, &portal);
-}
-
-int
-change_edit_post(struct req *r)
-{
-	struct change c;
-	int st;
-
-	if ((st = own(r, &c)) != 0)
-		return st;
-	return change_form_post(r, r->sess.subject, &c, &portal);
-}
-
-int
-change_submit_page(struct req *r)
-{
-	struct change c;
-	int st;
-
-	if ((st = own(r, &c)) != 0)
-		return st;
-	return change_submit_post(r, &c, &portal);
-}
-
-int
-change_delete_page(struct req *r)
-{
-	struct change c;
-	int st;
-
-	if ((st = own(r, &c)) != 0)
-		return st;
-	return change_delete_post(r, &c, &portal);
-}
-
-int
-change_file_get(struct req *r)
-{
-	struct change c;
-	int st;
-
-	if ((st = own(r, &c)) != 0)
-		return st;
-	return change_file_send(r, &c);
+	return change_form_post(r, r->sess.subject, NULL, &change_here);
 }

@@ -57,16 +57,11 @@ int consent_get(struct req *);
 int consent_post(struct req *);
 int withdraw_get(struct req *);
 int withdraw_post(struct req *);
-/* change.c: 个人信息变更 */
+/* change.c: 个人信息变更 (one request's pages: ../changepage.h) */
+#include "../changepage.h"
 int changes_get(struct req *);
-int change_get_page(struct req *);
 int change_new_get(struct req *);
 int change_new_post(struct req *);
-int change_edit_get(struct req *);
-int change_edit_post(struct req *);
-int change_submit_page(struct req *);
-int change_delete_page(struct req *);
-int change_file_get(struct req *);
 int me_get(struct req *);		/* home.c: 个人中心 */
 /* message.c: 站内信 */
 int messages_get(struct req *);

@@ -20,8 +20,10 @@
 
 #define PER_PAGE	20
 
-static const struct change_portal portal = {
-	"/u/change", "/u/changes?unit=", SHEET_CHANGE, SHEET_CHANGE_FORM,
+static int own(struct req *, struct change *);
+
+const struct change_portal change_here = {
+	"/u/change", "/u/changes?unit=", SHEET_CHANGE, SHEET_CHANGE_FORM, own,
 };
 
 /* The request ?id= (or the form's) if the agent may aid its unit: 0 with
@@ -110,17 +112,6 @@ changes_get(struct req *r)
 }
 
 int
-change_get_page(struct req *r)
-{
-	struct change c;
-	int st;
-
-	if ((st = own(r, &c)) != 0)
-		return st;
-	return change_detail_page(r, &c, &portal);
-}
-
-int
 change_new_get(struct req *r)
 {
 	int64_t member;
@@ -128,7 +119,7 @@ change_new_get(struct req *r)
 
 	if ((st = own_member(r, &member)) != 0)
 		return st;
-	return change_form_get(r, member, NULL, &portal);
+	return change_form_get(r, member, NULL, &change_here);
 }
 
 int
@@ -139,60 +130,5 @@ change_new_post(struct req *r)
 
 	if ((st = own_member(r, &member)) != 0)
 		return st;
-	return change_form_post(r, member, NULL, &portal);
-}
-
-int
-change_edit_get(struct req *r)
-{
-	struct change c;
-	int st;
-
-	if ((st = own(r, &c)) != 0)
-		return st;
-	return change_form_get(r, c.member_id, &c, &portal);
-}
-
-int
-change_edit_post(struct req *r)
-{
-	struct change c;
-	int st;
-
-	if ((st = own(r, &c)) != 0)
-		return st;
-	return change_form_post(r, c.member_id, &c, &portal);
-}
-
-int
-change_submit_page(struct req *r)
-{
-	struct change c;
-	int st;
-
-	if ((st = own(r, &c)) != 0)
-		return st;
-	return change_submit_post(r, &c, &portal);
-}
-
-int
-change_delete_page(struct req *r)
-{
-	struct change c;
-	int st;
-
-	if ((st = own(r, &c)) != 0)
-		return st;
-	return change_delete_post(r, &c, &portal);
-}
-
-int
-change_file_get(struct req *r)
-{
-	struct change c;
-	int st;
-
-	if ((st = own(r, &c)) != 0)
-		return st;
-	return change_file_send(r, &c);
+	return change_form_post(r, member, NULL, &change_here);
 }

@@ -148,16 +148,11 @@ int claim_step_post(struct req *);
 int claim_file_get(struct req *);
 int claim_records_page(struct req *);
 
-/* change.c: 个人信息变更 */
+/* change.c: 个人信息变更 (one request's pages: ../changepage.h) */
+#include "../changepage.h"
 int changes_get(struct req *);
-int change_get_page(struct req *);
 int change_new_get(struct req *);
 int change_new_post(struct req *);
-int change_edit_get(struct req *);
-int change_edit_post(struct req *);
-int change_submit_page(struct req *);
-int change_delete_page(struct req *);
-int change_file_get(struct req *);
 /* recover.c: 找回密码 by e-mail link and by 申诉; the account's e-mail */
 int forgot_mail_get(struct req *);
 int forgot_mail_post(struct req *);
