@@ -244,7 +244,7 @@ main(void)
 	    pnew2[16], r1[32], r2[32], rb[32], path[160], q[512],
 	    ida[32], idb[32], idc[32], idd[32], idd2[32];
 	long long u1, u2, ma, mb, mc, md, id, id2, idg, file;
-	const char *jpg, *big, *txt, *code;
+	const char *jpg, *big, *txt, *code, *at_limit;
 	struct person p;
 	int pid = (int)getpid(), before;
 
@@ -252,8 +252,10 @@ main(void)
 	mkdir(tmpdir, 0700);
 	jpg = make_file("proof.jpg", jpg_magic, sizeof(jpg_magic) - 1, 3000);
 	big = make_file("big.jpg", jpg_magic, sizeof(jpg_magic) - 1,
-	    5 * 1024 * 1024 + 4096);
+	    5 * 1024 * 1024 + 1);
 	txt = make_file("note.txt", "hello", 5, 200);
+	at_limit = make_file("limit.jpg", jpg_magic, sizeof(jpg_magic) - 1,
+	    5 * 1024 * 1024);
 
 	snprintf(name, sizeof(name), "变更单位%d", pid);
 	snprintf(ph1, sizeof(ph1), "136%08u", (unsigned)pid % 100000000u);
@@ -369,8 +371,8 @@ main(void)
 	is_str(err(a, "proof"), "请上传变更凭证", "… refused");
 	is_int(mpost(a, &p, "submit", txt), 200, "a text file as evidence");
 	ok(strlen(err(a, "proof")) > 0, "… refused: %s", err(a, "proof"));
-	is_int(mpost(a, &p, "submit", big), 200, "evidence over 5 MB");
-	ok(strlen(err(a, "proof")) > 0, "… refused: %s", err(a, "proof"));
+	is_int(mpost(a, &p, "submit", big), 200, "evidence one byte over 5 MB");
+	is_str(err(a, "proof"), "文件超过 5 MB，请压缩后重新上传", "… refused");
 	is_int((int)count("info_change", "member_id", ma, ""), 0, "nothing filed by any refusal");
 
 	/* ---- filed: 社保卡号 and the name */
@@ -378,7 +380,8 @@ main(void)
 	p.name = "李树航";
 	p.si_card = "A12345678";
 	p.remark = "改名";
-	is_int(mpost(a, &p, "submit", jpg), 303, "确认提交");
+	is_int(mpost(a, &p, "submit", at_limit), 303,
+	    "确认提交, the evidence exactly 5 MB");
 	id = id_of_location(a);
 	ok(strstr(hc_location(a), "done=submitted") != NULL, "to the detail");
 	is_str(flow_state_of("change", id), "review1", "待初审");

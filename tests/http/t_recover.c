@@ -214,6 +214,32 @@ test_mail(void)
 	is_int(st, 200, "posting a made-up token");
 	is_str(msg_error(anon), "该链接无效、已使用或已过期，请重新找回密码",
 	    "refused");
+
+	/* Five links a day: with four today the fifth is sent, the sixth
+	 * not (each ask a minute after the last). */
+	test_sql("UPDATE agent_recover SET created_at = GREATEST(CURDATE(),"
+	    " created_at - INTERVAL 2 MINUTE)");
+	test_sql("INSERT INTO agent_recover (agent_id, via, token_hash, ip,"
+	    " created_at, expires_at) SELECT a.id, 'mail', UNHEX(SHA2(CONCAT("
+	    "RAND(), s.seq), 256)), '', CURDATE(), CURDATE() FROM agent a JOIN"
+	    " seq_1_to_2 s WHERE a.email = '" MAIL_A "'");
+	is_int(test_sql_int("SELECT COUNT(*) FROM agent_recover r JOIN agent a"
+	    " ON a.id = r.agent_id WHERE a.email = '" MAIL_A "' AND r.created_at"
+	    " >= CURDATE()"), 4, "four links today");
+	n = (int)test_sql_int("SELECT COUNT(*) FROM mail_outbox WHERE rcpt = '"
+	    MAIL_A "'");
+	hc_get(anon, "/u/forgot/mail");
+	hc_post(anon, "/u/forgot/mail", "email", MAIL_A, NULL);
+	is_int(test_sql_int("SELECT COUNT(*) FROM mail_outbox WHERE rcpt = '"
+	    MAIL_A "'"), n + 1, "the fifth of the day is sent");
+	test_sql("UPDATE agent_recover SET created_at = GREATEST(CURDATE(),"
+	    " created_at - INTERVAL 2 MINUTE)");
+	hc_get(anon, "/u/forgot/mail");
+	hc_post(anon, "/u/forgot/mail", "email", MAIL_A, NULL);
+	is_int(hc_count(anon, "//p[@id='mail-sent']"), 1,
+	    "the sixth: the same answer");
+	is_int(test_sql_int("SELECT COUNT(*) FROM mail_outbox WHERE rcpt = '"
+	    MAIL_A "'"), n + 1, "... and no sixth mail");
 	hc_free(a);
 	hc_free(b);
 	hc_free(other);

@@ -141,6 +141,22 @@ main(void)
 	is_str(xp("normalize-space(//*[@id='tile-unread'])"), "99+",
 	    "... and on the tile");
 	xmlFreeDoc(doc);
+
+	/* The badge's edge: 99 is said as it is, one more is 99+. */
+	doc = home("99");
+	ok(render(doc), "99 unread renders");
+	is_str(xp("normalize-space(//*[@id='hdr-unread'])"), "99",
+	    "99 unread: 99 in the header");
+	is_str(xp("normalize-space(//*[@id='tile-unread'])"), "99",
+	    "... and on the tile");
+	xmlFreeDoc(doc);
+	doc = home("100");
+	ok(render(doc), "100 unread renders");
+	is_str(xp("normalize-space(//*[@id='hdr-unread'])"), "99+",
+	    "100 unread: 99+ in the header");
+	is_str(xp("normalize-space(//*[@id='tile-unread'])"), "99+",
+	    "... and on the tile");
+	xmlFreeDoc(doc);
 	if (html)
 		xmlFreeDoc(html);
 	return tap_done();
