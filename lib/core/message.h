@@ -45,14 +45,13 @@ int message_read(struct db *db, int kind, int64_t recipient, int64_t id);
 
 /*
  * The signed-in recipient's unread messages as a column of a session load
- * (lib/domain/signin.c, "FROM session s"): one COUNT on the
- * station_message_to index in the same statement, no round trip of its
- * own.  Sending or reading a message moves the epoch (db_changed), so a
- * worker's cached session is read again with the new count.
+ * (lib/domain/signin.c, "FROM session s"): the count sql/026's triggers
+ * keep in each of the recipient's session rows as messages are sent, read
+ * and removed, so a cold page counts nothing.  Sending or reading a
+ * message moves the epoch (db_changed), so a worker's cached session is
+ * read again with the new count.
  */
-#define MESSAGE_UNREAD_COLUMN \
-	"(SELECT COUNT(*) FROM station_message sm WHERE sm.recipient_kind =" \
-	" s.kind AND sm.recipient_id = s.subject_id AND sm.read_at IS NULL)"
+#define MESSAGE_UNREAD_COLUMN	"GREATEST(s.unread, 0)"
 
 /*
  * message_page: page `page` (the query text; absent or bad: 1) of the

@@ -27,13 +27,11 @@ extern const char *const consent_kind_labels[CT__MAX];	/* 隐私协议 … */
 
 /*
  * The session loader's column (signin.c, after "FROM session s"): 1 when
- * the member s.subject_id has agreed to every text in force.
+ * the member s.subject_id has agreed to every text in force, kept in the
+ * session row by sql/026's triggers from consent_complete(), the rule's
+ * one statement, so a cold page reads no consent table.
  */
-#define CONSENT_CURRENT_COLUMN \
-	"NOT EXISTS (SELECT 1 FROM consent_text ct WHERE ct.is_current = 1" \
-	" AND NOT EXISTS (SELECT 1 FROM member_consent mc WHERE" \
-	" mc.member_id = s.subject_id AND mc.kind = ct.kind AND" \
-	" mc.version = ct.version AND mc.withdrawn_at IS NULL))"
+#define CONSENT_CURRENT_COLUMN	"s.m_consent"
 
 /*
  * consent_publish: text `kind` in a new version (the body cleaned as an
