@@ -349,7 +349,9 @@ fill(char *out, size_t size, const char *tpl, const struct flow_item *it,
 		vals[nkeys] = w->val[i];
 	}
 	while (*tpl && o + 1 < size) {
-		for (k = 0; k < nkeys; k++)
+		/* Every key begins with '{': look them up only there (a
+		 * payout batch fills 30 000 texts). */
+		for (k = *tpl == '{' ? 0 : nkeys; k < nkeys; k++)
 			if (strncmp(tpl, keys[k], strlen(keys[k])) == 0)
 				break;
 		if (k == nkeys) {

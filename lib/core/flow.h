@@ -111,7 +111,7 @@ struct flow_trans {
 /* A type's own placeholders for its notices: "{amount}" → "8323.04". */
 #define FLOW_WORDS	4
 struct flow_words {
-	const char	*key[FLOW_WORDS];	/* "{amount}", static */
+	const char	*key[FLOW_WORDS];	/* "{amount}": static, begins with { */
 	char		 val[FLOW_WORDS][64];
 	int		 n;
 };

@@ -523,8 +523,10 @@ req_respond(struct req *r, int status)
 		FCGX_PutS("系统繁忙，请稍后再试。\n", r->fcgi->out);
 		return;
 	}
-	req_head(r, status, "text/html; charset=utf-8",
-	    status == 503 ? "Retry-After: 5\r\n" : NULL);
+	/* With its length, nginx passes the page on as is, not chunked. */
+	snprintf(hdr, sizeof(hdr), "Content-Length: %d\r\n%s", len,
+	    status == 503 ? "Retry-After: 5\r\n" : "");
+	req_head(r, status, "text/html; charset=utf-8", hdr);
 	FCGX_PutStr((const char *)out, len, r->fcgi->out);
 	xmlFree(out);
 }

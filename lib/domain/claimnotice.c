@@ -25,15 +25,18 @@ static const char *const sql[STMT__MAX] = {
 	    "SELECT COALESCE(b.phone, m.phone, '') FROM member m"
 	    " LEFT JOIN member_bind b ON b.member_id = m.id WHERE m.id = ?",
 	/* What claim_words and claim_phone read, for a JSON list of
-	 * claims at once (a member filer's phone as STMT_PHONE_MEMBER). */
+	 * claims at once: a member filer's phone as STMT_PHONE_MEMBER, an
+	 * agent's (SESS_AGENT, 2) as flow_agent_phone. */
 	[STMT_NOTICE_MANY] =
 	    "SELECT c.id, c.kind, c.with_female, c.approved_amount, c.card,"
-	    " (SELECT COALESCE(b.phone, m.phone, '') FROM member m"
-	    " LEFT JOIN member_bind b ON b.member_id = m.id"
-	    " WHERE f.filer_kind = 1 AND m.id = f.filer_id LIMIT 1)"
+	    " COALESCE(b.phone, m.phone, a.phone, '')"
 	    " FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j"
 	    " JOIN claim c ON c.id = j.id JOIN flow_item f ON f.type = 'claim'"
-	    " AND f.item_id = c.id ORDER BY c.id",
+	    " AND f.item_id = c.id"
+	    " LEFT JOIN member m ON f.filer_kind = 1 AND m.id = f.filer_id"
+	    " LEFT JOIN member_bind b ON b.member_id = m.id"
+	    " LEFT JOIN agent a ON f.filer_kind = 2 AND a.id = f.filer_id"
+	    " ORDER BY c.id",
 };
 
 static const struct db_table tab = { DBM_CLAIM_NOTICE, sql, STMT__MAX };
@@ -72,8 +75,9 @@ claim_words(struct db *db, const struct flow_item *it, struct flow_words *w)
 
 /*
  * claim_words and claim_phone for items[0..n) (ascending ids, as
- * flow_apply_many gives them) in one statement; an agent filer's phone
- * as claim_phone finds it.  1, 0 on error.
+ * flow_apply_many gives them) in one statement, where the agent filer's
+ * phone, read claim by claim, cost a batch of 10 000 0.35 s.  1, 0 on
+ * error.
  */
 int
 claim_notice_many(struct db *db, const struct flow_item *items, size_t n,
@@ -109,13 +113,7 @@ claim_notice_many(struct db *db, const struct flow_item *items, size_t n,
 		k++;
 	}
 	db_done(r);
-	if (rc < 0 || k != n)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (items[i].filer_kind != SESS_MEMBER &&
-		    !claim_phone(db, &items[i], phone[i]))
-			return 0;
-	return 1;
+	return rc >= 0 && k == n;
 }
 
 /* The filer's phone: the member's bound phone, or the agent's. */

@@ -297,5 +297,9 @@ main(void)
 	withdraw(m);
 	never_agreed();
 	hc_free(m);
+	/* sql/026: every member session's consent flag is the rule's. */
+	is_int(test_sql_int("SELECT COUNT(*) FROM session WHERE kind = 1 AND"
+	    " m_consent <> consent_complete(subject_id)"), 0,
+	    "every member session's consent is consent_complete()'s");
 	return tap_done();
 }

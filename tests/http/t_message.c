@@ -458,5 +458,12 @@ main(void)
 	hc_free(g);
 	hc_free(g2);
 	hc_free(anon);
+	/* sql/026: every session's unread count is its messages'. */
+	is_int(test_sql_int("SELECT COUNT(*) FROM session s WHERE s.kind IN"
+	    " (1, 2) AND s.unread <> (SELECT COUNT(*) FROM station_message m"
+	    " WHERE m.recipient_kind = s.kind AND m.recipient_id ="
+	    " s.subject_id AND m.read_at IS NULL)"), 0,
+	    "after sending and reading: every session's unread count is its"
+	    " unread messages'");
 	return tap_done();
 }

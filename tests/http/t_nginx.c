@@ -96,6 +96,16 @@ main(void)
 	st = hc_raw(c, "GET", "/", "Host: localhost", NULL);
 	is_int(st, 302, "Host: localhost is served");
 
+	/* A page comes with its length (req_respond), not chunked. */
+	st = hc_get(c, "/u/login");
+	is_int(st, 200, "a page: 200");
+	ok(hc_header(c, "Content-Length") != NULL &&
+	    strtoull(hc_header(c, "Content-Length"), NULL, 10) ==
+	    hc_body_len(c) && hc_body_len(c) > 1000,
+	    "... with a Content-Length that is its length (%zu bytes)",
+	    hc_body_len(c));
+	ok(strstr(hc_headers(c), "chunked") == NULL, "... not chunked");
+
 	free(big);
 	hc_free(c);
 	return tap_done();

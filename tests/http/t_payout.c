@@ -304,7 +304,7 @@ int
 main(void)
 {
 	struct hc *fin = hc_new(), *fin2 = hc_new(), *rev = hc_new(),
-	    *adm = hc_new(), *agent = hc_new();
+	    *adm = hc_new(), *agent = hc_new(), *mem = hc_new();
 	long long r1, r2, rev_fin, batch = 0, batch2 = 0, batch3 = 0, fail_line;
 	char name[64], phone[16], id[32], tok[80], q[600], path[400], args[600], sha[65];
 	const char *file, *body;
@@ -364,6 +364,8 @@ main(void)
 	hc_login_office(rev, "fin_rev");
 	hc_login_office(adm, "admin");
 	hc_login_agent(agent, "13800000002");
+	/* A filer signed in while the batch's notices go out many at once. */
+	hc_member_as(mem, members[0]);
 
 	/* The new batch page lists them, by district and kind. */
 	snprintf(path, sizeof(path), "/o/payout/new?district=%lld&kind=inpatient",
@@ -749,8 +751,20 @@ main(void)
 	hc_free(rev);
 	hc_free(adm);
 	hc_free(agent);
+	hc_free(mem);
 	snprintf(q, sizeof(q), "rm -rf '%s'", tmpdir);
 	if (system(q) != 0)
 		ok(0, "temp dir removed");
+	/* sql/026: every session's unread count is its messages'. */
+	snprintf(q, sizeof(q), "SELECT unread FROM session WHERE kind = 1 AND"
+	    " subject_id = %lld", members[0]);
+	ok(test_sql_int(q) > 0, "the signed-in filer's session counts the"
+	    " notices sent many at once");
+	is_int(test_sql_int("SELECT COUNT(*) FROM session s WHERE s.kind IN"
+	    " (1, 2) AND s.unread <> (SELECT COUNT(*) FROM station_message m"
+	    " WHERE m.recipient_kind = s.kind AND m.recipient_id ="
+	    " s.subject_id AND m.read_at IS NULL)"), 0,
+	    "after the bank results, sent many at once: every session's unread count is its"
+	    " unread messages'");
 	return tap_done();
 }
