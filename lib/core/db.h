@@ -187,6 +187,14 @@ int64_t db_load(struct db *db, const struct db_table *t, int stmt,
  * PATH '$'))).  malloc'd, the caller frees; NULL when out of memory.
  */
 char *db_ids_json(const int64_t *ids, size_t n);
+
+/*
+ * db_tuples_json: v[0..n * width) as n JSON arrays of `width` numbers
+ * ("[[1,7],[2,9]]"; width 1: as db_ids_json), read by JSON_TABLE with
+ * PATH '$[0]', '$[1]'...  malloc'd, the caller frees; NULL when out of
+ * memory.
+ */
+char *db_tuples_json(const int64_t *v, size_t n, size_t width);
 int64_t db_insert_id(struct db *db);
 unsigned db_errno(struct db *db);	/* last server/client error number */
 

@@ -82,25 +82,6 @@ message_send(struct db *db, int kind, int64_t recipient, const char *title,
 
 #define SEND_CHUNK	500
 
-/* The recipients of m[0..n) as JSON [[kind, id], ...] (malloc'd), or NULL. */
-static char *
-recipients_json(const struct message_out *m, size_t n)
-{
-	char *s = malloc(n * 27 + 3), *p;
-	size_t i;
-
-	if (s == NULL)
-		return NULL;
-	p = s;
-	*p++ = '[';
-	for (i = 0; i < n; i++)
-		p += sprintf(p, "%s[%d,%lld]", i ? "," : "", m[i].kind,
-		    (long long)m[i].recipient);
-	*p++ = ']';
-	*p = '\0';
-	return s;
-}
-
 /*
  * The unread counts of m[0..n)'s recipients' sessions in one statement,
  * where session_unread_send (sql/026), one UPDATE a row, cost a payout
@@ -110,13 +91,20 @@ recipients_json(const struct message_out *m, size_t n)
 static int
 unread_many(struct db *db, const struct message_out *m, size_t n)
 {
-	char *json = recipients_json(m, n);
-	int64_t rc;
+	int64_t *v = malloc(2 * n * sizeof(*v)), rc = -1;
+	char *json;
+	size_t i;
 
-	if (json == NULL)
+	if (v == NULL)
 		return 0;
-	rc = db_exec(db, &tab, STMT_UNREAD_MANY, "s", json);
+	for (i = 0; i < n; i++) {
+		v[2 * i] = m[i].kind;
+		v[2 * i + 1] = m[i].recipient;
+	}
+	if ((json = db_tuples_json(v, n, 2)) != NULL)
+		rc = db_exec(db, &tab, STMT_UNREAD_MANY, "s", json);
 	free(json);
+	free(v);
 	return rc >= 0;
 }
 
