@@ -95,7 +95,8 @@ db_start() {
 			--skip-networking --pid-file="$run/db.pid" --log-error="$run/log/mariadb.err" \
 			--user="$user" --innodb-buffer-pool-size=256M --max-connections=200 \
 			--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-			--innodb-flush-log-at-trx-commit=2 ${HZ_MARIADB_OPTS:-} >/dev/null 2>&1 &
+			--innodb-flush-log-at-trx-commit=2 --innodb-log-file-size=512M \
+			--innodb-log-buffer-size=64M ${HZ_MARIADB_OPTS:-} >/dev/null 2>&1 &
 		for _ in $(seq 1 100); do
 			mariadb-admin --no-defaults --socket="$run/sock/db.sock" -uroot ping >/dev/null 2>&1 && break
 			sleep 0.2
