@@ -300,6 +300,48 @@ race_batch(void *arg)
 	return NULL;
 }
 
+/*
+ * A claim filed by a unit's agent (代他人办理), paid by a bank file: its
+ * 办结 SMS goes to the agent's phone, read with the claims' words for the
+ * whole batch at once (claim_notice_many).
+ */
+static void
+agent_filer(struct hc *fin, long long r1, long long r2)
+{
+	struct claim_fix cf = { members[NCLAIMS - 1], 7700, "打款收款人",
+	    "6222020200112237788", r1, r2 };
+	struct res_row rr[1];
+	char v[24], path[200], ref[40];
+	long long claim, batch;
+	const char *file, *body;
+	int sms0 = sms_count("13800000002");
+
+	claim = claim_fixture(&cf);
+	ok(claim > 0, "a claim filed by an agent (fixture)");
+	snprintf(path, sizeof(path), "UPDATE flow_item SET filer_kind = 2,"
+	    " filer_id = (SELECT id FROM agent WHERE phone = '13800000002')"
+	    " WHERE type = 'claim' AND item_id = %lld", claim);
+	ok(test_sql(path), "... its filer the unit's agent");
+	snprintf(v, sizeof(v), "%lld", claim);
+	hc_get(fin, "/o/payout/new");
+	is_int(hc_post(fin, "/o/payout/new", "claim", v, NULL), 303,
+	    "... batched");
+	batch = atoll(strstr(hc_location(fin), "id=") + 3);
+	snprintf(path, sizeof(path), "/o/payout/file?id=%lld", batch);
+	is_int(hc_get(fin, path), 200, "... its bank file");
+	snprintf(ref, sizeof(ref), "%s", ref_of(claim));
+	rr[0] = (struct res_row){ ref, "77.00", "成功", "" };
+	file = result_file("result-agent.xlsx", rr, 1);
+	snprintf(path, sizeof(path), "/o/payout/batch?id=%lld", batch);
+	hc_get(fin, path);
+	snprintf(path, sizeof(path), "/o/payout/import?id=%lld", batch);
+	is_int(hc_upload(fin, path, "file", file, "回单-经办人.xlsx", NULL), 303,
+	    "... paid by the bank's file");
+	body = sms_wait_text("13800000002", sms0);
+	ok(strstr(body, "已成功办结") && strstr(body, "尾号7788") &&
+	    strstr(body, "补助金额：77.00"), "the agent's SMS: %s", body);
+}
+
 int
 main(void)
 {
@@ -742,6 +784,18 @@ main(void)
 	    "finance has 退票 on the one line standing paid");
 	is_int(hc_get(fin, "/o/payout/batch?id=999999999"), 404,
 	    "no such batch: 404");
+	agent_filer(fin, r1, r2);
+	/* sql/026: every session's unread count is its messages'. */
+	snprintf(q, sizeof(q), "SELECT unread FROM session WHERE kind = 1 AND"
+	    " subject_id = %lld", members[0]);
+	ok(test_sql_int(q) > 0, "the signed-in filer's session counts the"
+	    " notices sent many at once");
+	is_int(test_sql_int("SELECT COUNT(*) FROM session s WHERE s.kind IN"
+	    " (1, 2) AND s.unread <> (SELECT COUNT(*) FROM station_message m"
+	    " WHERE m.recipient_kind = s.kind AND m.recipient_id ="
+	    " s.subject_id AND m.read_at IS NULL)"), 0,
+	    "after the bank results, sent many at once: every session's"
+	    " unread count is its unread messages'");
 	(void)batch3;
 	invariants("the end");
 
@@ -755,16 +809,5 @@ main(void)
 	snprintf(q, sizeof(q), "rm -rf '%s'", tmpdir);
 	if (system(q) != 0)
 		ok(0, "temp dir removed");
-	/* sql/026: every session's unread count is its messages'. */
-	snprintf(q, sizeof(q), "SELECT unread FROM session WHERE kind = 1 AND"
-	    " subject_id = %lld", members[0]);
-	ok(test_sql_int(q) > 0, "the signed-in filer's session counts the"
-	    " notices sent many at once");
-	is_int(test_sql_int("SELECT COUNT(*) FROM session s WHERE s.kind IN"
-	    " (1, 2) AND s.unread <> (SELECT COUNT(*) FROM station_message m"
-	    " WHERE m.recipient_kind = s.kind AND m.recipient_id ="
-	    " s.subject_id AND m.read_at IS NULL)"), 0,
-	    "after the bank results, sent many at once: every session's unread count is its"
-	    " unread messages'");
 	return tap_done();
 }
