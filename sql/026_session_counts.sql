@@ -6,7 +6,9 @@
 -- triggers below keep both exact whichever statement makes the change;
 -- their reads lock what they count (LOCK IN SHARE MODE), so a sign-in and
 -- a message or consent for the same person at the same moment wait for
--- each other.
+-- each other.  As they write session, a statement that reads session
+-- cannot write station_message, member_consent or consent_text (error
+-- 1442): list the sessions first (tests/browser/suite.sh does).
 ALTER TABLE session
   ADD COLUMN IF NOT EXISTS unread    INT NOT NULL DEFAULT 0,
   ADD COLUMN IF NOT EXISTS m_consent TINYINT UNSIGNED NOT NULL DEFAULT 0;

@@ -64,10 +64,14 @@ mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock" -uroot huzhu \
 	    SELECT UNHEX(SHA2('$HZ_REC_MEMBER_TOKEN', 256)), 1, member_id, SHA2(RAND(), 256), '', NOW(), NOW()
 	    FROM coverage GROUP BY member_id ORDER BY COUNT(*) DESC, member_id LIMIT 1" || HZ_REC_MEMBER_TOKEN=
 # A planted session is a bind's: its member agreed to the texts in force.
-CONSENT_PLANTED="INSERT INTO member_consent (member_id, kind, version, agreed_at, ip)
-	SELECT s.subject_id, t.kind, t.version, NOW(), '' FROM session s JOIN consent_text t ON t.is_current = 1
-	WHERE s.kind = 1 AND NOT EXISTS (SELECT 1 FROM member_consent c WHERE c.member_id = s.subject_id
-	    AND c.kind = t.kind AND c.version = t.version AND c.withdrawn_at IS NULL)"
+# The members are listed first: member_consent's trigger updates their
+# sessions (sql/026), which a statement reading session may not do.
+CONSENT_PLANTED="CREATE OR REPLACE TEMPORARY TABLE hz_planted AS SELECT DISTINCT subject_id FROM session WHERE kind = 1;
+	INSERT INTO member_consent (member_id, kind, version, agreed_at, ip)
+	SELECT p.subject_id, t.kind, t.version, NOW(), '' FROM hz_planted p JOIN consent_text t ON t.is_current = 1
+	WHERE NOT EXISTS (SELECT 1 FROM member_consent c WHERE c.member_id = p.subject_id
+	    AND c.kind = t.kind AND c.version = t.version AND c.withdrawn_at IS NULL);
+	DROP TEMPORARY TABLE hz_planted"
 mariadb --no-defaults --socket="$BUILDDIR/run/test/sock/db.sock" -uroot huzhu -e "$CONSENT_PLANTED" 
 export HZ_REC_UNIT HZ_REC_AGENT HZ_REC_MEMBER_TOKEN
 # 补助申请 (mclaim.mjs): demo member #24, covered by 第十九期 from 200 days
