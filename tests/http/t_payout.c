@@ -300,6 +300,20 @@ race_batch(void *arg)
 	return NULL;
 }
 
+/* Finance imports bank result `file` (shown as `name`) into `batch` from
+ * the batch's page, as a browser would: the status. */
+static int
+import_upload(struct hc *c, long long batch, const char *file,
+    const char *name)
+{
+	char path[80];
+
+	snprintf(path, sizeof(path), "/o/payout/batch?id=%lld", batch);
+	hc_get(c, path);
+	snprintf(path, sizeof(path), "/o/payout/import?id=%lld", batch);
+	return hc_upload(c, path, "file", file, name, NULL);
+}
+
 /*
  * A claim filed by a unit's agent (代他人办理), paid by a bank file: its
  * 办结 SMS goes to the agent's phone, read with the claims' words for the
@@ -332,10 +346,7 @@ agent_filer(struct hc *fin, long long r1, long long r2)
 	snprintf(ref, sizeof(ref), "%s", ref_of(claim));
 	rr[0] = (struct res_row){ ref, "77.00", "成功", "" };
 	file = result_file("result-agent.xlsx", rr, 1);
-	snprintf(path, sizeof(path), "/o/payout/batch?id=%lld", batch);
-	hc_get(fin, path);
-	snprintf(path, sizeof(path), "/o/payout/import?id=%lld", batch);
-	is_int(hc_upload(fin, path, "file", file, "回单-经办人.xlsx", NULL), 303,
+	is_int(import_upload(fin, batch, file, "回单-经办人.xlsx"), 303,
 	    "... paid by the bank's file");
 	body = sms_wait_text("13800000002", sms0);
 	ok(strstr(body, "已成功办结") && strstr(body, "尾号7788") &&
@@ -494,10 +505,7 @@ main(void)
 		struct res_row rr[] = { { ref_of(claims[0]), "8323.04", "成功", "" } };
 
 		file = result_file("early.xlsx", rr, 1);
-		snprintf(path, sizeof(path), "/o/payout/batch?id=%lld", batch);
-		hc_get(fin, path);
-		snprintf(path, sizeof(path), "/o/payout/import?id=%lld", batch);
-		is_int(hc_upload(fin, path, "file", file, "early.xlsx", NULL), 200,
+		is_int(import_upload(fin, batch, file, "early.xlsx"), 200,
 		    "a result before the file was made is refused");
 		ok(strstr(hc_body(fin), "尚未生成打款文件") != NULL,
 		    "... 尚未生成打款文件");
@@ -575,10 +583,7 @@ main(void)
 		snprintf(ref2, sizeof(ref2), "%s", ref_of(claims[2]));
 
 		file = result_file("result1.xlsx", rr, 4);
-		snprintf(path, sizeof(path), "/o/payout/batch?id=%lld", batch);
-		hc_get(fin, path);
-		snprintf(path, sizeof(path), "/o/payout/import?id=%lld", batch);
-		is_int(hc_upload(fin, path, "file", file, "回单1.xlsx", NULL), 303,
+		is_int(import_upload(fin, batch, file, "回单1.xlsx"), 303,
 		    "the result file imports");
 		hc_follow(fin);
 		is_str(hc_xpath(fin, "string(//*[@id='imp-paid'])"), "1", "1 paid");
