@@ -10,8 +10,8 @@
 
 #include "conf.h"
 #include "db.h"
-#include "log.h"
 #include "mail.h"
+#include "outbox.h"
 
 enum stmt {
 	STMT_QUEUE,
@@ -27,21 +27,11 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_QUEUE] =
 	    "INSERT INTO mail_outbox (rcpt, subject, body, next_try_at)"
 	    " VALUES (?, ?, ?, NOW())",
-	[STMT_DUE] =
-	    "SELECT id, rcpt, subject, body, tries FROM mail_outbox"
-	    " WHERE status = 'queued' AND next_try_at <= NOW()"
-	    " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
-	[STMT_LEASE] =
-	    "UPDATE mail_outbox SET tries = tries + 1,"
-	    " next_try_at = NOW() + INTERVAL 120 SECOND WHERE id = ?",
-	[STMT_SENT] =
-	    "UPDATE mail_outbox SET status = 'sent', sent_at = NOW(),"
-	    " last_error = NULL WHERE id = ?",
-	[STMT_RETRY] =
-	    "UPDATE mail_outbox SET last_error = ?,"
-	    " next_try_at = NOW() + INTERVAL ? SECOND WHERE id = ?",
-	[STMT_FAILED] =
-	    "UPDATE mail_outbox SET status = 'failed', last_error = ? WHERE id = ?",
+	[STMT_DUE] = OUTBOX_DUE_SQL("mail_outbox", "rcpt, subject, body"),
+	[STMT_LEASE] = OUTBOX_LEASE_SQL("mail_outbox"),
+	[STMT_SENT] = OUTBOX_SENT_SQL("mail_outbox"),
+	[STMT_RETRY] = OUTBOX_RETRY_SQL("mail_outbox"),
+	[STMT_FAILED] = OUTBOX_FAILED_SQL("mail_outbox"),
 };
 
 static const struct db_table tab = { DBM_MAIL, sql, STMT__MAX };
@@ -152,10 +142,10 @@ mail_message(int64_t id, const char *rcpt, const char *subject,
 }
 
 /*
- * Send one message.  Returns 2 sent, 1 to retry, 0 a permanent failure,
+ * Send one message: OUTBOX_SENT, OUTBOX_RETRY, or OUTBOX_FAILED for good,
  * with the reason in err.
  */
-static int
+static enum outbox_try
 mail_send(CURL *c, int64_t id, const char *rcpt, const char *subject,
     const char *body, char *err, size_t errsz)
 {
@@ -168,7 +158,7 @@ mail_send(CURL *c, int64_t id, const char *rcpt, const char *subject,
 
 	if ((msg = mail_message(id, rcpt, subject, body)) == NULL) {
 		snprintf(err, errsz, "message too large");
-		return 0;
+		return OUTBOX_FAILED;
 	}
 	snprintf(from, sizeof(from), "<%s>", conf_str(CONF_SMTP_FROM));
 	snprintf(to, sizeof(to), "<%s>", rcpt);
@@ -191,86 +181,63 @@ mail_send(CURL *c, int64_t id, const char *rcpt, const char *subject,
 	curl_slist_free_all(rl);
 	free(msg);
 	if (rc == CURLE_OK)
-		return 2;
+		return OUTBOX_SENT;
 	snprintf(err, errsz, "%s (SMTP %ld)", curl_easy_strerror(rc), code);
 	/* 5xx: the server will not take it (a bad address); else retry. */
-	return code >= 500 && code <= 599 ? 0 : 1;
+	return code >= 500 && code <= 599 ? OUTBOX_FAILED : OUTBOX_RETRY;
 }
 
 struct due {
-	int64_t	 id, tries;
-	char	 rcpt[121];
-	char	 subject[201 * 4];
-	char	*body;
+	struct outbox_row	 row;
+	char			 rcpt[121];
+	char			 subject[201 * 4];
+	char			*body;		/* malloc'd */
 };
 
-struct claim {
-	struct due	*v;
-	int		 n, max;
-};
-
-/* Claim due rows: lock them, push their next try 2 minutes out (a lease,
- * so a crashed worker's rows come back), commit. */
-static int
-mail_claim(struct db *db, void *arg)
+static void
+due_read(struct db_res *r, void *row)
 {
-	struct claim *c = arg;
-	struct db_res *r;
-	int i;
+	struct due *d = row;
 
-	c->n = 0;
-	if ((r = db_query(db, &tab, STMT_DUE, "i", (int64_t)c->max)) == NULL)
-		return -1;
-	while (c->n < c->max && db_next(r) == 1) {
-		struct due *d = &c->v[c->n];
-
-		d->id = db_int(r, 0);
-		snprintf(d->rcpt, sizeof(d->rcpt), "%s", db_col(r, 1));
-		snprintf(d->subject, sizeof(d->subject), "%s", db_col(r, 2));
-		d->body = strdup(db_col(r, 3) ? db_col(r, 3) : "");
-		d->tries = db_int(r, 4);
-		c->n++;
-	}
-	db_done(r);
-	for (i = 0; i < c->n; i++)
-		if (db_exec(db, &tab, STMT_LEASE, "i", c->v[i].id) != 1)
-			return -1;
-	return 0;
+	snprintf(d->rcpt, sizeof(d->rcpt), "%s", db_col(r, 2));
+	snprintf(d->subject, sizeof(d->subject), "%s", db_col(r, 3));
+	d->body = strdup(db_col(r, 4) ? db_col(r, 4) : "");
 }
+
+static enum outbox_try
+due_send(void *row, char *err, size_t errsz)
+{
+	static CURL *curl;
+	struct due *d = row;
+
+	if (d->body == NULL || (curl == NULL &&
+	    (curl = curl_easy_init()) == NULL)) {
+		snprintf(err, errsz, "out of memory");
+		return OUTBOX_RETRY;
+	}
+	return mail_send(curl, d->row.id, d->rcpt, d->subject, d->body, err,
+	    errsz);
+}
+
+static void
+due_release(void *row)
+{
+	struct due *d = row;
+
+	free(d->body);
+	d->body = NULL;
+}
+
+static const struct outbox box = {
+	"mail", &tab, STMT_DUE, STMT_LEASE, STMT_SENT, STMT_RETRY,
+	STMT_FAILED, MAIL_MAX_TRIES, sizeof(struct due), due_read, due_send,
+	due_release,
+};
 
 int
 mail_deliver(struct db *db, int max)
 {
-	static CURL *curl;
-	struct claim c;
-	char err[200];
-	int i, st, rc;
-
 	if (!mail_on())
 		return 0;
-	if (curl == NULL && (curl = curl_easy_init()) == NULL)
-		return -1;
-	if ((c.v = calloc((size_t)max, sizeof(*c.v))) == NULL)
-		return -1;
-	c.max = max;
-	rc = db_txn(db, mail_claim, &c);
-	for (i = 0; rc == 0 && i < c.n; i++) {
-		struct due *d = &c.v[i];
-
-		err[0] = '\0';
-		st = d->body ? mail_send(curl, d->id, d->rcpt, d->subject,
-		    d->body, err, sizeof(err)) : 1;
-		if (st == 2)
-			db_exec(db, &tab, STMT_SENT, "i", d->id);
-		else if (st == 0 || d->tries + 1 >= MAIL_MAX_TRIES) {
-			db_exec(db, &tab, STMT_FAILED, "si", err, d->id);
-			log_warn("mail %lld failed: %s", (long long)d->id, err);
-		} else
-			db_exec(db, &tab, STMT_RETRY, "sii", err,
-			    (int64_t)(10L << d->tries), d->id);
-	}
-	for (i = 0; i < c.n; i++)
-		free(c.v[i].body);
-	free(c.v);
-	return rc == 0 ? c.n : -1;
+	return outbox_deliver(db, &box, max);
 }

@@ -13,6 +13,7 @@
 #include "http.h"
 #include "log.h"
 #include "message.h"
+#include "outbox.h"
 #include "rand.h"
 #include "sms.h"
 
@@ -71,21 +72,11 @@ static const char *const sql[STMT__MAX] = {
 	    "UPDATE sms_code SET used_at = NOW() WHERE id = ? AND used_at IS NULL",
 	[STMT_QUEUE] =
 	    "INSERT INTO sms_outbox (phone, body, next_try_at) VALUES (?, ?, NOW())",
-	[STMT_DUE] =
-	    "SELECT id, phone, body, tries FROM sms_outbox"
-	    " WHERE status = 'queued' AND next_try_at <= NOW()"
-	    " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
-	[STMT_LEASE] =
-	    "UPDATE sms_outbox SET tries = tries + 1,"
-	    " next_try_at = NOW() + INTERVAL 120 SECOND WHERE id = ?",
-	[STMT_SENT] =
-	    "UPDATE sms_outbox SET status = 'sent', sent_at = NOW(),"
-	    " last_error = NULL WHERE id = ?",
-	[STMT_RETRY] =
-	    "UPDATE sms_outbox SET last_error = ?,"
-	    " next_try_at = NOW() + INTERVAL ? SECOND WHERE id = ?",
-	[STMT_FAILED] =
-	    "UPDATE sms_outbox SET status = 'failed', last_error = ? WHERE id = ?",
+	[STMT_DUE] = OUTBOX_DUE_SQL("sms_outbox", "phone, body"),
+	[STMT_LEASE] = OUTBOX_LEASE_SQL("sms_outbox"),
+	[STMT_SENT] = OUTBOX_SENT_SQL("sms_outbox"),
+	[STMT_RETRY] = OUTBOX_RETRY_SQL("sms_outbox"),
+	[STMT_FAILED] = OUTBOX_FAILED_SQL("sms_outbox"),
 };
 
 static const struct db_table tab = { DBM_SMS, sql, STMT__MAX };
@@ -376,76 +367,49 @@ sms_post(CURL *c, int64_t id, const char *phone, const char *body, char *err,
 }
 
 struct due {
-	int64_t	 id, tries;
-	char	 phone[12];
-	char	 body[501];
+	struct outbox_row	 row;
+	char			 phone[12];
+	char			 body[501];
 };
 
-/* Claim due rows: lock them, push their next try 2 minutes out (a lease,
- * so a crashed worker's rows come back), commit. */
-struct claim {
-	struct due	*v;
-	int		 n, max;
-};
-
-static int
-sms_claim(struct db *db, void *arg)
+static void
+due_read(struct db_res *r, void *row)
 {
-	struct claim *c = arg;
-	struct db_res *r;
-	int i;
+	struct due *d = row;
 
-	c->n = 0;
-	if ((r = db_query(db, &tab, STMT_DUE, "i", (int64_t)c->max)) == NULL)
-		return -1;
-	while (c->n < c->max && db_next(r) == 1) {
-		c->v[c->n].id = db_int(r, 0);
-		snprintf(c->v[c->n].phone, sizeof(c->v[0].phone), "%s", db_col(r, 1));
-		snprintf(c->v[c->n].body, sizeof(c->v[0].body), "%s", db_col(r, 2));
-		c->v[c->n].tries = db_int(r, 3);
-		c->n++;
-	}
-	db_done(r);
-	for (i = 0; i < c->n; i++)
-		if (db_exec(db, &tab, STMT_LEASE, "i", c->v[i].id) != 1)
-			return -1;
-	return 0;
+	snprintf(d->phone, sizeof(d->phone), "%s", db_col(r, 2));
+	snprintf(d->body, sizeof(d->body), "%s", db_col(r, 3));
 }
+
+/* One POST: sent on 2xx; refused for good on 4xx (the gateway will not
+ * take it); else tried again. */
+static enum outbox_try
+due_send(void *row, char *err, size_t errsz)
+{
+	static CURL *curl;
+	struct due *d = row;
+	long status;
+
+	if (curl == NULL && (curl = curl_easy_init()) == NULL) {
+		snprintf(err, errsz, "libcurl would not start");
+		return OUTBOX_RETRY;
+	}
+	status = sms_post(curl, d->row.id, d->phone, d->body, err, errsz);
+	if (status >= 200 && status <= 299)
+		return OUTBOX_SENT;
+	return status >= 400 && status <= 499 ? OUTBOX_FAILED : OUTBOX_RETRY;
+}
+
+static const struct outbox box = {
+	"sms", &tab, STMT_DUE, STMT_LEASE, STMT_SENT, STMT_RETRY,
+	STMT_FAILED, SMS_MAX_TRIES, sizeof(struct due), due_read, due_send,
+	NULL,
+};
 
 int
 sms_deliver(struct db *db, int max)
 {
-	static CURL *curl;
-	struct claim c;
-	char err[200];
-	long status;
-	int i;
-
 	if (*conf_str(CONF_SMS_URL) == '\0')
 		return 0;
-	if (curl == NULL && (curl = curl_easy_init()) == NULL)
-		return -1;
-	if ((c.v = calloc((size_t)max, sizeof(*c.v))) == NULL)
-		return -1;
-	c.max = max;
-	if (db_txn(db, sms_claim, &c) != 0) {
-		free(c.v);
-		return -1;
-	}
-	for (i = 0; i < c.n; i++) {
-		err[0] = '\0';
-		status = sms_post(curl, c.v[i].id, c.v[i].phone, c.v[i].body,
-		    err, sizeof(err));
-		if (status >= 200 && status <= 299)
-			db_exec(db, &tab, STMT_SENT, "i", c.v[i].id);
-		else if ((status >= 400 && status <= 499) ||
-		    c.v[i].tries + 1 >= SMS_MAX_TRIES) {
-			db_exec(db, &tab, STMT_FAILED, "si", err, c.v[i].id);
-			log_warn("sms %lld failed: %s", (long long)c.v[i].id, err);
-		} else
-			db_exec(db, &tab, STMT_RETRY, "sii", err,
-			    (int64_t)(10L << c.v[i].tries), c.v[i].id);
-	}
-	free(c.v);
-	return c.n;
+	return outbox_deliver(db, &box, max);
 }
