@@ -21,6 +21,9 @@ struct db {
 	MYSQL		*my;
 	MYSQL_STMT	*stmts[DBM__MAX][DB_MAX_STMTS];
 	int		 in_txn;
+	/* A statement of this transaction ended in a lock wait timeout or a
+	 * deadlock (1205, 1213): the attempt is void (txn_void()). */
+	unsigned	 txn_err;
 	int		 down;		/* the server could not be reached */
 	int		 changed;	/* db_changed() not yet published */
 	unsigned	 err;
@@ -225,6 +228,30 @@ db_prepare(struct db *db, const struct db_table *t, int stmt)
 }
 
 /*
+ * A deadlock (1213) rolls the whole transaction back and a lock wait
+ * timeout (1205) the statement; either way this attempt of db_txn() is
+ * void: its later statements are refused without running (after a
+ * deadlock they would commit one by one), and db_txn() runs it again,
+ * whatever its function made of the failure.  txn_note() marks it after
+ * a failure, txn_void() refuses a statement: 1 when void.
+ */
+static void
+txn_note(struct db *db)
+{
+	if (db->in_txn && (db->err == 1205 || db->err == 1213))
+		db->txn_err = db->err;
+}
+
+static int
+txn_void(struct db *db)
+{
+	if (!db->in_txn || db->txn_err == 0)
+		return 0;
+	db->err = db->txn_err;
+	return 1;
+}
+
+/*
  * Prepare, bind the parameters described by fmt and execute.  On a lost
  * connection outside a transaction, reconnect and try once more.
  */
@@ -242,6 +269,8 @@ db_run(struct db *db, const struct db_table *t, int stmt, const char *fmt,
 
 	if (n > DB_MAX_PARAMS || stmt < 0 || (size_t)stmt >= t->n)
 		abort();	/* programming error, not user input */
+	if (txn_void(db))
+		return NULL;
 	for (attempt = 0; attempt < 2; attempt++) {
 		db->err = 0;
 		if ((st = db_prepare(db, t, stmt)) == NULL)
@@ -288,6 +317,7 @@ db_run(struct db *db, const struct db_table *t, int stmt, const char *fmt,
 fail:
 		if (!db->err && db->my)
 			db->err = mysql_errno(db->my);
+		txn_note(db);
 		if (attempt == 0 && !db->in_txn && (lost(db->err) ||
 		    db->my == NULL)) {
 			if (!db->down)
@@ -368,6 +398,8 @@ db_bulk(struct db *db, const struct db_table *t, int stmt, size_t nrows,
 
 	if (nrows == 0)
 		return 0;
+	if (txn_void(db))
+		return -1;
 	db->err = 0;
 	if ((st = db_prepare(db, t, stmt)) == NULL)
 		return -1;
@@ -395,6 +427,7 @@ db_bulk(struct db *db, const struct db_table *t, int stmt, size_t nrows,
 	if (mysql_stmt_attr_set(st, STMT_ATTR_ARRAY_SIZE, &size) ||
 	    mysql_stmt_bind_param(st, bind) || mysql_stmt_execute(st)) {
 		db->err = mysql_stmt_errno(st);
+		txn_note(db);
 		log_err("db bulk %d/%d: error %u: %s", t->slot, stmt, db->err,
 		    mysql_stmt_error(st));
 	} else
@@ -418,6 +451,8 @@ db_load(struct db *db, const struct db_table *t, int stmt,
 	if (stmt < 0 || (size_t)stmt >= t->n)
 		abort();	/* programming error, not user input */
 	sql = t->sql[stmt];
+	if (txn_void(db))
+		return -1;
 	db->err = 0;
 	if (db->my == NULL && !db_connect(db))
 		return -1;
@@ -428,6 +463,7 @@ db_load(struct db *db, const struct db_table *t, int stmt,
 		rc = (int64_t)mysql_affected_rows(db->my);
 	else {
 		db->err = mysql_errno(db->my);
+		txn_note(db);
 		rc = -1;
 		/* 4166 (MariaDB), 1148 (before 10.5): local_infile is off. */
 		if (!db->filled && (db->err == 4166 || db->err == 1148))
@@ -515,6 +551,7 @@ db_result(struct db *db, MYSQL_STMT *st, int buffered)
 		goto fail_nometa;
 	if (buffered && mysql_stmt_store_result(st)) {
 		db->err = mysql_stmt_errno(st);
+		txn_note(db);
 		goto fail_nometa;
 	}
 	return r;
@@ -586,6 +623,7 @@ db_next(struct db_res *r)
 			log_err("db fetch: error %u: %s", r->db->err,
 			    mysql_error(r->db->my));
 		}
+		txn_note(r->db);
 		return -1;	/* lost (2013): the next statement reconnects */
 	}
 	for (i = 0; i < r->ncols; i++) {
@@ -726,7 +764,12 @@ db_txn(struct db *db, int (*fn)(struct db *, void *), void *arg)
 			return -1;
 		db->in_txn = 1;
 		db->err = 0;
+		db->txn_err = 0;
 		rc = fn(db, arg);
+		if (db->txn_err) {	/* void, whatever fn said */
+			db->err = db->txn_err;
+			rc = -1;
+		}
 		if (rc == 0) {
 			db->in_txn = 0;
 			if (mysql_commit(db->my) == 0) {
