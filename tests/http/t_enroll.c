@@ -75,11 +75,14 @@ plan_new(const char *code, const char *name, long long premium,
 	return p;
 }
 
+/* v as text, four in turn; per thread, as double_cover() and numbers()
+ * call it from several at once (shared, two confirmations once posted
+ * the same application). */
 static const char *
 num(long long v)
 {
-	static char b[4][24];
-	static int i;
+	static _Thread_local char b[4][24];
+	static _Thread_local int i;
 
 	i = (i + 1) % 4;
 	snprintf(b[i], sizeof(b[i]), "%lld", v);
