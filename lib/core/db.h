@@ -72,6 +72,8 @@ enum db_module {
 	DBM_RECOVER,		/* recovery: recover.c */
 	DBM_WX,			/* recovery: wx.c */
 	DBM_APPEAL,		/* recovery: appeal.c */
+	DBM_SMS_OUTBOX,		/* outbox.h: sms.c's */
+	DBM_MAIL_OUTBOX,	/* outbox.h: mail.c's */
 	DBM__MAX
 };
 

@@ -15,11 +15,6 @@
 
 enum stmt {
 	STMT_QUEUE,
-	STMT_DUE,
-	STMT_LEASE,
-	STMT_SENT,
-	STMT_RETRY,
-	STMT_FAILED,
 	STMT__MAX
 };
 
@@ -27,14 +22,16 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_QUEUE] =
 	    "INSERT INTO mail_outbox (rcpt, subject, body, next_try_at)"
 	    " VALUES (?, ?, ?, NOW())",
-	[STMT_DUE] = OUTBOX_DUE_SQL("mail_outbox", "rcpt, subject, body"),
-	[STMT_LEASE] = OUTBOX_LEASE_SQL("mail_outbox"),
-	[STMT_SENT] = OUTBOX_SENT_SQL("mail_outbox"),
-	[STMT_RETRY] = OUTBOX_RETRY_SQL("mail_outbox"),
-	[STMT_FAILED] = OUTBOX_FAILED_SQL("mail_outbox"),
 };
 
 static const struct db_table tab = { DBM_MAIL, sql, STMT__MAX };
+
+/* Its outbox (outbox.h). */
+static const char *const box_sql[OBX__MAX] =
+    OUTBOX_SQL("mail_outbox", "rcpt, subject, body");
+static const struct db_table box_tab = {
+	DBM_MAIL_OUTBOX, box_sql, OBX__MAX
+};
 
 int
 mail_on(void)
@@ -229,8 +226,7 @@ due_release(void *row)
 }
 
 static const struct outbox box = {
-	"mail", &tab, STMT_DUE, STMT_LEASE, STMT_SENT, STMT_RETRY,
-	STMT_FAILED, MAIL_MAX_TRIES, sizeof(struct due), due_read, due_send,
+	"mail", &box_tab, MAIL_MAX_TRIES, sizeof(struct due), due_read, due_send,
 	due_release,
 };
 

@@ -37,7 +37,7 @@ claim_txn(struct db *db, void *arg)
 	for (i = 0; o->release && i < c->n; i++)
 		o->release(row_at(c, i));
 	c->n = 0;
-	if ((r = db_query(db, o->tab, o->due, "i", (int64_t)c->max)) == NULL)
+	if ((r = db_query(db, o->tab, OBX_DUE, "i", (int64_t)c->max)) == NULL)
 		return 1;
 	while (c->n < c->max && db_next(r) == 1) {
 		struct outbox_row *w = row_at(c, c->n);
@@ -49,7 +49,7 @@ claim_txn(struct db *db, void *arg)
 	}
 	db_done(r);
 	for (i = 0; i < c->n; i++)
-		if (db_exec(db, o->tab, o->lease, "i", row_at(c, i)->id) != 1)
+		if (db_exec(db, o->tab, OBX_LEASE, "i", row_at(c, i)->id) != 1)
 			return 1;
 	return 0;
 }
@@ -60,12 +60,12 @@ record(struct db *db, const struct outbox *o, const struct outbox_row *w,
     enum outbox_try t, const char *err)
 {
 	if (t == OUTBOX_SENT)
-		db_exec(db, o->tab, o->sent, "i", w->id);
+		db_exec(db, o->tab, OBX_SENT, "i", w->id);
 	else if (t == OUTBOX_FAILED || w->tries + 1 >= o->max_tries) {
-		db_exec(db, o->tab, o->failed, "si", err, w->id);
+		db_exec(db, o->tab, OBX_FAILED, "si", err, w->id);
 		log_warn("%s %lld failed: %s", o->name, (long long)w->id, err);
 	} else
-		db_exec(db, o->tab, o->retry, "sii", err,
+		db_exec(db, o->tab, OBX_RETRY, "sii", err,
 		    (int64_t)(10L << w->tries), w->id);
 }
 

@@ -6,8 +6,8 @@
  *
  * An outbox table has id, status ENUM('queued','sent','failed'), tries,
  * next_try_at, sent_at and last_error.  Its module gives the table's
- * statements (OUTBOX_*_SQL below for the four that do not depend on its
- * columns), how to read a due row's own columns and how to send one.
+ * statements (OUTBOX_SQL below), how to read a due row's own columns and
+ * how to send one.
  */
 #ifndef HZ_OUTBOX_H
 #define HZ_OUTBOX_H
@@ -19,26 +19,32 @@ struct db;
 struct db_res;
 struct db_table;
 
-/* Due rows, oldest first, locked and skipped by other deliverers: id,
- * tries, then the columns `cols` (one ? : how many). */
-#define OUTBOX_DUE_SQL(table, cols) \
-	"SELECT id, tries, " cols " FROM " table \
-	" WHERE status = 'queued' AND next_try_at <= NOW()" \
-	" ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED"
-/* A lease of two minutes, so a crashed deliverer's rows come back (id). */
-#define OUTBOX_LEASE_SQL(table) \
-	"UPDATE " table " SET tries = tries + 1," \
-	" next_try_at = NOW() + INTERVAL 120 SECOND WHERE id = ?"
-#define OUTBOX_SENT_SQL(table) \
-	"UPDATE " table " SET status = 'sent', sent_at = NOW()," \
-	" last_error = NULL WHERE id = ?"
-/* (error, seconds, id) */
-#define OUTBOX_RETRY_SQL(table) \
-	"UPDATE " table " SET last_error = ?," \
-	" next_try_at = NOW() + INTERVAL ? SECOND WHERE id = ?"
-/* (error, id) */
-#define OUTBOX_FAILED_SQL(table) \
-	"UPDATE " table " SET status = 'failed', last_error = ? WHERE id = ?"
+/* The statements of an outbox table, indexed by enum outbox_stmt. */
+enum outbox_stmt {
+	OBX_DUE,	/* (limit): id, tries, then the table's own columns */
+	OBX_LEASE,	/* (id): two minutes, so a crashed deliverer's rows
+			 * come back */
+	OBX_SENT,	/* (id) */
+	OBX_RETRY,	/* (error, seconds, id) */
+	OBX_FAILED,	/* (error, id) */
+	OBX__MAX
+};
+
+/* The statements of outbox `table` whose rows carry `cols`, as the
+ * initializer of a const char *[OBX__MAX]. */
+#define OUTBOX_SQL(table, cols) { \
+	[OBX_DUE] = "SELECT id, tries, " cols " FROM " table \
+	    " WHERE status = 'queued' AND next_try_at <= NOW()" \
+	    " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", \
+	[OBX_LEASE] = "UPDATE " table " SET tries = tries + 1," \
+	    " next_try_at = NOW() + INTERVAL 120 SECOND WHERE id = ?", \
+	[OBX_SENT] = "UPDATE " table " SET status = 'sent'," \
+	    " sent_at = NOW(), last_error = NULL WHERE id = ?", \
+	[OBX_RETRY] = "UPDATE " table " SET last_error = ?," \
+	    " next_try_at = NOW() + INTERVAL ? SECOND WHERE id = ?", \
+	[OBX_FAILED] = "UPDATE " table " SET status = 'failed'," \
+	    " last_error = ? WHERE id = ?", \
+}
 
 /* What one try of a row came to. */
 enum outbox_try { OUTBOX_FAILED, OUTBOX_RETRY, OUTBOX_SENT };
@@ -50,8 +56,7 @@ struct outbox_row {
 
 struct outbox {
 	const char		*name;		/* in log lines: "sms", "mail" */
-	const struct db_table	*tab;
-	int			 due, lease, sent, retry, failed; /* its statements */
+	const struct db_table	*tab;		/* OUTBOX_SQL's statements */
 	int			 max_tries;	/* then failed for good */
 	size_t			 row_size;	/* begins with struct outbox_row */
 	/* Fill the row from the due statement's own columns (from 2). */

@@ -29,11 +29,6 @@ enum stmt {
 	STMT_CODE_TRY,
 	STMT_CODE_USE,
 	STMT_QUEUE,
-	STMT_DUE,
-	STMT_LEASE,
-	STMT_SENT,
-	STMT_RETRY,
-	STMT_FAILED,
 	STMT__MAX
 };
 
@@ -72,14 +67,16 @@ static const char *const sql[STMT__MAX] = {
 	    "UPDATE sms_code SET used_at = NOW() WHERE id = ? AND used_at IS NULL",
 	[STMT_QUEUE] =
 	    "INSERT INTO sms_outbox (phone, body, next_try_at) VALUES (?, ?, NOW())",
-	[STMT_DUE] = OUTBOX_DUE_SQL("sms_outbox", "phone, body"),
-	[STMT_LEASE] = OUTBOX_LEASE_SQL("sms_outbox"),
-	[STMT_SENT] = OUTBOX_SENT_SQL("sms_outbox"),
-	[STMT_RETRY] = OUTBOX_RETRY_SQL("sms_outbox"),
-	[STMT_FAILED] = OUTBOX_FAILED_SQL("sms_outbox"),
 };
 
 static const struct db_table tab = { DBM_SMS, sql, STMT__MAX };
+
+/* Its outbox (outbox.h). */
+static const char *const box_sql[OBX__MAX] =
+    OUTBOX_SQL("sms_outbox", "phone, body");
+static const struct db_table box_tab = {
+	DBM_SMS_OUTBOX, box_sql, OBX__MAX
+};
 
 static const char *const send_text[SEND__MAX] = {
 	[SEND_OK] = "验证码已发送，请注意查收短信",
@@ -401,8 +398,7 @@ due_send(void *row, char *err, size_t errsz)
 }
 
 static const struct outbox box = {
-	"sms", &tab, STMT_DUE, STMT_LEASE, STMT_SENT, STMT_RETRY,
-	STMT_FAILED, SMS_MAX_TRIES, sizeof(struct due), due_read, due_send,
+	"sms", &box_tab, SMS_MAX_TRIES, sizeof(struct due), due_read, due_send,
 	NULL,
 };
 

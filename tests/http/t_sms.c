@@ -28,6 +28,34 @@ try_code(struct hc *c, const char *phone, const char *code)
 	return hc_post(c, "/u/login/sms", "phone", phone, "code", code, NULL);
 }
 
+/*
+ * The gateway answers the next `fails` sends with 503; a code asked for
+ * `phone` is tried until it is sent or given up (each try brought
+ * forward): its "status tries".
+ */
+static const char *
+tried(struct hc *c, const char *phone, int fails)
+{
+	static char st[64];
+	char q[200], n[16];
+	int i;
+
+	snprintf(n, sizeof(n), "/_sink/fail?n=%d", fails);
+	hc_post(c, n, "x", "1", "_csrf", "", NULL);
+	ask(c, phone);
+	snprintf(q, sizeof(q), "SELECT CONCAT(status, ' ', tries) FROM"
+	    " sms_outbox WHERE phone = '%s' ORDER BY id DESC LIMIT 1", phone);
+	for (i = 0; i < 120; i++) {
+		snprintf(st, sizeof(st), "%s", test_sql_str(q));
+		if (strncmp(st, "queued", 6) != 0)
+			break;
+		test_sql("UPDATE sms_outbox SET next_try_at = NOW() WHERE"
+		    " status = 'queued'");
+		usleep(250000);
+	}
+	return st;
+}
+
 int
 main(void)
 {
@@ -101,6 +129,14 @@ main(void)
 	ok(sms_count("13500000003") == n + 1, "delivered after the gateway recovered");
 	snprintf(sql, sizeof(sql), "SELECT tries FROM sms_outbox WHERE phone = '13500000003'");
 	is_int(test_sql_int(sql), 3, "it took three tries");
+
+	/* SMS_MAX_TRIES (6) in all: five failures, then sent; six, given up. */
+	is_str(tried(c, "13500000004", 5), "sent 6",
+	    "five failures: sent on the sixth and last try");
+	is_str(tried(c, "13500000005", 6), "failed 6",
+	    "six failures: given up after the sixth try");
+	is_int(test_sql_int("SELECT last_error LIKE '%503%' FROM sms_outbox"
+	    " WHERE phone = '13500000005'"), 1, "... with the gateway's answer");
 
 	hc_free(c);
 	return tap_done();
